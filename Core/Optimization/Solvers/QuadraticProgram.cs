@@ -115,6 +115,11 @@ namespace NinjaTraderPortfolio.Core.Optimization.Solvers
         MaxIterations,
         /// <summary>Numerical breakdown (e.g. a factorisation lost definiteness).</summary>
         NumericalFailure,
+        /// <summary>
+        /// The objective is unbounded below on the feasible set (P singular along a feasible direction in which q'x
+        /// decreases). <see cref="QpResult.X"/> is the minimiser of the ridged problem, far out along that direction.
+        /// </summary>
+        Unbounded,
     }
 
     /// <summary>Solver options.</summary>
