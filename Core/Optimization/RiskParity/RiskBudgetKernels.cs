@@ -5,6 +5,9 @@ namespace NinjaTraderPortfolio.Core.Optimization.RiskParity
     /// <summary>Shared O(n^2) / O(n) kernels of the risk budgeting solvers (no allocation).</summary>
     internal static class RiskBudgetKernels
     {
+        /// <summary>Variance, relative to the uncorrelated variance, below which a portfolio counts as riskless.</summary>
+        internal const double RisklessRatio = 1e-12;
+
         /// <summary><c>s = C y</c> for a row-major n x n matrix.</summary>
         public static void Multiply(double[] c, int n, double[] y, double[] s)
         {
@@ -43,8 +46,17 @@ namespace NinjaTraderPortfolio.Core.Optimization.RiskParity
         {
             for (int i = 0; i < n; i++) y[i] = Math.Sqrt(b[i]);
             Multiply(c, n, y, s);
-            double q = 0;
-            for (int i = 0; i < n; i++) q += y[i] * s[i];
+            double q = 0, norm2 = 0;
+            for (int i = 0; i < n; i++)
+            {
+                q += y[i] * s[i];
+                norm2 += y[i] * y[i];
+            }
+            // C has a unit diagonal, so q / |y|^2 is the variance of y relative to its uncorrelated variance.
+            if (!(q > RisklessRatio * norm2))
+                throw new InvalidInputException(
+                    "the covariance admits a riskless long-only portfolio (the risk-budget-weighted portfolio has zero variance); " +
+                    "risk contributions are undefined there and no risk budgeting portfolio exists");
             double t = 1.0 / Math.Sqrt(q);
             for (int i = 0; i < n; i++)
             {

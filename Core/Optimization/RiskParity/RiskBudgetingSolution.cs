@@ -10,8 +10,10 @@ namespace NinjaTraderPortfolio.Core.Optimization.RiskParity
     {
         private readonly double[] _weights;
 
-        internal RiskBudgetingSolution(double[] weights, RiskParityMethod method, int iterations, double residual, bool converged, double tolerance)
+        internal RiskBudgetingSolution(double[] weights, RiskParityMethod method, int iterations, double residual, bool converged,
+            double tolerance, string? breakdown)
         {
+            Breakdown = breakdown ?? string.Empty;
             _weights = weights;
             Method = method;
             Iterations = iterations;
@@ -37,6 +39,9 @@ namespace NinjaTraderPortfolio.Core.Optimization.RiskParity
 
         /// <summary>True when <see cref="Residual"/> &lt;= <see cref="Tolerance"/>; false when the iteration cap was hit first.</summary>
         public bool Converged { get; }
+
+        /// <summary>Why the solver stopped before its cap without converging (numerical breakdown); empty otherwise.</summary>
+        public string Breakdown { get; }
 
         /// <summary>A copy of the weights.</summary>
         public double[] CopyWeights() => (double[])_weights.Clone();

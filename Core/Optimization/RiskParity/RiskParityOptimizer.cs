@@ -58,7 +58,7 @@ namespace NinjaTraderPortfolio.Core.Optimization.RiskParity
 
             double residual = MaxBudgetGap(covariance, w, bArr);
             bool converged = outcome.Converged && residual <= Options.Tolerance;
-            return new RiskBudgetingSolution(w, method, outcome.Iterations, residual, converged, Options.Tolerance);
+            return new RiskBudgetingSolution(w, method, outcome.Iterations, residual, converged, Options.Tolerance, outcome.Breakdown);
         }
 
         /// <summary>
@@ -101,9 +101,10 @@ namespace NinjaTraderPortfolio.Core.Optimization.RiskParity
             Guard.NotNull(solution, nameof(solution));
             string name = solution.Method == RiskParityMethod.Newton ? "Spinu damped Newton" : "cyclical coordinate descent";
             string unit = solution.Method == RiskParityMethod.Newton ? "iterations" : "sweeps";
-            return solution.Converged
-                ? $"{name}: converged in {solution.Iterations} {unit}; max |RC_i - b_i| = {Guard.Format(solution.Residual)} (tolerance {Guard.Format(solution.Tolerance)})"
-                : $"{name}: did not converge in {solution.Iterations} {unit}; max |RC_i - b_i| = {Guard.Format(solution.Residual)} > tolerance {Guard.Format(solution.Tolerance)}; weights are the last iterate";
+            if (solution.Converged)
+                return $"{name}: converged in {solution.Iterations} {unit}; max |RC_i - b_i| = {Guard.Format(solution.Residual)} (tolerance {Guard.Format(solution.Tolerance)})";
+            string text = $"{name}: did not converge in {solution.Iterations} {unit}; max |RC_i - b_i| = {Guard.Format(solution.Residual)} > tolerance {Guard.Format(solution.Tolerance)}; weights are the last iterate";
+            return solution.Breakdown.Length == 0 ? text : text + "; " + solution.Breakdown;
         }
 
         private static double MaxBudgetGap(double[,] covariance, double[] w, double[] b)

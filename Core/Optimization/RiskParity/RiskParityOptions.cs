@@ -31,7 +31,9 @@ namespace NinjaTraderPortfolio.Core.Optimization.RiskParity
             if (method != RiskParityMethod.Auto && method != RiskParityMethod.Newton && method != RiskParityMethod.CoordinateDescent)
                 throw new ArgumentOutOfRangeException(nameof(method), method, $"method must be Auto, Newton or CoordinateDescent, got {method}");
             Method = method;
-            Tolerance = Guard.InRange(tolerance, double.Epsilon, 0.1, nameof(tolerance));
+            if (!(tolerance > 0 && tolerance <= 0.1))
+                throw new ArgumentOutOfRangeException(nameof(tolerance), tolerance, $"tolerance must be in (0, 0.1], got {Guard.Format(tolerance)}");
+            Tolerance = tolerance;
             MaxIterations = Guard.NonNegative(maxIterations, nameof(maxIterations));
             NewtonMaxAssets = Guard.Positive(newtonMaxAssets, nameof(newtonMaxAssets));
         }

@@ -53,8 +53,9 @@ namespace NinjaTraderPortfolio.Core.Optimization.RiskParity
                 for (int i = 0; i < n; i++) h[i * n + i] += b[i] / (y[i] * y[i]);
                 int failed = DenseCholesky.Factor(h, n);
                 if (failed >= 0)
-                    throw new InvalidInputException(
-                        $"risk budgeting Newton step failed: Hessian not positive definite at asset #{failed}; the covariance is not positive semi-definite");
+                    return new SolverOutcome(y, iterations, residual, false,
+                        "the Newton Hessian became numerically singular as the iterates diverged; the covariance most likely admits a " +
+                        "riskless long-only portfolio, for which no risk budgeting portfolio exists");
                 DenseCholesky.Solve(h, n, d);
 
                 double lambda2 = 0;
@@ -81,7 +82,7 @@ namespace NinjaTraderPortfolio.Core.Optimization.RiskParity
                         safeStep *= 0.5;
                         feasible = TryStep(c, n, y, d, safeStep, yTrial, sTrial);
                     }
-                    if (!feasible) return new SolverOutcome(y, iterations, residual, false);
+                    if (!feasible) return new SolverOutcome(y, iterations, residual, false, "the Newton step could not keep every weight positive (numerical breakdown)");
                 }
                 Swap(ref y, ref yTrial);
                 Swap(ref s, ref sTrial);
