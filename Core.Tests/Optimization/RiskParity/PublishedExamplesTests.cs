@@ -77,8 +77,8 @@ namespace NinjaTraderPortfolio.Core.Tests.Optimization.RiskParity
         }
 
         // Bai, Scheinberg & Tütüncü (2016), "Least-squares approach to risk parity in portfolio selection", 5-asset
-        // example: ERC = 0.125, 0.047, 0.083, 0.613, 0.132 (3 decimals), portfolio volatility 3.0406 (as used in the
-        // test suite of lequant40/portfolio_allocation_js).
+        // example: ERC = 0.125, 0.047, 0.083, 0.613, 0.132 (3 decimals), as used in the test suite of
+        // lequant40/portfolio_allocation_js (test/tests_allocation_dist.js), whose CCD solver gives volatility 3.0406150258.
         [Test]
         public void Erc_BaiScheinbergTutuncuExample_MatchesPublishedWeightsAndVolatility()
         {
