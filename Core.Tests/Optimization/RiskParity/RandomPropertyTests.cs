@@ -42,6 +42,22 @@ namespace NinjaTraderPortfolio.Core.Tests.Optimization.RiskParity
             }
         }
 
+        // Above RiskParityOptions.NewtonMaxAssets (500) Auto switches to coordinate descent (O(N^2) per sweep).
+        [Test]
+        public void Auto_OnLargeEquityLikeUniverse_UsesCoordinateDescentAndAgreesWithNewton()
+        {
+            const int n = 600;
+            var cov = RiskParityTestData.EquityLikeCovariance(n, 2026);
+            var budgets = RiskBudgets.From(RiskParityTestData.RandomBudgets(n, 4));
+            var auto = new RiskParityOptimizer().Solve(cov, budgets);
+            var newton = Newton.Solve(cov, budgets);
+            Assert.That(auto.Method, Is.EqualTo(RiskParityMethod.CoordinateDescent));
+            Assert.That(auto.Converged, Is.True, RiskParityOptimizer.Describe(auto));
+            Assert.That(newton.Converged, Is.True, RiskParityOptimizer.Describe(newton));
+            Assert.That(RiskParityTestData.MaxBudgetGap(cov, auto.Weights, budgets.Values), Is.LessThanOrEqualTo(1e-8));
+            Assert.That(auto.Weights.Select((w, i) => Math.Abs(w - newton.Weights[i])).Max(), Is.LessThanOrEqualTo(1e-9));
+        }
+
         [Test]
         public void RiskBudgeting_ScalingTheCovariance_LeavesWeightsUnchanged()
         {

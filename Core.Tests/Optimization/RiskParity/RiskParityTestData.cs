@@ -96,6 +96,30 @@ namespace NinjaTraderPortfolio.Core.Tests.Optimization.RiskParity
             return cov;
         }
 
+        /// <summary>
+        /// Seeded equity-like covariance: one market factor with positive loadings (0.8 +- 0.3), four sector-like
+        /// factors and idiosyncratic risk, daily-return scale (variances ~1e-4).
+        /// </summary>
+        public static double[,] EquityLikeCovariance(int n, int seed)
+        {
+            var rng = new Random(seed);
+            const int k = 5;
+            var bmat = new double[n, k];
+            for (int i = 0; i < n; i++)
+                for (int f = 0; f < k; f++)
+                    bmat[i, f] = f == 0 ? 0.8 + 0.3 * Normal(rng) : 0.4 * Normal(rng);
+            var cov = new double[n, n];
+            for (int i = 0; i < n; i++)
+                for (int j = 0; j <= i; j++)
+                {
+                    double s = 0;
+                    for (int f = 0; f < k; f++) s += bmat[i, f] * bmat[j, f];
+                    if (i == j) s += 0.1 + 0.4 * rng.NextDouble();
+                    cov[i, j] = cov[j, i] = s * 1e-4;
+                }
+            return cov;
+        }
+
         /// <summary>Seeded random budgets in proportion 1 : up to 20, normalised to sum 1.</summary>
         public static double[] RandomBudgets(int n, int seed)
         {
