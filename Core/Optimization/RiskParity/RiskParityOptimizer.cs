@@ -104,7 +104,10 @@ namespace NinjaTraderPortfolio.Core.Optimization.RiskParity
             if (solution.Converged)
                 return $"{name}: converged in {solution.Iterations} {unit}; max |RC_i - b_i| = {Guard.Format(solution.Residual)} (tolerance {Guard.Format(solution.Tolerance)})";
             string text = $"{name}: did not converge in {solution.Iterations} {unit}; max |RC_i - b_i| = {Guard.Format(solution.Residual)} > tolerance {Guard.Format(solution.Tolerance)}; weights are the last iterate";
-            return solution.Breakdown.Length == 0 ? text : text + "; " + solution.Breakdown;
+            if (solution.Breakdown.Length > 0) return text + "; " + solution.Breakdown;
+            return solution.Method == RiskParityMethod.CoordinateDescent
+                ? text + " (coordinate descent is slow on ill-conditioned covariances; method Newton converges in few O(N^3) steps)"
+                : text;
         }
 
         private static double MaxBudgetGap(double[,] covariance, double[] w, double[] b)
