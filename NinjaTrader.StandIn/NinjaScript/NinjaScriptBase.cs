@@ -189,6 +189,13 @@ namespace NinjaTrader.NinjaScript
 
         internal void SetInput(ISeries<double> series) => input = series;
 
+        /// <summary>Host-only: the primary instrument and bars period are known from State.Configure on.</summary>
+        internal void SetPrimary(Instrument instrument, BarsPeriod barsPeriod)
+        {
+            Instruments = new[] { instrument };
+            BarsPeriods = new[] { barsPeriod };
+        }
+
         /// <summary>Host-only: attaches the loaded bars (index 0 = primary) before State.DataLoaded.</summary>
         internal void AttachBars(Bars[] bars)
         {
