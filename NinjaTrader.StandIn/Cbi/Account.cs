@@ -6,7 +6,8 @@ namespace NinjaTrader.Cbi
 {
     // https://developer.ninjatrader.com/docs/desktop/account_class
     // Static: All. Instance: Name, Denomination, Orders, Executions, Positions, the events OrderUpdate,
-    // ExecutionUpdate, PositionUpdate, AccountItemUpdate, and CreateOrder/Submit/Cancel/Change/Flatten/Get.
+    // ExecutionUpdate, PositionUpdate, AccountItemUpdate, and CreateOrder/Submit/Cancel/CancelAllOrders/Change/
+    // Flatten/Get. Not mirrored: Connection, Strategies, AccountStatusUpdate, SimulationAccountReset.
     // Collections are exposed as IEnumerable<T> (enumerate under lock (Account.All) as the Help Guide shows);
     // NinjaTrader's concrete collection types are not documented.
     public class Account
@@ -85,6 +86,12 @@ namespace NinjaTrader.Cbi
                 SetOrderState(order, OrderState.CancelPending);
                 SetOrderState(order, OrderState.Cancelled);
             }
+        }
+
+        // https://developer.ninjatrader.com/docs/desktop/accounts_cancelallorders
+        public void CancelAllOrders(Instrument instrument)
+        {
+            Cancel(this.orders.Where(o => o.Instrument == instrument).ToList());
         }
 
         // https://developer.ninjatrader.com/docs/desktop/change : applies the *Changed values.

@@ -21,7 +21,8 @@ namespace NinjaTrader.Cbi
         public double AverageFillPrice { get; }
     }
 
-    // https://developer.ninjatrader.com/docs/desktop/executionupdate and .../cancel (e.Execution, e.Quantity, e.Price, e.MarketPosition)
+    // https://developer.ninjatrader.com/docs/desktop/executionupdate , .../cancel , .../accounts_cancelallorders
+    // (e.Execution, e.Quantity, e.Price, e.MarketPosition, e.Time)
     public class ExecutionEventArgs : EventArgs
     {
         internal ExecutionEventArgs(Execution execution, string executionId, double price, int quantity,
@@ -40,11 +41,11 @@ namespace NinjaTrader.Cbi
         public double Price { get; }
         public int Quantity { get; }
         public MarketPosition MarketPosition { get; }
+        public DateTime Time { get; }
 
         // Not shown on the Help Guide pages: kept internal so scripts cannot rely on them.
         internal string ExecutionId { get; }
         internal string OrderId { get; }
-        internal DateTime Time { get; }
     }
 
     // https://developer.ninjatrader.com/docs/desktop/positionupdate (e.Position, e.MarketPosition, e.AveragePrice, e.Quantity)

@@ -24,7 +24,9 @@ namespace NinjaTrader.Cbi
         // https://developer.ninjatrader.com/docs/desktop/marketdata (instrument.MarketData.Update += ...)
         public MarketData MarketData => marketData ?? (marketData = new MarketData(this));
 
-        // https://developer.ninjatrader.com/docs/desktop/getinstrument : returns null for an unknown name.
+        // https://developer.ninjatrader.com/docs/desktop/getinstrument : Instrument.GetInstrument(string instrumentName),
+        // null for an unknown name. (Third-party notes say 8.1.8.3 declares GetInstrument(string, bool create = false);
+        // the documented one-argument call compiles against both.)
         public static Instrument GetInstrument(string instrumentName)
         {
             if (instrumentName == null) return null;

@@ -1,6 +1,6 @@
 namespace NinjaTrader.NinjaScript
 {
-    // https://developer.ninjatrader.com/docs/desktop/iseries , .../isvaliddatapoint , .../isvaliddatapointat ,
+    // https://developer.ninjatrader.com/docs/desktop/iseriest , .../isvaliddatapoint , .../isvaliddatapointat ,
     // .../getvalueat : this[barsAgo], Count, GetValueAt(barIndex), IsValidDataPoint(barsAgo), IsValidDataPointAt(barIndex).
     public interface ISeries<T>
     {

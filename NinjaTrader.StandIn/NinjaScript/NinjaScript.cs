@@ -2,7 +2,7 @@ namespace NinjaTrader.NinjaScript
 {
     // Root of every NinjaScript type (AddOnBase derives from it directly).
     // https://developer.ninjatrader.com/docs/desktop/onstatechange : protected override void OnStateChange()
-    // https://developer.ninjatrader.com/docs/desktop/name , .../description , .../state
+    // Description, Name: set in State.SetDefaults as every Help Guide sample does (.../onstatechange); State: current state.
     public abstract class NinjaScript
     {
         public string Description { get; set; }

@@ -40,7 +40,7 @@ namespace NinjaTrader.NinjaScript
         // https://developer.ninjatrader.com/docs/desktop/defaultquantity
         public int DefaultQuantity { get; set; }
 
-        // https://developer.ninjatrader.com/docs/desktop/strategies_account (the account the strategy runs on)
+        // https://developer.ninjatrader.com/docs/desktop/account (the account the strategy runs on)
         public Account Account { get; private set; }
 
         // https://developer.ninjatrader.com/docs/desktop/position , .../positions (index follows BarsArray)

@@ -12,7 +12,7 @@ namespace NinjaTrader.Gui.Tools
         public TabControl MainTabControl => Content as TabControl;
     }
 
-    // https://developer.ninjatrader.com/docs/desktop/nttabpage_class , .../nttabpage_cleanup , .../getheaderpart :
+    // https://developer.ninjatrader.com/docs/desktop/nttabpage , .../nttabpage_cleanup , .../getheaderpart :
     // Cleanup(), GetHeaderPart(string), Restore(XElement), Save(XElement). Declared on ContentControl here
     // (the sample sets Content); NinjaTrader's exact WPF base class is not documented.
     public abstract class NTTabPage : ContentControl
@@ -28,7 +28,7 @@ namespace NinjaTrader.Gui.Tools
         protected abstract void Save(System.Xml.Linq.XElement element);
     }
 
-    // https://developer.ninjatrader.com/docs/desktop/creating_your_own_addon_window (new NTMenuItem { Header = ..., Style = ... })
+    // https://developer.ninjatrader.com/docs/desktop/ntmenuitem and .../creating_your_own_addon_window (new NTMenuItem { Header = ..., Style = ... })
     public class NTMenuItem : MenuItem
     {
     }

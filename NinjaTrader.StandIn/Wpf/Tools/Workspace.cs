@@ -3,7 +3,7 @@ using System.Xml.Linq;
 
 namespace NinjaTrader.Gui.Tools
 {
-    // https://developer.ninjatrader.com/docs/desktop/intabfactory and .../creating_your_own_addon_window
+    // https://developer.ninjatrader.com/docs/desktop/inttabfactory_interface and .../creating_your_own_addon_window
     public interface INTTabFactory
     {
         NTWindow CreateParentWindow();
@@ -11,7 +11,7 @@ namespace NinjaTrader.Gui.Tools
         NTTabPage CreateTabPage(string typeName, bool isNewWindow = false);
     }
 
-    // https://developer.ninjatrader.com/docs/desktop/iworkspacepersistence
+    // https://developer.ninjatrader.com/docs/desktop/iworkspacepersistence_interface
     public interface IWorkspacePersistence
     {
         void Restore(XDocument document, XElement element);
@@ -21,7 +21,7 @@ namespace NinjaTrader.Gui.Tools
         WorkspaceOptions WorkspaceOptions { get; set; }
     }
 
-    // https://developer.ninjatrader.com/docs/desktop/workspaceoptions : new WorkspaceOptions("Name-" + Guid..., this)
+    // https://developer.ninjatrader.com/docs/desktop/ntwindow : new WorkspaceOptions("Name-" + Guid..., this)
     public class WorkspaceOptions
     {
         public WorkspaceOptions(string persistenceId, NTWindow window)
@@ -35,7 +35,7 @@ namespace NinjaTrader.Gui.Tools
         internal NTWindow Window { get; }
     }
 
-    // https://developer.ninjatrader.com/docs/desktop/creating_your_own_addon_window : attached properties of a TabControl.
+    // https://developer.ninjatrader.com/docs/desktop/tabcontrolmanager and .../ntwindow : attached properties of a TabControl.
     public static class TabControlManager
     {
         public static void SetIsMovable(TabControl tabControl, bool value) => tabControl.Tag = tabControl.Tag;
