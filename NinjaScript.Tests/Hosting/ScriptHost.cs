@@ -34,6 +34,14 @@ namespace NinjaTraderPortfolio.NinjaScript.Tests.Hosting
         /// <summary>Bars stamped at or after this time are processed in State.Realtime (null: all historical).</summary>
         internal DateTime? RealtimeFrom { get; set; }
 
+        /// <summary>
+        /// When true, a strategy's working market orders fill at the open of the first bar of their instrument's series
+        /// stamped after the order was submitted, before that bar's OnBarUpdate (orders submitted on a bar close fill
+        /// on the next bar, without using a same-timestamp bar whose open lies before the submission).
+        /// Other order types are left for the test to fill with <c>strategy.Fill(...)</c>.
+        /// </summary>
+        internal bool FillMarketOrdersAtNextOpen { get; set; }
+
         /// <summary>Called after each OnBarUpdate (e.g. to fill the orders a strategy submitted on that bar).</summary>
         internal Action<T, int> AfterBarUpdate { get; set; }
 
@@ -85,6 +93,8 @@ namespace NinjaTraderPortfolio.NinjaScript.Tests.Hosting
                 {
                     if (script.State == State.Historical && RealtimeFrom.HasValue && time >= RealtimeFrom.Value)
                         GoRealtime(script);
+                    if (FillMarketOrdersAtNextOpen && script is StrategyBase trader)
+                        FillAtOpen(trader, series);
                     script.ProcessBar(series);
                     BarUpdates.Add((series, time, script.State));
                     if (script.ChildIndicators.Count > 0)
@@ -109,6 +119,18 @@ namespace NinjaTraderPortfolio.NinjaScript.Tests.Hosting
             return Enumerable.Range(0, values.Count)
                 .Select(i => values.IsValidDataPointAt(i) ? values.GetValueAt(i) : (double?)null)
                 .ToArray();
+        }
+
+        private static void FillAtOpen(StrategyBase strategy, int series)
+        {
+            Bars bars = strategy.BarsArray[series];
+            BarRecord next = bars[bars.CurrentBar + 1];
+            foreach (Order order in strategy.SubmittedOrders.ToList())
+            {
+                if (order.Instrument == bars.Instrument && order.OrderType == OrderType.Market
+                    && order.OrderState == OrderState.Working && next.Time > order.Time)
+                    strategy.Fill(order, order.Quantity - order.Filled, next.Open, next.Time);
+            }
         }
 
         private void GoRealtime(T script)

@@ -117,6 +117,25 @@ namespace NinjaTraderPortfolio.NinjaScript.Tests.Hosting
         }
 
         [Test]
+        public void FillMarketOrdersAtNextOpen_FillsAtTheOpenOfTheFirstLaterBarOfTheOrdersSeries()
+        {
+            var host = new ScriptHost<ProbeStrategy>(SampleBars.Daily)
+                .WithBars("A", Enumerable.Range(0, 4).Select(d => SampleBars.Bar(Day1.AddDays(d), 100 + d)))
+                .WithBars("B", Enumerable.Range(0, 4).Select(d => new BarRecord(Day1.AddDays(d), 49.5 + d, 52 + d, 49 + d, 50 + d, 10)))
+                .WithInputs(s => { s.UseManaged = true; s.IsUnmanaged = false; });
+            host.FillMarketOrdersAtNextOpen = true;
+            ProbeStrategy probe = host.Run("A");
+
+            // Submitted at day 1's close (primary bar). B's day-1 bar carries the same timestamp, so its open lies before
+            // the submission: the order fills at the open of B's day-2 bar, 51.5, not earlier.
+            Assert.That(probe.Entry.OrderState, Is.EqualTo(OrderState.Filled));
+            Assert.That(probe.Entry.AverageFillPrice, Is.EqualTo(51.5));
+            Assert.That(probe.Entry.Time, Is.EqualTo(Day1.AddDays(2)));
+            Assert.That(probe.Events, Does.Contain("execution Long 2@51.5"));
+            Assert.That(probe.Positions[1].Quantity, Is.EqualTo(2));
+        }
+
+        [Test]
         public void ManagedEntry_InAnUnmanagedStrategy_Throws()
         {
             var host = TwoSeries<ProbeStrategy>().WithInputs(s => s.UseManaged = true);

@@ -210,7 +210,7 @@ namespace NinjaTrader.NinjaScript
                 Account = Account, Instrument = BarsArray[barsInProgressIndex].Instrument, OrderAction = action, OrderType = orderType,
                 Quantity = quantity, LimitPrice = limitPrice, StopPrice = stopPrice, Oco = oco, Name = signalName,
                 FromEntrySignal = fromEntrySignal, TimeInForce = TimeInForce, IsBacktestOrder = State == State.Historical,
-                OrderState = OrderState.Initialized, Time = CurrentBars[barsInProgressIndex] < 0 ? default(DateTime) : Times[barsInProgressIndex][0],
+                OrderState = OrderState.Initialized, Time = CurrentBar < 0 ? default(DateTime) : Time[0],
                 OrderId = "standin-" + (++nextOrderId).ToString(System.Globalization.CultureInfo.InvariantCulture),
             };
             orders.Add(order);
