@@ -50,6 +50,7 @@ namespace NinjaTraderPortfolio.NinjaScript.Tests.Hosting
         internal List<string> Events { get; } = new List<string>();
         internal Order Entry { get; private set; }
         internal bool UseManaged { get; set; }
+        internal int Attempts { get; private set; }
 
         protected override void OnStateChange()
         {
@@ -57,6 +58,7 @@ namespace NinjaTraderPortfolio.NinjaScript.Tests.Hosting
             {
                 Name = "ProbeStrategy";
                 IsUnmanaged = true;
+                BarsRequiredToTrade = 0;
             }
             else if (State == State.Configure)
                 AddDataSeries("B", BarsPeriodType.Day, 1);
@@ -66,6 +68,7 @@ namespace NinjaTraderPortfolio.NinjaScript.Tests.Hosting
         {
             if (BarsInProgress != 0 || CurrentBars[1] < 0 || Entry != null)
                 return;
+            Attempts++;
             Entry = UseManaged
                 ? EnterLong(1, 2, "entry")
                 : SubmitOrderUnmanaged(1, OrderAction.Buy, OrderType.Market, 2, 0, 0, string.Empty, "entry");

@@ -136,6 +136,18 @@ namespace NinjaTraderPortfolio.NinjaScript.Tests.Hosting
         }
 
         [Test]
+        public void OrderMethods_BeforeBarsRequiredToTradeOnThePrimary_AreIgnored()
+        {
+            var host = TwoSeries<ProbeStrategy>().WithInputs(s => s.BarsRequiredToTrade = 3);
+            ProbeStrategy probe = host.Run("A");
+
+            // Tries on the primary bars 1 and 2 (CurrentBars[0] < 3) return null; the try on bar 3 is processed.
+            Assert.That(probe.Attempts, Is.EqualTo(3));
+            Assert.That(probe.Entry, Is.Not.Null);
+            Assert.That(probe.Entry.Time, Is.EqualTo(Day1.AddDays(3)));
+        }
+
+        [Test]
         public void ManagedEntry_InAnUnmanagedStrategy_Throws()
         {
             var host = TwoSeries<ProbeStrategy>().WithInputs(s => s.UseManaged = true);

@@ -12,6 +12,13 @@ namespace NinjaTrader.NinjaScript
         private int nextOrderId;
         private int nextExecutionId;
 
+        protected StrategyBase()
+        {
+            // Documented defaults: .../barsrequiredtotrade (20), .../realtimeerrorhandling (StopCancelClose).
+            BarsRequiredToTrade = 20;
+            RealtimeErrorHandling = RealtimeErrorHandling.StopCancelClose;
+        }
+
         // ---- properties set in State.SetDefaults (one Help Guide page each, same name) ----
         // https://developer.ninjatrader.com/docs/desktop/entriesperdirection
         public int EntriesPerDirection { get; set; }
@@ -205,6 +212,9 @@ namespace NinjaTrader.NinjaScript
         {
             if (barsInProgressIndex < 0 || barsInProgressIndex >= BarsArray.Length)
                 throw new ArgumentOutOfRangeException(nameof(barsInProgressIndex), $"no BarsArray[{barsInProgressIndex}] ({BarsArray.Length} series)");
+            // .../barsrequiredtotrade: order methods are not processed until the primary series has that many bars.
+            if (CurrentBars[0] < BarsRequiredToTrade)
+                return null;
             var order = new Order
             {
                 Account = Account, Instrument = BarsArray[barsInProgressIndex].Instrument, OrderAction = action, OrderType = orderType,
