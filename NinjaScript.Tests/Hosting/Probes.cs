@@ -91,4 +91,18 @@ namespace NinjaTraderPortfolio.NinjaScript.Tests.Hosting
             Events.Add($"position {marketPosition} {quantity}@{averagePrice}");
         }
     }
+
+    /// <summary>Test-only strategy that hosts an indicator through the generated factory method.</summary>
+    public class HostingStrategy : Strategy
+    {
+        protected override void OnStateChange()
+        {
+            if (State == State.SetDefaults)
+                Name = "HostingStrategy";
+            else if (State == State.Configure)
+                AddDataSeries("B", BarsPeriodType.Day, 1);
+            else if (State == State.DataLoaded)
+                PortfolioCorrelation(3, "B");
+        }
+    }
 }

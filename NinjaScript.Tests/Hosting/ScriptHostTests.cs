@@ -148,6 +148,15 @@ namespace NinjaTraderPortfolio.NinjaScript.Tests.Hosting
         }
 
         [Test]
+        public void HostedIndicator_IsCachedByTheGeneratedFactory_ButNotDrivenByTheHost_WhichSaysSo()
+        {
+            var host = TwoSeries<HostingStrategy>();
+
+            var error = Assert.Throws<NotSupportedException>(() => host.Run("A"));
+            Assert.That(error.Message, Does.Contain("CacheIndicator"));
+        }
+
+        [Test]
         public void ManagedEntry_InAnUnmanagedStrategy_Throws()
         {
             var host = TwoSeries<ProbeStrategy>().WithInputs(s => s.UseManaged = true);
