@@ -15,10 +15,11 @@ namespace NinjaTraderPortfolio.NinjaScript.Tests.Indicators
     {
         private static readonly DateTime Day1 = new DateTime(2024, 1, 2);
 
-        private static double?[] Run(Dictionary<string, List<BarRecord>> bars, string primary, string second, int period)
+        private static double?[] Run(Dictionary<string, List<BarRecord>> bars, string primary, string second, int period, DateTime? realtimeFrom = null)
         {
             var host = new ScriptHost<PortfolioCorrelation>(SampleBars.Daily)
                 .WithInputs(i => { i.Period = period; i.SecondInstrument = second; });
+            host.RealtimeFrom = realtimeFrom;
             foreach (KeyValuePair<string, List<BarRecord>> series in bars)
                 host.WithBars(series.Key, series.Value);
             return ScriptHost<PortfolioCorrelation>.PlotValues(host.Run(primary), 0);
@@ -53,6 +54,19 @@ namespace NinjaTraderPortfolio.NinjaScript.Tests.Indicators
                 else
                     Assert.That(plotted[i], Is.EqualTo(expected[i].Value.Value).Within(1e-12), $"bar {i} ({expected[i].Date})");
             }
+        }
+
+        [Test]
+        public void RealtimeBars_PlotTheSameValuesAsHistoricalBars()
+        {
+            var bars = SampleBars.LoadCsv(SampleBars.SamplePath("eustockmarkets-prices.csv"));
+            var pair = new Dictionary<string, List<BarRecord>> { ["DAX"] = bars["DAX"], ["FTSE"] = bars["FTSE"] };
+            DateTime split = bars["DAX"][1000].Time;
+
+            double?[] historical = Run(pair, "DAX", "FTSE", 20);
+            double?[] withRealtime = Run(pair, "DAX", "FTSE", 20, split);
+
+            Assert.That(withRealtime, Is.EqualTo(historical));
         }
 
         [Test]
