@@ -57,8 +57,9 @@ namespace NinjaTrader.NinjaScript.Indicators
             else
                 Values[0].Reset();
             DateTime t = Times[3][0];
+            double volume = Volume[0] + Volumes[3][1];
             Print(Instrument.FullName + " " + Instruments[3].MasterInstrument.Name + " " + t + " " + BarsArray[3].Count + " " + Input[0]);
-            Print(High[0] - Low[0] + Open[0] + CurrentBar + Bars.GetClose(0) + BarsPeriod.Value + BarsPeriods[1].Value + Input.GetValueAt(0));
+            Print(High[0] - Low[0] + Open[0] + CurrentBar + Bars.GetClose(0) + BarsPeriod.Value + BarsPeriods[1].Value + Input.GetValueAt(0) + volume);
         }
 
         [NinjaScriptProperty]

@@ -13,6 +13,7 @@ namespace NinjaTraderPortfolio.NinjaScript.Tests.Hosting
     {
         internal List<State> SeenStates { get; } = new List<State>();
         internal List<(int BarsInProgress, int[] CurrentBars, DateTime Time, State State)> Updates { get; } = new List<(int, int[], DateTime, State)>();
+        internal List<(double Close, double Volume)> PrimaryBars { get; } = new List<(double, double)>();
         internal string SecondInstrument { get; set; } = "B";
         internal BarsPeriod PeriodSeenInConfigure { get; private set; }
 
@@ -31,6 +32,8 @@ namespace NinjaTraderPortfolio.NinjaScript.Tests.Hosting
         protected override void OnBarUpdate()
         {
             Updates.Add((BarsInProgress, (int[])CurrentBars.Clone(), Time[0], State));
+            if (BarsInProgress == 0)
+                PrimaryBars.Add((Close[0], Volume[0]));
         }
     }
 

@@ -47,6 +47,17 @@ namespace NinjaTraderPortfolio.NinjaScript.Tests.Hosting
         }
 
         [Test]
+        public void PriceSeries_IndexTheCurrentBarOfTheirSeries()
+        {
+            var host = new ScriptHost<ProbeIndicator>(SampleBars.Daily)
+                .WithBars("A", Enumerable.Range(0, 3).Select(d => new BarRecord(Day1.AddDays(d), 1, 2, 0.5, 100 + d, 1000 * (d + 1))))
+                .WithBars("B", Enumerable.Range(0, 3).Select(d => SampleBars.Bar(Day1.AddDays(d), 50 + d)));
+            ProbeIndicator probe = host.Run("A");
+
+            Assert.That(probe.PrimaryBars, Is.EqualTo(new[] { (100.0, 1000.0), (101.0, 2000.0), (102.0, 3000.0) }));
+        }
+
+        [Test]
         public void CurrentBars_StayMinusOneUntilTheSeriesHasABar()
         {
             ProbeIndicator probe = TwoSeries<ProbeIndicator>(secondStartsOnDay: 2).Run("A");

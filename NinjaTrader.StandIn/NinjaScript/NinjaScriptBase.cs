@@ -22,6 +22,7 @@ namespace NinjaTrader.NinjaScript
         private ISeries<double>[] highs = new ISeries<double>[0];
         private ISeries<double>[] lows = new ISeries<double>[0];
         private ISeries<DateTime>[] times = new ISeries<DateTime>[0];
+        private ISeries<double>[] volumes = new ISeries<double>[0];
         private ISeries<double> input;
 
         protected NinjaScriptBase()
@@ -92,6 +93,10 @@ namespace NinjaTrader.NinjaScript
         public ISeries<double>[] Lows => lows;
         public ISeries<DateTime> Time => times[BarsInProgress];
         public ISeries<DateTime>[] Times => times;
+
+        // https://developer.ninjatrader.com/docs/desktop/iseries_volume : "An ISeries<double> object" (volume as double)
+        public ISeries<double> Volume => volumes[BarsInProgress];
+        public ISeries<double>[] Volumes => volumes;
 
         // https://developer.ninjatrader.com/docs/desktop/input : the series the script runs on (primary Close by default)
         public ISeries<double> Input => input ?? (closes.Length > 0 ? closes[0] : null);
@@ -208,6 +213,7 @@ namespace NinjaTrader.NinjaScript
             highs = new ISeries<double>[bars.Length];
             lows = new ISeries<double>[bars.Length];
             times = new ISeries<DateTime>[bars.Length];
+            volumes = new ISeries<double>[bars.Length];
             for (int i = 0; i < bars.Length; i++)
             {
                 CurrentBars[i] = -1;
@@ -219,6 +225,7 @@ namespace NinjaTrader.NinjaScript
                 highs[i] = new BarsValueSeries(bars[i], r => r.High);
                 lows[i] = new BarsValueSeries(bars[i], r => r.Low);
                 times[i] = new BarsTimeSeries(bars[i]);
+                volumes[i] = new BarsValueSeries(bars[i], r => r.Volume);
             }
         }
 
