@@ -35,6 +35,7 @@ namespace NinjaTrader.NinjaScript.Indicators
                 AddDataSeries(new BarsPeriod { BarsPeriodType = BarsPeriodType.Minute, Value = 5 });
                 AddDataSeries(BarsPeriodType.Minute, 15);
                 AddDataSeries("ES 12-26", BarsPeriodType.Minute, 1);
+                AddDataSeries("YM 12-26");
                 AddDataSeries("ES 12-26", BarsPeriodType.Minute, 1, MarketDataType.Last);
                 AddDataSeries("NQ 12-26", new BarsPeriod { BarsPeriodType = BarsPeriodType.Day, Value = 1 });
                 AddDataSeries("NQ 12-26", new BarsPeriod { BarsPeriodType = BarsPeriodType.Day, Value = 1 }, "CME US Index Futures ETH");
@@ -49,16 +50,16 @@ namespace NinjaTrader.NinjaScript.Indicators
 
         protected override void OnBarUpdate()
         {
-            if (BarsInProgress != 0 || CurrentBars[0] < Period || CurrentBars[3] < 0)
+            if (BarsInProgress != 0 || CurrentBars[0] < Period || CurrentBars[4] < 0)
                 return;
-            spread[0] = Closes[0][0] - Closes[3][0];
+            spread[0] = Closes[0][0] - Closes[4][0];
             if (spread.IsValidDataPoint(1) && IsFirstTickOfBar)
                 Value[0] = spread[0] - spread[1];
             else
                 Values[0].Reset();
-            DateTime t = Times[3][0];
-            double volume = Volume[0] + Volumes[3][1];
-            Print(Instrument.FullName + " " + Instruments[3].MasterInstrument.Name + " " + t + " " + BarsArray[3].Count + " " + Input[0]);
+            DateTime t = Times[4][0];
+            double volume = Volume[0] + Volumes[4][1];
+            Print(Instrument.FullName + " " + Instruments[4].MasterInstrument.Name + " " + t + " " + BarsArray[4].Count + " " + Input[0]);
             Print(High[0] - Low[0] + Open[0] + CurrentBar + Bars.GetClose(0) + BarsPeriod.Value + BarsPeriods[1].Value + Input.GetValueAt(0) + volume);
         }
 

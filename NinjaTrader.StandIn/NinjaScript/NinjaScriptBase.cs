@@ -133,6 +133,9 @@ namespace NinjaTrader.NinjaScript
         protected void AddDataSeries(BarsPeriodType periodType, int period) =>
             RequestSeries(null, new BarsPeriod { BarsPeriodType = periodType, Value = period });
 
+        // "AddDataSeries(string instrumentName) //only for R15 and higher": the primary's bars period.
+        protected void AddDataSeries(string instrumentName) => RequestSeries(instrumentName, BarsPeriod);
+
         protected void AddDataSeries(string instrumentName, BarsPeriodType periodType, int period) =>
             RequestSeries(instrumentName, new BarsPeriod { BarsPeriodType = periodType, Value = period });
 
