@@ -232,21 +232,23 @@ namespace NinjaTraderPortfolio.Core.Optimization.Solvers
             {
                 if (k < 0 || k >= rows.Count)
                     throw new ArgumentException($"warm active set entry {k.ToString(CultureInfo.InvariantCulture)} is outside [0, {rows.Count - 1}] (m + 2n)", nameof(QpOptions.WarmActiveSet));
-                int kk = k;
-                int v = rows.Variable(kk);
+            }
+            foreach (int k in warm)
+            {
+                int v = rows.Variable(k);
                 if (v >= 0 && rows.IsFixed(v)) continue; // fixed variables are equalities, already active
-                if (!rows.Exists(kk) || rows.IsEquality(kk) || isActive[kk]) continue;
+                if (!rows.Exists(k) || rows.IsEquality(k) || isActive[k]) continue;
                 if (f.Count >= n) break;
-                rows.TransposeProduct(kk, 1.0, f.J, d);
+                rows.TransposeProduct(k, 1.0, f.J, d);
                 double dd = 0;
                 for (int c = 0; c < n; c++) dd += d[c] * d[c];
                 if (f.TailSquaredNorm(d) <= DependenceTolerance * DependenceTolerance * dd) continue;
                 int q = f.Count;
                 f.Add(d, v);
-                active[q] = kk;
+                active[q] = k;
                 direction[q] = 1.0;
-                rhs[q] = rows.Rhs(kk);
-                isActive[kk] = true;
+                rhs[q] = rows.Rhs(k);
+                isActive[k] = true;
                 iterations++;
             }
             while (true)
