@@ -161,10 +161,11 @@ namespace NinjaTraderPortfolio.Core.Tests.Optimization.Solvers
             Assert.That(new GoldfarbIdnaniSolver().Solve(rest).Status, Is.EqualTo(QpStatus.Optimal));
         }
 
-        [Test]
-        public void LargePortfolioProblem_SolvesToKktTolerance()
+        [TestCase(300, 500, 0.01, 0.3)]
+        [TestCase(500, 600, 0.02, 0.0)]
+        public void LargePortfolioProblem_SolvesToKktTolerance(int n, int t, double cap, double returnWeight)
         {
-            var problem = Portfolio(99, 300, 500, cap: 0.01, returnWeight: 0.3);
+            var problem = Portfolio(99, n, t, cap, returnWeight);
 
             var result = new GoldfarbIdnaniSolver().Solve(problem);
             var kkt = QpKkt.Check(problem, result);
