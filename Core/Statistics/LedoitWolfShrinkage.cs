@@ -65,7 +65,10 @@ namespace NinjaTraderPortfolio.Core.Statistics
             double rBar = corrSum / ((double)n * (n - 1));
             var f = new double[n, n];
             for (int i = 0; i < n; i++)
-                for (int j = 0; j < n; j++) f[i, j] = i == j ? s[i, i] : rBar * sd[i] * sd[j];
+            {
+                f[i, i] = s[i, i];
+                for (int j = i + 1; j < n; j++) f[i, j] = f[j, i] = rBar * sd[i] * sd[j];
+            }
 
             // pi-hat: phiMat = y'y/T - S.^2 with y = x.^2.
             var y = new double[n][];
