@@ -1,0 +1,52 @@
+using System.Collections.Generic;
+using NinjaTraderPortfolio.Core.Optimization.Constraints;
+using NinjaTraderPortfolio.Core.Optimization.Solvers;
+
+namespace NinjaTraderPortfolio.Core.Optimization
+{
+    /// <summary>Shared path of the QP-based optimizers: limits, program, solve, judge, evaluate.</summary>
+    internal static class QpPortfolioSolve
+    {
+        /// <summary>
+        /// Solves <c>min 1/2 w'Pw + q'w</c> under the problem's limits plus <paramref name="extraRows"/> and evaluates the
+        /// weights. <paramref name="outcome"/> exposes the raw QP result (active set for warm starts).
+        /// </summary>
+        public static OptimizationResult Run(IQpSolver solver, PortfolioProblem problem, string method, double[,] p, double[] q,
+            IEnumerable<LinearConstraint>? extraRows, QpOptions? options, out QpOutcome outcome, string note = "")
+        {
+            var layout = PortfolioProgramBuilder.Limits(problem.Assets, problem.Constraints);
+            var qp = PortfolioProgramBuilder.ToProgram(layout, p, q, extraRows);
+            outcome = QpOutcome.Solve(solver, qp, method, options);
+            var w = new double[problem.Count];
+            System.Array.Copy(outcome.X, w, w.Length);
+            return Finish(problem, layout, method, w, outcome.Status, outcome.Result.Iterations, QpOutcome.Join(note, outcome.Message));
+        }
+
+        /// <summary>Checks <paramref name="w"/> against the limits once more (status NotConverged if violated) and evaluates it.</summary>
+        public static OptimizationResult Finish(PortfolioProblem problem, PortfolioProgramLayout layout, string method, double[] w,
+            OptimizationStatus status, int iterations, string message)
+        {
+            string? violated = layout.WorstViolation(w, out double amount);
+            if (violated != null && amount > QpOutcome.FeasibilityTolerance && status == OptimizationStatus.Optimal)
+            {
+                status = OptimizationStatus.NotConverged;
+                message = QpOutcome.Join(message, $"{method}: weights violate '{violated}' by {amount.ToString("G3", System.Globalization.CultureInfo.InvariantCulture)}");
+            }
+            return problem.Evaluate(method, status, w, iterations, message);
+        }
+
+        /// <summary>A zero vector of length n.</summary>
+        public static double[] Zeros(int n) => new double[n];
+
+        /// <summary>Row <c>mu'w &gt;= target</c> named "target return".</summary>
+        public static LinearConstraint TargetReturnRow(PortfolioProblem problem, double target)
+            => new LinearConstraint("target return", problem.CopyExpectedReturns(), ConstraintSense.GreaterOrEqual, target);
+
+        /// <summary>Throws when the limits have no budget (the method needs a fixed sum of weights).</summary>
+        public static void RequireBudget(PortfolioProblem problem, string method)
+        {
+            if (problem.Constraints.Budget == null)
+                throw new InvalidInputException($"{method} needs a budget (sum of weights, e.g. 1 for fully invested); the limits have none");
+        }
+    }
+}
