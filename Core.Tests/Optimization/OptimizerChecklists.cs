@@ -1,0 +1,83 @@
+using System.Collections.Generic;
+using System.Linq;
+using NinjaTraderPortfolio.Core.Optimization;
+using NinjaTraderPortfolio.Core.Optimization.Constraints;
+using NinjaTraderPortfolio.Core.Optimization.Kelly;
+using NUnit.Framework;
+
+namespace NinjaTraderPortfolio.Core.Tests.Optimization
+{
+    [TestFixture]
+    public sealed class MinimumVarianceChecklist : OptimizerChecklist
+    {
+        protected override OptimizationResult Optimize(IReadOnlyList<string> assets, double[] mu, double[,] cov, PortfolioConstraints c)
+            => new MinimumVarianceOptimizer(TestSolver.Create()).Optimize(new PortfolioProblem(assets, mu, cov, 0, c));
+    }
+
+    [TestFixture]
+    public sealed class MaximumSharpeChecklist : OptimizerChecklist
+    {
+        // Long/short with gross leverage 1.5 exercises the homogenised auxiliary rows.
+        protected override PortfolioConstraints Constraints(int n) => PortfolioConstraints.LongOnly.WithWeightRange(-0.3, 0.7).WithMaxLeverage(1.5);
+
+        protected override OptimizationResult Optimize(IReadOnlyList<string> assets, double[] mu, double[,] cov, PortfolioConstraints c)
+        {
+            // Shift returns so some portfolio beats the risk-free rate in every random case.
+            var shifted = mu.Select(x => x + 1e-3).ToArray();
+            return new MaximumSharpeOptimizer(TestSolver.Create()).Optimize(new PortfolioProblem(assets, shifted, cov, 0, c));
+        }
+    }
+
+    [TestFixture]
+    public sealed class TargetReturnChecklist : OptimizerChecklist
+    {
+        protected override OptimizationResult Optimize(IReadOnlyList<string> assets, double[] mu, double[,] cov, PortfolioConstraints c)
+        {
+            // The target is the mean of the assets' returns: attainable under max weight 0.6 only as a blend, so it binds.
+            double target = mu.Length > 0 ? mu.Average() : 0;
+            return new TargetReturnOptimizer(TestSolver.Create(), target).Optimize(new PortfolioProblem(assets, mu, cov, 0, c));
+        }
+    }
+
+    [TestFixture]
+    public sealed class KellyChecklist : OptimizerChecklist
+    {
+        protected override PortfolioConstraints Constraints(int n) => KellyOptimizer.DefaultConstraints.WithWeightRange(0, 0.6);
+
+        protected override OptimizationResult Optimize(IReadOnlyList<string> assets, double[] mu, double[,] cov, PortfolioConstraints c)
+            => new KellyOptimizer(TestSolver.Create(), 0.5).Optimize(new PortfolioProblem(assets, mu, cov, 0, c));
+    }
+
+    [TestFixture]
+    public sealed class MixedChecklist : OptimizerChecklist
+    {
+        protected override PortfolioConstraints Constraints(int n) => PortfolioConstraints.LongOnly.WithWeightRange(0.02, 0.6);
+
+        protected override OptimizationResult Optimize(IReadOnlyList<string> assets, double[] mu, double[,] cov, PortfolioConstraints c)
+        {
+            var s = TestSolver.Create();
+            var mix = new MixedOptimizer(s, new[]
+            {
+                new KeyValuePair<IPortfolioOptimizer, double>(new MinimumVarianceOptimizer(s), 0.5),
+                new KeyValuePair<IPortfolioOptimizer, double>(new KellyOptimizer(s, 1.0), 0.5),
+            });
+            return mix.Optimize(new PortfolioProblem(assets, mu, cov, 0, c));
+        }
+    }
+
+    [TestFixture]
+    public sealed class TargetVolatilityChecklist : OptimizerChecklist
+    {
+        protected override OptimizationResult Optimize(IReadOnlyList<string> assets, double[] mu, double[,] cov, PortfolioConstraints c)
+        {
+            var s = TestSolver.Create();
+            var problem = new PortfolioProblem(assets, mu, cov, 0, c);
+            // Halfway (in volatility) between the minimum-variance and maximum-return portfolios: always attainable.
+            double lo = new MinimumVarianceOptimizer(s).Optimize(problem).Volatility;
+            double hi = new MaximumReturnOptimizer(s).Optimize(problem).Volatility;
+            var r = new TargetVolatilityOptimizer(s, 0.5 * (lo + hi)).Optimize(problem);
+            Assert.That(r.Volatility, Is.EqualTo(0.5 * (lo + hi)).Within(1e-9 * hi));
+            return r;
+        }
+    }
+}
