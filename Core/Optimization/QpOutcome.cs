@@ -16,12 +16,16 @@ namespace NinjaTraderPortfolio.Core.Optimization
         /// <summary>Largest constraint violation (in weight units) accepted from an "optimal" solver answer.</summary>
         public const double FeasibilityTolerance = 1e-8;
 
-        private QpOutcome(QpResult result, OptimizationStatus status, string message)
+        private QpOutcome(QuadraticProgram problem, QpResult result, OptimizationStatus status, string message)
         {
+            Problem = problem;
             Result = result;
             Status = status;
             Message = message;
         }
+
+        /// <summary>The program that was solved (for KKT checks).</summary>
+        public QuadraticProgram Problem { get; }
 
         /// <summary>The solver's result.</summary>
         public QpResult Result { get; }
@@ -73,7 +77,7 @@ namespace NinjaTraderPortfolio.Core.Optimization
                     }
             }
             if (r.RidgeAdded > 0) notes.Add($"{what}: ridge {r.RidgeAdded.ToString("G3", CultureInfo.InvariantCulture)} added to the QP diagonal");
-            return new QpOutcome(r, status, string.Join("; ", notes));
+            return new QpOutcome(problem, r, status, string.Join("; ", notes));
         }
 
         /// <summary>The constraint or bound violated most at <paramref name="x"/> (null when none is violated).</summary>
