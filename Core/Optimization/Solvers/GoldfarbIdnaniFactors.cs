@@ -17,6 +17,7 @@ namespace NinjaTraderPortfolio.Core.Optimization.Solvers
         private double[][] r;            // r[c][0..c] = column c of R
         private readonly bool[] boundRow;  // variable i has an active bound: row i of J2 is zero
         private readonly double[] cosine, sine, work;
+        private readonly int[] freeRows;
 
         public GoldfarbIdnaniFactors(double[][] inverseCholeskyTranspose)
         {
@@ -28,6 +29,7 @@ namespace NinjaTraderPortfolio.Core.Optimization.Solvers
             cosine = new double[n];
             sine = new double[n];
             work = new double[n];
+            freeRows = new int[n];
         }
 
         /// <summary>Number of active constraints q.</summary>
@@ -99,11 +101,13 @@ namespace NinjaTraderPortfolio.Core.Optimization.Solvers
             }
             if (top > q)
             {
-                for (int i = 0; i < n; i++)
-                {
-                    if (boundRow[i]) continue;
-                    RotateDown(j[i], top, q);
-                }
+                // Rows are independent; four at a time hide the latency of the carried recurrence.
+                int count = 0;
+                for (int i = 0; i < n; i++) if (!boundRow[i]) freeRows[count++] = i;
+                int k = 0;
+                for (; k + 3 < count; k += 4)
+                    RotateDown(j[freeRows[k]], j[freeRows[k + 1]], j[freeRows[k + 2]], j[freeRows[k + 3]], top, q);
+                for (; k < count; k++) RotateDown(j[freeRows[k]], top, q);
             }
             var col = r[q];
             Array.Copy(d, col, q + 1);
@@ -129,6 +133,28 @@ namespace NinjaTraderPortfolio.Core.Optimization.Solvers
                 carry = cs * a + sn * carry;
             }
             x[q] = carry;
+        }
+
+        private void RotateDown(double[] x0, double[] x1, double[] x2, double[] x3, int top, int q)
+        {
+            double c0 = x0[top], c1 = x1[top], c2 = x2[top], c3 = x3[top];
+            for (int c = top; c > q; c--)
+            {
+                double cs = cosine[c], sn = sine[c];
+                double a0 = x0[c - 1], a1 = x1[c - 1], a2 = x2[c - 1], a3 = x3[c - 1];
+                x0[c] = cs * c0 - sn * a0;
+                x1[c] = cs * c1 - sn * a1;
+                x2[c] = cs * c2 - sn * a2;
+                x3[c] = cs * c3 - sn * a3;
+                c0 = cs * a0 + sn * c0;
+                c1 = cs * a1 + sn * c1;
+                c2 = cs * a2 + sn * c2;
+                c3 = cs * a3 + sn * c3;
+            }
+            x0[q] = c0;
+            x1[q] = c1;
+            x2[q] = c2;
+            x3[q] = c3;
         }
 
         /// <summary>
