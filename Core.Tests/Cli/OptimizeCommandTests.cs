@@ -1,0 +1,242 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using NinjaTraderPortfolio.Cli;
+using NinjaTraderPortfolio.Core.Tests.Optimization;
+using NUnit.Framework;
+
+namespace NinjaTraderPortfolio.Core.Tests.Cli
+{
+    /// <summary><c>ntportfolio optimize</c> run in-process: JSON shape, figures, exit codes 2 and 3, nothing on stdout on failure.</summary>
+    public sealed class OptimizeCommandTests
+    {
+        private string _dir = "";
+
+        private static string Eu => OptimizationSamples.TestPath("samples", "eustockmarkets-prices.csv");
+        private static string Gcc => OptimizationSamples.TestPath("samples", "gccindex-prices.csv");
+        private static string GccSectors => OptimizationSamples.TestPath("References", "Optimization", "gcc-sectors.csv");
+
+        [SetUp]
+        public void SetUp()
+        {
+            _dir = Path.Combine(Path.GetTempPath(), "ntp-optimize-" + Guid.NewGuid().ToString("N"));
+            Directory.CreateDirectory(_dir);
+        }
+
+        [TearDown]
+        public void TearDown() => Directory.Delete(_dir, true);
+
+        private string File(string name, string text)
+        {
+            var path = Path.Combine(_dir, name);
+            System.IO.File.WriteAllText(path, text);
+            return path;
+        }
+
+        private static (int Code, string Out, string Err) Run(params string[] args)
+        {
+            var stdout = new StringWriter();
+            var stderr = new StringWriter();
+            int code = Program.Run(new[] { "optimize" }.Concat(args).ToArray(), stdout, stderr);
+            return (code, stdout.ToString(), stderr.ToString());
+        }
+
+        private static JsonElement Json(string text) => JsonDocument.Parse(text).RootElement;
+
+        private static void AssertFailure((int Code, string Out, string Err) r, int code, string culprit)
+        {
+            Assert.That(r.Code, Is.EqualTo(code), r.Err);
+            Assert.That(r.Out, Is.Empty, "nothing on stdout on failure");
+            var errors = r.Err.TrimEnd().Split('\n').Where(l => l.StartsWith("error: ")).ToList();
+            Assert.That(errors.Count, Is.EqualTo(1), r.Err);
+            Assert.That(errors[0], Does.Contain(culprit));
+            Assert.That(r.Err, Does.Not.Contain("   at "), "no stack trace");
+        }
+
+        [Test]
+        public void Json_MaxSharpe_HasTheDocumentedShapeAndMatchesCvxopt()
+        {
+            var r = Run("--prices", Eu, "--method", "max-sharpe", "--format", "json");
+            Assert.That(r.Code, Is.EqualTo(0), r.Err);
+            var j = Json(r.Out);
+            Assert.That(j.EnumerateObject().Select(p => p.Name),
+                Is.EqualTo(new[] { "method", "status", "weights", "expectedReturn", "volatility", "sharpe", "riskContributions" }));
+            Assert.That(j.GetProperty("method").GetString(), Is.EqualTo("max-sharpe"));
+            Assert.That(j.GetProperty("status").GetString(), Is.EqualTo("optimal"));
+            Assert.That(j.GetProperty("weights").EnumerateObject().Select(p => p.Name), Is.EqualTo(new[] { "DAX", "SMI", "CAC", "FTSE" }));
+            Assert.That(j.GetProperty("riskContributions").EnumerateObject().Sum(p => p.Value.GetDouble()), Is.EqualTo(1).Within(1e-12));
+            // cvxopt (References/Optimization/optimization-references.json, case "eu max-sharpe" long-only, rf 0).
+            var reference = Reference("max-sharpe", "eustockmarkets-prices.csv", c => !c.TryGetProperty("maxWeight", out _) && !c.TryGetProperty("riskFree", out _) && !c.TryGetProperty("minWeight", out _));
+            foreach (var p in j.GetProperty("weights").EnumerateObject())
+                Assert.That(p.Value.GetDouble(), Is.EqualTo(reference.GetProperty("weights").GetProperty(p.Name).GetDouble()).Within(1e-6), p.Name);
+            Assert.That(j.GetProperty("sharpe").GetDouble(), Is.EqualTo(reference.GetProperty("sharpe").GetDouble()).Within(1e-9));
+        }
+
+        [Test]
+        public void Json_PeriodsPerYear_AnnualisesReportedFiguresOnly()
+        {
+            var daily = Json(Run("--prices", Eu, "--method", "min-variance", "--format", "json").Out);
+            var r = Run("--prices", Eu, "--method", "min-variance", "--format", "json", "--periods-per-year", "260");
+            Assert.That(r.Code, Is.EqualTo(0), r.Err);
+            var annual = Json(r.Out);
+            Assert.That(annual.GetProperty("expectedReturn").GetDouble(), Is.EqualTo(260 * daily.GetProperty("expectedReturn").GetDouble()).Within(1e-14));
+            Assert.That(annual.GetProperty("volatility").GetDouble(), Is.EqualTo(Math.Sqrt(260) * daily.GetProperty("volatility").GetDouble()).Within(1e-14));
+            Assert.That(annual.GetProperty("sharpe").GetDouble(), Is.EqualTo(Math.Sqrt(260) * daily.GetProperty("sharpe").GetDouble()).Within(1e-12));
+            Assert.That(annual.GetProperty("weights").GetProperty("SMI").GetDouble(), Is.EqualTo(daily.GetProperty("weights").GetProperty("SMI").GetDouble()));
+        }
+
+        [Test]
+        public void Json_TargetReturnAnnualised_IsTheSamePortfolioAsTheDailyTarget()
+        {
+            var daily = Json(Run("--prices", Eu, "--method", "target-return", "--target-return", "0.0008", "--format", "json").Out);
+            var annual = Json(Run("--prices", Eu, "--method", "target-return", "--target-return", "0.208", "--periods-per-year", "260", "--format", "json").Out);
+            foreach (var p in daily.GetProperty("weights").EnumerateObject())
+                Assert.That(annual.GetProperty("weights").GetProperty(p.Name).GetDouble(), Is.EqualTo(p.Value.GetDouble()).Within(1e-12));
+            Assert.That(annual.GetProperty("expectedReturn").GetDouble(), Is.EqualTo(0.208).Within(1e-10));
+        }
+
+        [Test]
+        public void Json_SectorLimits_MatchCvxoptAndHold()
+        {
+            var r = Run("--prices", Gcc, "--method", "min-variance", "--max-weight", "0.3", "--sectors", GccSectors,
+                "--sector-max", "Kuwait=0.15,Oman=0.25", "--sector-max", "Regional=0.2", "--sector-min", "Saudi=0.1", "--sector-min", "UAE=0.12", "--format", "json");
+            Assert.That(r.Code, Is.EqualTo(0), r.Err);
+            var w = Json(r.Out).GetProperty("weights");
+            var reference = Reference("min-variance", "gccindex-prices.csv", c => c.TryGetProperty("sectorFile", out _));
+            foreach (var p in w.EnumerateObject())
+                Assert.That(p.Value.GetDouble(), Is.EqualTo(reference.GetProperty("weights").GetProperty(p.Name).GetDouble()).Within(1e-6), p.Name);
+            Assert.That(w.GetProperty("OMADSC").GetDouble() + w.GetProperty("OMASC").GetDouble(), Is.LessThanOrEqualTo(0.25 + 1e-8));
+            Assert.That(w.GetProperty("KSADSC").GetDouble(), Is.GreaterThanOrEqualTo(0.1 - 1e-8));
+        }
+
+        [Test]
+        public void Json_Frontier_HasNPointsRisingInReturnAndVolatility()
+        {
+            var r = Run("--prices", Eu, "--method", "max-sharpe", "--frontier", "6", "--format", "json");
+            Assert.That(r.Code, Is.EqualTo(0), r.Err);
+            var points = Json(r.Out).GetProperty("frontier").EnumerateArray().ToList();
+            Assert.That(points.Count, Is.EqualTo(6));
+            for (int k = 1; k < points.Count; k++)
+            {
+                Assert.That(points[k].GetProperty("expectedReturn").GetDouble(), Is.GreaterThan(points[k - 1].GetProperty("expectedReturn").GetDouble()));
+                Assert.That(points[k].GetProperty("volatility").GetDouble(), Is.GreaterThan(points[k - 1].GetProperty("volatility").GetDouble()));
+            }
+            Assert.That(points.Select(p => p.GetProperty("weights").EnumerateObject().Sum(w => w.Value.GetDouble())), Is.All.EqualTo(1).Within(1e-9));
+        }
+
+        [Test]
+        public void Json_Kelly_IsNotForcedFullyInvested()
+        {
+            var r = Run("--prices", Gcc, "--method", "kelly", "--kelly-fraction", "0.5", "--format", "json");
+            Assert.That(r.Code, Is.EqualTo(0), r.Err);
+            var reference = Reference("kelly", "gccindex-prices.csv", c => !c.TryGetProperty("sectorFile", out _));
+            var w = Json(r.Out).GetProperty("weights");
+            foreach (var p in w.EnumerateObject())
+                Assert.That(p.Value.GetDouble(), Is.EqualTo(reference.GetProperty("weights").GetProperty(p.Name).GetDouble()).Within(1e-6), p.Name);
+            // A smaller fraction leaves part of the capital in cash instead of filling the budget.
+            var tenth = Json(Run("--prices", Gcc, "--method", "kelly", "--kelly-fraction", "0.1", "--format", "json").Out).GetProperty("weights");
+            double invested = tenth.EnumerateObject().Sum(p => p.Value.GetDouble());
+            Assert.That(invested, Is.LessThan(0.95).And.GreaterThan(0.05));
+        }
+
+        [Test]
+        public void Json_MixedAndRiskParity_Run()
+        {
+            var rp = Run("--prices", Eu, "--method", "risk-parity", "--format", "json");
+            Assert.That(rp.Code, Is.EqualTo(0), rp.Err);
+            Assert.That(Json(rp.Out).GetProperty("riskContributions").EnumerateObject().Select(p => p.Value.GetDouble()), Is.All.EqualTo(0.25).Within(1e-9));
+            var mixed = Run("--prices", Eu, "--method", "mixed", "--mix", "risk-parity=0.5,min-variance=0.5", "--max-weight", "0.5", "--format", "json");
+            Assert.That(mixed.Code, Is.EqualTo(0), mixed.Err);
+            var j = Json(mixed.Out);
+            Assert.That(j.GetProperty("method").GetString(), Is.EqualTo("mixed"));
+            Assert.That(j.GetProperty("weights").EnumerateObject().Select(p => p.Value.GetDouble()), Is.All.LessThanOrEqualTo(0.5 + 1e-8));
+        }
+
+        [Test]
+        public void Json_ExpectedReturnsFile_ReplacesTheSampleMean()
+        {
+            // Only FTSE expected to earn anything: max-Sharpe long-only must hold FTSE alone.
+            var er = File("er.csv", "Asset,ExpectedReturn\nDAX,-0.001\nSMI,-0.001\nCAC,-0.001\nFTSE,0.001\n");
+            var r = Run("--prices", Eu, "--method", "max-sharpe", "--expected-returns", er, "--format", "json");
+            Assert.That(r.Code, Is.EqualTo(0), r.Err);
+            Assert.That(Json(r.Out).GetProperty("weights").GetProperty("FTSE").GetDouble(), Is.EqualTo(1).Within(1e-9));
+        }
+
+        [Test]
+        public void Table_IsTheDefaultFormat()
+        {
+            var r = Run("--prices", Eu, "--method", "min-variance");
+            Assert.That(r.Code, Is.EqualTo(0), r.Err);
+            Assert.That(r.Out, Does.StartWith("method: min-variance   status: optimal").And.Contain("FTSE").And.Contain("(per period)"));
+        }
+
+        [TestCase(new[] { "--method", "min-variance" }, "--returns FILE or --prices FILE")]
+        [TestCase(new[] { "--prices", "P", "--returns", "P", "--method", "min-variance" }, "exactly one")]
+        [TestCase(new[] { "--prices", "P" }, "--method")]
+        [TestCase(new[] { "--prices", "P", "--method", "best" }, "'best'")]
+        [TestCase(new[] { "--prices", "P", "--method", "min-variance", "--max-weight", "abc" }, "--max-weight")]
+        [TestCase(new[] { "--prices", "P", "--method", "min-variance", "--max-leverage", "-1" }, "--max-leverage")]
+        [TestCase(new[] { "--prices", "P", "--method", "target-return" }, "--target-return")]
+        [TestCase(new[] { "--prices", "P", "--method", "target-volatility", "--target-volatility", "0" }, "--target-volatility")]
+        [TestCase(new[] { "--prices", "P", "--method", "kelly", "--kelly-fraction", "1.5" }, "--kelly-fraction")]
+        [TestCase(new[] { "--prices", "P", "--method", "mixed", "--mix", "min-variance=0.7,max-sharpe=0.7" }, "sum to 1")]
+        [TestCase(new[] { "--prices", "P", "--method", "mixed", "--mix", "magic=1" }, "'magic'")]
+        [TestCase(new[] { "--prices", "P", "--method", "mixed" }, "--mix")]
+        [TestCase(new[] { "--prices", "P", "--method", "min-variance", "--sector-max", "Energy=0.2" }, "--sectors")]
+        [TestCase(new[] { "--prices", "P", "--method", "min-variance", "--frontier", "1" }, "--frontier")]
+        [TestCase(new[] { "--prices", "P", "--method", "min-variance", "--format", "xml" }, "--format")]
+        [TestCase(new[] { "--prices", "P", "--method", "risk-parity", "--max-weight", "0.3" }, "risk-parity takes no")]
+        [TestCase(new[] { "--prices", "P", "--method", "min-variance", "--covariance", "magic" }, "magic")]
+        [TestCase(new[] { "--prices", "P", "--method", "min-variance", "--bogus", "1" }, "--bogus")]
+        public void BadArguments_Exit2NamingTheCulprit(string[] args, string culprit)
+            => AssertFailure(Run(args.Select(a => a == "P" ? Eu : a).ToArray()), 2, culprit);
+
+        [Test]
+        public void MissingFile_Exit2NamingIt()
+            => AssertFailure(Run("--prices", Path.Combine(_dir, "nope.csv"), "--method", "min-variance"), 2, "nope.csv");
+
+        [Test]
+        public void UnknownSectorLimit_Exit2NamingIt()
+            => AssertFailure(Run("--prices", Gcc, "--method", "min-variance", "--sectors", GccSectors, "--sector-max", "Atlantis=0.2"), 2, "'Atlantis'");
+
+        [Test]
+        public void NegativePrice_Exit2NamingAssetAndRow()
+        {
+            var p = File("bad.csv", "Date,A,B\n2020-01-01,1,2\n2020-01-02,1.1,-2\n2020-01-03,1.2,2.1\n2020-01-06,1.1,2.2\n");
+            AssertFailure(Run("--prices", p, "--method", "min-variance"), 2, "'B'");
+        }
+
+        [Test]
+        public void DuplicatedAsset_SingularCovariance_Exit2NamingIt()
+        {
+            var p = File("dup.csv", "Date,A,B,C\n2020-01-01,1,2,1\n2020-01-02,1.1,2.1,1.1\n2020-01-03,1.2,2.0,1.2\n2020-01-06,1.1,2.2,1.1\n2020-01-07,1.3,2.1,1.3\n");
+            AssertFailure(Run("--prices", p, "--method", "min-variance"), 2, "'C'");
+        }
+
+        [Test]
+        public void ImpossibleLimits_Exit3ExplainingThem()
+            => AssertFailure(Run("--prices", Eu, "--method", "min-variance", "--max-weight", "0.2"), 3, "max weight 0.2 x 4 assets = 0.8 < 1 (budget)");
+
+        [Test]
+        public void TargetVolatilityOutOfRange_Exit3()
+            => AssertFailure(Run("--prices", Eu, "--method", "target-volatility", "--target-volatility", "0.0001"), 3, "outside");
+
+        [Test]
+        public void NothingBeatsRiskFree_Exit3()
+            => AssertFailure(Run("--prices", Eu, "--method", "max-sharpe", "--risk-free", "0.01"), 3, "risk-free rate");
+
+        [Test]
+        public void TargetReturnTooHigh_Exit3()
+            => AssertFailure(Run("--prices", Eu, "--method", "target-return", "--target-return", "0.01", "--format", "json"), 3, "target return");
+
+        private static JsonElement Reference(string method, string dataset, Func<JsonElement, bool> pick)
+        {
+            var path = OptimizationSamples.TestPath("References", "Optimization", "optimization-references.json");
+            var root = JsonDocument.Parse(System.IO.File.ReadAllText(path)).RootElement;
+            return root.GetProperty("cases").EnumerateArray()
+                .First(c => c.GetProperty("method").GetString() == method && c.GetProperty("dataset").GetString() == dataset && pick(c));
+        }
+    }
+}
