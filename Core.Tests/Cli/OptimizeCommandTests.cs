@@ -165,6 +165,35 @@ namespace NinjaTraderPortfolio.Core.Tests.Cli
         }
 
         [Test]
+        public void Json_ReturnsFileWithoutLimits_EqualsClosedFormMinimumVariance()
+        {
+            var rng = new Random(3);
+            var rows = new List<double[]>();
+            var lines = new List<string> { "Date,X,Y,Z" };
+            var day = new DateTime(2021, 1, 4);
+            for (int t = 0; t < 40; t++, day = day.AddDays(1))
+            {
+                var r = new[] { 0.01 * OptimizationSamples.Normal(rng), 0.02 * OptimizationSamples.Normal(rng), 0.015 * OptimizationSamples.Normal(rng) };
+                r[2] += 0.5 * r[0];
+                rows.Add(r);
+                lines.Add(day.ToString("yyyy-MM-dd") + "," + string.Join(",", r.Select(v => v.ToString("R", System.Globalization.CultureInfo.InvariantCulture))));
+            }
+            var path = File("returns.csv", string.Join("\n", lines) + "\n");
+            var res = Run("--returns", path, "--method", "min-variance", "--min-weight", "-5", "--max-weight", "5", "--max-leverage", "none", "--format", "json");
+            Assert.That(res.Code, Is.EqualTo(0), res.Err);
+            // Closed form Sigma^-1 1 / 1'Sigma^-1 1 with the sample covariance (divisor T-1) computed here.
+            var x = MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.DenseOfRows(rows);
+            var centred = x - MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.Dense(40, 3, (i, j) => x.Column(j).Average());
+            var cov = centred.TransposeThisAndMultiply(centred) / 39;
+            var z = cov.Inverse() * MathNet.Numerics.LinearAlgebra.Vector<double>.Build.Dense(3, 1.0);
+            var expected = z / z.Sum();
+            var w = Json(res.Out).GetProperty("weights");
+            Assert.That(w.GetProperty("X").GetDouble(), Is.EqualTo(expected[0]).Within(1e-9));
+            Assert.That(w.GetProperty("Y").GetDouble(), Is.EqualTo(expected[1]).Within(1e-9));
+            Assert.That(w.GetProperty("Z").GetDouble(), Is.EqualTo(expected[2]).Within(1e-9));
+        }
+
+        [Test]
         public void Table_IsTheDefaultFormat()
         {
             var r = Run("--prices", Eu, "--method", "min-variance");

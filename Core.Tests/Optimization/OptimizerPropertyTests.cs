@@ -57,6 +57,42 @@ namespace NinjaTraderPortfolio.Core.Tests.Optimization
         }
 
         [TestCaseSource(nameof(Seeds))]
+        public void MaxSharpe_RandomLimits_HomogenisedProgramMeetsKktAndGivesTheOptimizersWeights(int seed)
+        {
+            var p = RandomLimitedProblem(seed);
+            var layout = PortfolioProgramBuilder.Limits(p.Assets, p.Constraints);
+            var qp = CharnesCooperProgram.Build(layout, p.CopyCovariance(), p.ExpectedReturns, p.RiskFreeRate);
+            var result = TestSolver.Create().Solve(qp);
+            Assert.That(result.Status, Is.EqualTo(QpStatus.Optimal), result.Message);
+            var kkt = QpKkt.Check(qp, result);
+            Assert.That(kkt.Max, Is.LessThanOrEqualTo(1e-8), kkt.ToString());
+            var w = CharnesCooperProgram.Recover(layout, result.X)!;
+            var r = new MaximumSharpeOptimizer(TestSolver.Create()).Optimize(p);
+            Assert.That(r.CopyWeights(), Is.EqualTo(w).Within(1e-12));
+        }
+
+        [TestCaseSource(nameof(Seeds))]
+        public void Kelly_RandomLimits_ProgramMeetsKkt(int seed)
+        {
+            var p = RandomLimitedProblem(seed);
+            var kellyLimits = p.WithConstraints(p.Constraints.WithBudget(null).WithMaxLeverage(p.Constraints.MaxLeverage ?? 1.0));
+            var r = new KellyOptimizer(TestSolver.Create(), 0.5).Optimize(kellyLimits);
+            Assert.That(r.Status, Is.EqualTo(OptimizationStatus.Optimal), r.Message);
+            AssertWithinLimits(kellyLimits, r);
+            // Same program built by hand: min 1/(2c) f'Sf - (mu - r)'f.
+            int n = p.Count;
+            var cov = p.CopyCovariance();
+            var pm = new double[n, n];
+            for (int i = 0; i < n; i++) for (int j = 0; j < n; j++) pm[i, j] = cov[i, j] / 0.5;
+            var q = p.ExpectedReturns.Select(m => -(m - p.RiskFreeRate)).ToArray();
+            var qp = PortfolioProgramBuilder.ToProgram(PortfolioProgramBuilder.Limits(p.Assets, kellyLimits.Constraints), pm, q);
+            var result = TestSolver.Create().Solve(qp);
+            var kkt = QpKkt.Check(qp, result);
+            Assert.That(kkt.Max, Is.LessThanOrEqualTo(1e-8), kkt.ToString());
+            Assert.That(r.CopyWeights(), Is.EqualTo(result.X.Take(n).ToArray()).Within(1e-12));
+        }
+
+        [TestCaseSource(nameof(Seeds))]
         public void MaxSharpe_RandomLimits_LimitsHoldAndBeatsRandomFeasiblePortfolios(int seed)
         {
             var p = RandomLimitedProblem(seed);
