@@ -20,13 +20,29 @@ namespace NinjaTraderPortfolio.Cli.Commands
                 case "max-sharpe": return new MaximumSharpeOptimizer(solver);
                 case "target-return": return new TargetReturnOptimizer(solver, s.PerPeriodReturn(s.TargetReturn!.Value));
                 case "target-volatility": return new TargetVolatilityOptimizer(solver, s.PerPeriodVolatility(s.TargetVolatility!.Value));
-                case "kelly": return new KellyOptimizer(solver, s.KellyFraction);
+                case "kelly": return new BudgetFreeKelly(new KellyOptimizer(solver, s.KellyFraction));
                 case "risk-parity": return new RiskParityAdapter(budgets);
                 case "mixed":
                     var parts = s.Mix.Select(kv => new KeyValuePair<IPortfolioOptimizer, double>(Create(kv.Key, solver, s, budgets), kv.Value)).ToList();
                     return new MixedOptimizer(solver, parts);
                 default: throw new ArgumentOutOfRangeException(nameof(method), method, "unknown method");
             }
+        }
+
+        /// <summary>
+        /// Kelly is never forced fully invested, also inside "mixed" (whose limits carry the budget 1 for the other methods):
+        /// the budget is dropped before optimizing; the blend's projection restores it.
+        /// </summary>
+        private sealed class BudgetFreeKelly : IPortfolioOptimizer
+        {
+            private readonly KellyOptimizer _kelly;
+
+            public BudgetFreeKelly(KellyOptimizer kelly) => _kelly = kelly;
+
+            public string Method => _kelly.Method;
+
+            public OptimizationResult Optimize(PortfolioProblem problem)
+                => _kelly.Optimize(problem.Constraints.Budget == null ? problem : problem.WithConstraints(problem.Constraints.WithBudget(null)));
         }
 
         /// <summary>

@@ -7,6 +7,8 @@ namespace NinjaTraderPortfolio.Core.Optimization
     /// <summary>Shared path of the QP-based optimizers: limits, program, solve, judge, evaluate.</summary>
     internal static class QpPortfolioSolve
     {
+        private const double SnapTolerance = 1e-12;
+
         /// <summary>
         /// Solves <c>min 1/2 w'Pw + q'w</c> under the problem's limits plus <paramref name="extraRows"/> and evaluates the
         /// weights. <paramref name="outcome"/> exposes the raw QP result (active set for warm starts).
@@ -26,6 +28,12 @@ namespace NinjaTraderPortfolio.Core.Optimization
         public static OptimizationResult Finish(PortfolioProblem problem, PortfolioProgramLayout layout, string method, double[] w,
             OptimizationStatus status, int iterations, string message)
         {
+            // Round-off of the order of 1e-16 outside a bound (e.g. -1.4e-17 for a long-only weight) is snapped onto it.
+            for (int i = 0; i < w.Length; i++)
+            {
+                if (w[i] < layout.Lower[i] && layout.Lower[i] - w[i] <= SnapTolerance) w[i] = layout.Lower[i];
+                else if (w[i] > layout.Upper[i] && w[i] - layout.Upper[i] <= SnapTolerance) w[i] = layout.Upper[i];
+            }
             string? violated = layout.WorstViolation(w, out double amount);
             if (violated != null && amount > QpOutcome.FeasibilityTolerance && status == OptimizationStatus.Optimal)
             {

@@ -94,7 +94,9 @@ namespace NinjaTraderPortfolio.Core.Optimization.Constraints
                 }
                 rows.Add(new LinearConstraint("max turnover", Ones(nv, turnOffset, n), ConstraintSense.LessOrEqual, turnover));
             }
-            return new PortfolioProgramLayout(assets, nv, absOffset, turnOffset, rows.AsReadOnly(), lower, upper, names, c.Budget);
+            var current = new double[n];
+            for (int i = 0; i < n; i++) current[i] = c.CurrentWeightOf(assets[i]);
+            return new PortfolioProgramLayout(assets, nv, absOffset, turnOffset, rows.AsReadOnly(), lower, upper, names, c.Budget, current);
         }
 
         /// <summary>

@@ -12,8 +12,9 @@ namespace NinjaTraderPortfolio.Core.Optimization.Constraints
     public sealed class PortfolioProgramLayout
     {
         internal PortfolioProgramLayout(IReadOnlyList<string> assets, int variableCount, int absOffset, int turnoverOffset,
-            IReadOnlyList<LinearConstraint> rows, double[] lower, double[] upper, string[] variableNames, double? budget)
+            IReadOnlyList<LinearConstraint> rows, double[] lower, double[] upper, string[] variableNames, double? budget, double[] currentWeights)
         {
+            _currentWeights = currentWeights;
             Assets = assets;
             VariableCount = variableCount;
             AbsOffset = absOffset;
@@ -24,6 +25,8 @@ namespace NinjaTraderPortfolio.Core.Optimization.Constraints
             VariableNames = variableNames;
             Budget = budget;
         }
+
+        private readonly double[] _currentWeights;
 
         /// <summary>Asset names (the first n variables are their weights).</summary>
         public IReadOnlyList<string> Assets { get; }
@@ -65,13 +68,7 @@ namespace NinjaTraderPortfolio.Core.Optimization.Constraints
             var x = new double[VariableCount];
             for (int i = 0; i < n; i++) x[i] = w[i];
             if (AbsOffset >= 0) for (int i = 0; i < n; i++) x[AbsOffset + i] = System.Math.Abs(w[i]);
-            if (TurnoverOffset >= 0)
-            {
-                // d_i >= |w_i - w0_i|: recover w0_i from the "turnover X down" row (d_i + w_i >= w0_i).
-                foreach (var r in Rows)
-                    for (int i = 0; i < n; i++)
-                        if (r.Name == "turnover " + Assets[i] + " down") x[TurnoverOffset + i] = System.Math.Abs(w[i] - r.Bound);
-            }
+            if (TurnoverOffset >= 0) for (int i = 0; i < n; i++) x[TurnoverOffset + i] = System.Math.Abs(w[i] - _currentWeights[i]);
             amount = 0;
             string? worst = null;
             foreach (var c in Rows)
