@@ -155,6 +155,36 @@ namespace NinjaTraderPortfolio.Core.Tests.Cli
         }
 
         [Test]
+        public void Json_MixedKellyAlone_IsTheSimplexProjectionOfTheBudgetFreeKellyPortfolio()
+        {
+            var kelly = Json(Run("--prices", Gcc, "--method", "kelly", "--kelly-fraction", "0.1", "--format", "json").Out).GetProperty("weights");
+            var r = Run("--prices", Gcc, "--method", "mixed", "--mix", "kelly=1", "--kelly-fraction", "0.1", "--format", "json");
+            Assert.That(r.Code, Is.EqualTo(0), r.Err);
+            var mixed = Json(r.Out).GetProperty("weights");
+            var f = kelly.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetDouble());
+            var w = mixed.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetDouble());
+            Assert.That(f.Values.Sum(), Is.LessThan(0.95), "Kelly alone keeps cash");
+            Assert.That(w.Values.Sum(), Is.EqualTo(1).Within(1e-9));
+            // Euclidean projection onto {w >= 0, sum w = 1} is w_i = max(f_i + tau, 0) with one shift tau (Held et al. 1974).
+            var held = w.Where(kv => kv.Value > 1e-9).Select(kv => kv.Value - f[kv.Key]).ToList();
+            Assert.That(held, Is.All.EqualTo(held[0]).Within(1e-9));
+            Assert.That(w.Where(kv => kv.Value <= 1e-9).Select(kv => f[kv.Key] + held[0]), Is.All.LessThanOrEqualTo(1e-9));
+        }
+
+        [Test]
+        public void Json_TurnoverCap_LimitsTradingAwayFromCurrentWeights()
+        {
+            var current = File("current.csv", "Asset,Weight\nDAX,0.7\nSMI,0.1\nCAC,0.1\nFTSE,0.1\n");
+            var r = Run("--prices", Eu, "--method", "min-variance", "--current-weights", current, "--max-turnover", "0.3", "--format", "json");
+            Assert.That(r.Code, Is.EqualTo(0), r.Err);
+            var w = Json(r.Out).GetProperty("weights");
+            double turnover = Math.Abs(w.GetProperty("DAX").GetDouble() - 0.7) + Math.Abs(w.GetProperty("SMI").GetDouble() - 0.1)
+                + Math.Abs(w.GetProperty("CAC").GetDouble() - 0.1) + Math.Abs(w.GetProperty("FTSE").GetDouble() - 0.1);
+            Assert.That(turnover, Is.EqualTo(0.3).Within(1e-8));
+            AssertFailure(Run("--prices", Eu, "--method", "min-variance", "--max-turnover", "0.3"), 2, "--current-weights");
+        }
+
+        [Test]
         public void Json_ExpectedReturnsFile_ReplacesTheSampleMean()
         {
             // Only FTSE expected to earn anything: max-Sharpe long-only must hold FTSE alone.
