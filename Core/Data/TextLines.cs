@@ -52,8 +52,8 @@ namespace NinjaTraderPortfolio.Core.Data
         /// <summary>Number of lines left after the current one (upper bound on data rows).</summary>
         public int CountRemaining()
         {
-            int n = 0;
-            for (int i = _pos; i < _text.Length; i++) if (_text[i] == '\n') n++;
+            int n = 0, i = _pos;
+            while ((i = _text.IndexOf('\n', i)) >= 0) { n++; i++; }
             return n + 1;
         }
 

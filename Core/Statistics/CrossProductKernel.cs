@@ -1,4 +1,6 @@
 using System;
+using System.Runtime.CompilerServices;
+using NinjaTraderPortfolio.Core.Data;
 
 namespace NinjaTraderPortfolio.Core.Statistics
 {
@@ -21,6 +23,7 @@ namespace NinjaTraderPortfolio.Core.Statistics
         /// <summary>A^T B (N_a x N_b); all columns must have the same length.</summary>
         public static double[,] Cross(double[][] a, double[][] b) => Multiply(a, b, symmetric: false);
 
+        [MethodImpl(CellParser.JitOptimize)]
         private static double[,] Multiply(double[][] a, double[][] b, bool symmetric)
         {
             int na = a.Length, nb = b.Length;
@@ -65,6 +68,7 @@ namespace NinjaTraderPortfolio.Core.Statistics
 
         // 2x4 register tile over rows [r0, r1): out[p*4+q] = sum_t a_p[t] b_q[t]. Eight independent accumulators
         // keep the floating-point pipelines busy; each a value is loaded once for four b columns.
+        [MethodImpl(CellParser.JitOptimize)]
         private static void Tile(double[] a0, double[] a1, double[] b0, double[] b1, double[] b2, double[] b3, int r0, int r1, double[] output)
         {
             double t00 = 0, t01 = 0, t02 = 0, t03 = 0, t10 = 0, t11 = 0, t12 = 0, t13 = 0;

@@ -11,9 +11,9 @@ namespace NinjaTraderPortfolio.Core.Statistics
     {
         /// <summary>
         /// Target F = μI with μ = trace(S)/N. Ledoit &amp; Wolf (2004), "A well-conditioned estimator for
-        /// large-dimensional covariance matrices", J. Multivariate Anal. 88: δ = min(b̄², d²)/d² with
-        /// d² = ||S - μI||²/N and b̄² = (Σ_t ||x_t x_t' - S||²/T²)/N, computed as in sklearn.covariance.ledoit_wolf_shrinkage:
-        /// b̄² = (Σ_t (x_t'x_t)²/T - ||X'X/T||²·... ) / (N T). For N = 1 the target equals S and δ = 0.
+        /// large-dimensional covariance matrices", J. Multivariate Anal. 88, Lemma 3.2-3.4, in sklearn's form
+        /// (sklearn.covariance.ledoit_wolf_shrinkage): d² = ||S - μI||²_F / N, b̄² = (Σ_t ||x_t||⁴ / T - ||S||²_F) / (N T),
+        /// δ = min(b̄², d²) / d². <paramref name="intensity"/> is δ in [0, 1]; for N = 1 the target equals S and δ = 0.
         /// </summary>
         public static double[,] IdentityTarget(AssetFrame returns, out double intensity)
         {
@@ -65,7 +65,10 @@ namespace NinjaTraderPortfolio.Core.Statistics
             double rBar = corrSum / ((double)n * (n - 1));
             var f = new double[n, n];
             for (int i = 0; i < n; i++)
-                for (int j = 0; j < n; j++) f[i, j] = i == j ? s[i, i] : rBar * sd[i] * sd[j];
+            {
+                f[i, i] = s[i, i];
+                for (int j = i + 1; j < n; j++) f[i, j] = f[j, i] = rBar * sd[i] * sd[j];
+            }
 
             // pi-hat: phiMat = y'y/T - S.^2 with y = x.^2.
             var y = new double[n][];
