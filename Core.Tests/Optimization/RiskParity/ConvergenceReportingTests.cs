@@ -18,6 +18,7 @@ namespace NinjaTraderPortfolio.Core.Tests.Optimization.RiskParity
             Assert.That(result.Status, Is.EqualTo(OptimizationStatus.NotConverged));
             Assert.That(result.Iterations, Is.EqualTo(1));
             Assert.That(result.Message, Does.Contain("did not converge in 1").And.Contain("max |RC_i - b_i| =").And.Contain("> tolerance 1E-12"));
+            if (method == RiskParityMethod.CoordinateDescent) Assert.That(result.Message, Does.Contain("method Newton"));
         }
 
         [TestCase(RiskParityMethod.Newton)]

@@ -9,8 +9,9 @@ namespace NinjaTraderPortfolio.Core.Optimization.RiskParity
     /// Long-only, fully invested risk budgeting ("risk parity" with equal budgets): weights w &gt; 0, sum(w) = 1, with
     /// risk contributions <c>RC_i = w_i (Sigma w)_i / (w' Sigma w) = b_i</c>. The solution exists and is unique for any
     /// positive semi-definite covariance with positive variances on which no long-only portfolio is riskless
-    /// (Bruder &amp; Roncalli 2012). Solved on Spinu's (2013) convex formulation by damped Newton (small/medium N) or
-    /// cyclical coordinate descent (large N); see <see cref="RiskParityMethod"/>.
+    /// (Bruder &amp; Roncalli 2012; Spinu 2013: the convex objective is then strictly convex and coercive). Solved on
+    /// Spinu's (2013) formulation by damped Newton (small/medium N) or cyclical coordinate descent (large N);
+    /// see <see cref="RiskParityMethod"/>.
     /// </summary>
     public sealed class RiskParityOptimizer
     {
@@ -104,7 +105,10 @@ namespace NinjaTraderPortfolio.Core.Optimization.RiskParity
             if (solution.Converged)
                 return $"{name}: converged in {solution.Iterations} {unit}; max |RC_i - b_i| = {Guard.Format(solution.Residual)} (tolerance {Guard.Format(solution.Tolerance)})";
             string text = $"{name}: did not converge in {solution.Iterations} {unit}; max |RC_i - b_i| = {Guard.Format(solution.Residual)} > tolerance {Guard.Format(solution.Tolerance)}; weights are the last iterate";
-            return solution.Breakdown.Length == 0 ? text : text + "; " + solution.Breakdown;
+            if (solution.Breakdown.Length > 0) return text + "; " + solution.Breakdown;
+            return solution.Method == RiskParityMethod.CoordinateDescent
+                ? text + " (coordinate descent is slow on ill-conditioned covariances; method Newton converges in few O(N^3) steps)"
+                : text;
         }
 
         private static double MaxBudgetGap(double[,] covariance, double[] w, double[] b)

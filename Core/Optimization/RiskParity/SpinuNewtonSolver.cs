@@ -21,7 +21,8 @@ namespace NinjaTraderPortfolio.Core.Optimization.RiskParity
         /// <c>d = H^-1 g</c> by Cholesky (no inverse), decrement <c>lambda = sqrt(g'd)</c>. F / min(b) is standard
         /// self-concordant (each <c>-(b_i/b_min) ln y_i</c> is), so with <c>lambda_s = lambda / sqrt(b_min)</c> the damped
         /// step <c>y -= d / (1 + lambda_s)</c> stays feasible and decreases F; full steps once lambda_s is below the threshold.
-        /// Stops when <c>max_i |RC_i - b_i| &lt;= tol</c> or after <paramref name="maxIterations"/> steps.
+        /// Because that guaranteed step is short when b_min is small (N large), longer steps 1, 1/2, ... are tried first
+        /// and kept when they pass Armijo's sufficient-decrease test. Stops when <c>max_i |RC_i - b_i| &lt;= tol</c> or after <paramref name="maxIterations"/> steps.
         /// </summary>
         public static SolverOutcome Solve(double[] c, int n, double[] b, double tol, int maxIterations)
         {
