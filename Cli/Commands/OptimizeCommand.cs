@@ -37,7 +37,7 @@ namespace NinjaTraderPortfolio.Cli.Commands
             "  --sectors FILE           CSV Asset,Sector; with --sector-max NAME=X / --sector-min NAME=X (repeatable)",
             "  --max-leverage X|none    cap on sum of |weights|, default 1",
             "  --max-turnover T --current-weights FILE   cap on sum |w - w0| against CSV Asset,Weight",
-            "  --target-return X        for target-return (same units as the output)",
+            "  --target-return X        for target-return: least-variance portfolio earning at least X (same units as the output)",
             "  --target-volatility X    for target-volatility (same units as the output)",
             "  --kelly-fraction C       Kelly fraction in (0, 1], default 1; kelly is long-only up to the leverage cap, not forced fully invested",
             "  --covariance " + CovarianceMethodNames.Choices + "   default sample",
