@@ -70,6 +70,30 @@ namespace NinjaTraderPortfolio.Core.Tests.Optimization
         }
 
         [Test]
+        public void MinVariance_ConflictOnlyTheSolverSees_IsInfeasibleNamingTheLimits()
+        {
+            // DAX must rise to 0.5 (its sector floor) from 0, and the others fall by as much: turnover 1.0 > 0.6.
+            // Each limit alone is satisfiable and the pre-check's necessary conditions pass; the solver finds the conflict.
+            var w0 = new Dictionary<string, double> { ["SMI"] = 0.4, ["CAC"] = 0.3, ["FTSE"] = 0.3 };
+            var sectors = new Dictionary<string, string> { ["DAX"] = "Germany", ["SMI"] = "Other", ["CAC"] = "Other", ["FTSE"] = "Other" };
+            var c = PortfolioConstraints.LongOnly.WithSectors(sectors).WithSectorMin("Germany", 0.5).WithMaxTurnover(0.6, w0);
+            Assert.That(ConstraintFeasibilityCheck.Conflicts(Eu.Assets, c), Is.Empty);
+            var ex = Assert.Throws<InfeasibleException>(() => new MinimumVarianceOptimizer(TestSolver.Create()).Optimize(OptimizationSamples.Problem(Eu, c)));
+            Assert.That(ex!.Conflicts, Does.Contain("max turnover").Or.Contain("sector Germany min"), string.Join("; ", ex.Conflicts));
+            Assert.That(ex.Message, Does.StartWith("min-variance: no portfolio satisfies the limits"));
+        }
+
+        [Test]
+        public void MaxSharpe_SolverSideBoundConflict_IsReportedAsWeightLimits()
+        {
+            // Same kind of conflict through the homogenised program: the messages name user-facing limits.
+            var w0 = new Dictionary<string, double> { ["SMI"] = 0.4, ["CAC"] = 0.3, ["FTSE"] = 0.3 };
+            var c = PortfolioConstraints.LongOnly.WithAssetRange("DAX", 0.5, 1).WithMaxTurnover(0.6, w0);
+            var ex = Assert.Throws<InfeasibleException>(() => new MaximumSharpeOptimizer(TestSolver.Create()).Optimize(OptimizationSamples.Problem(Eu, c)));
+            Assert.That(ex!.Conflicts.Any(n => n.StartsWith("upper bound of") || n.StartsWith("lower bound of DAX")), Is.False, string.Join("; ", ex.Conflicts));
+        }
+
+        [Test]
         public void MinVariance_WithoutBudget_IsBadInput()
             => Assert.That(() => new MinimumVarianceOptimizer(TestSolver.Create()).Optimize(OptimizationSamples.Problem(Eu, PortfolioConstraints.LongOnly.WithBudget(null))),
                 Throws.InstanceOf<InvalidInputException>().With.Message.Contains("needs a budget"));
@@ -112,8 +136,9 @@ namespace NinjaTraderPortfolio.Core.Tests.Optimization
             solver.Setup(s => s.Solve(It.IsAny<QuadraticProgram>(), It.IsAny<QpOptions>()))
                 .Returns(new QpResult(QpStatus.Infeasible, new double[4], 0, 3, new double[1], new double[4], new double[4], new int[0], new[] { "budget", "upper bound of DAX" }, 0, "infeasible"));
             var ex = Assert.Throws<InfeasibleException>(() => new MinimumVarianceOptimizer(solver.Object).Optimize(OptimizationSamples.Problem(Eu)));
-            Assert.That(ex!.Conflicts, Is.EqualTo(new[] { "budget", "upper bound of DAX" }));
-            Assert.That(ex.Message, Does.Contain("budget; upper bound of DAX"));
+            // The solver's bound names are reported as the user's limits.
+            Assert.That(ex!.Conflicts, Is.EqualTo(new[] { "budget", "max weight DAX" }));
+            Assert.That(ex.Message, Does.Contain("budget; max weight DAX"));
         }
 
         [Test]

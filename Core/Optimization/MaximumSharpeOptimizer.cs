@@ -30,7 +30,7 @@ namespace NinjaTraderPortfolio.Core.Optimization
             QpOutcome outcome;
             try
             {
-                outcome = QpOutcome.Solve(_solver, qp, Method);
+                outcome = QpPortfolioSolve.SolveNamed(_solver, qp, layout, Method, null);
             }
             catch (InfeasibleException ex)
             {

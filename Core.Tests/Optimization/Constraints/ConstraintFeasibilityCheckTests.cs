@@ -83,6 +83,14 @@ namespace NinjaTraderPortfolio.Core.Tests.Optimization.Constraints
         }
 
         [Test]
+        public void Check_TurnoverTooSmallToReachBudget_Explains()
+        {
+            var w0 = new Dictionary<string, double> { ["A"] = 0.2, ["B"] = 0.2, ["C"] = 0.2 };
+            var c = PortfolioConstraints.LongOnly.WithMaxTurnover(0.2, w0);
+            Assert.That(Infeasible(c).Conflicts, Has.Member("current weights sum to 0.6: reaching the budget 1 needs turnover 0.4 > 0.2 (max turnover)"));
+        }
+
+        [Test]
         public void Check_SeveralConflicts_AllListed()
         {
             var c = PortfolioConstraints.LongOnly.WithWeightRange(0, 0.1).WithAssetRange("A", 0.2, 0.1);

@@ -116,6 +116,13 @@ namespace NinjaTraderPortfolio.Core.Optimization.Constraints
                 }
                 if (least > T + Slack)
                     conflicts.Add($"moving the current weights inside the weight limits needs turnover {F(least)} > {F(T)} (max turnover)");
+                if (c.Budget is double b)
+                {
+                    double held = 0;
+                    for (int i = 0; i < n; i++) held += c.CurrentWeightOf(assets[i]);
+                    if (Math.Abs(b - held) > T + Slack)
+                        conflicts.Add($"current weights sum to {F(held)}: reaching the budget {F(b)} needs turnover {F(Math.Abs(b - held))} > {F(T)} (max turnover)");
+                }
             }
             return conflicts;
         }
