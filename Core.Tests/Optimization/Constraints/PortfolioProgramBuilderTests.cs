@@ -115,6 +115,14 @@ namespace NinjaTraderPortfolio.Core.Tests.Optimization.Constraints
         }
 
         [Test]
+        public void CharnesCooper_LongOnlyCapAtBudget_AddsNoImpliedRows()
+        {
+            var layout = PortfolioProgramBuilder.Limits(Assets, PortfolioConstraints.LongOnly);
+            var qp = CharnesCooperProgram.Build(layout, new[,] { { 1.0, 0, 0 }, { 0, 1, 0 }, { 0, 0, 1 } }, new[] { 0.3, 0.2, 0.1 }, 0);
+            Assert.That(qp.Constraints.Select(r => r.Name), Is.EqualTo(new[] { CharnesCooperProgram.ExcessReturnRow, "scale k >= 0" }));
+        }
+
+        [Test]
         public void CharnesCooper_WithoutBudget_IsBadInput()
         {
             var layout = PortfolioProgramBuilder.Limits(Assets, PortfolioConstraints.LongOnly.WithBudget(null));

@@ -37,10 +37,14 @@ namespace NinjaTraderPortfolio.Core.Optimization.Constraints
             }
             var lower = new double[nv];
             var upper = new double[nv];
+            // Long-only, a cap u_j >= B is implied (y_j <= 1'y = B k <= u_j k): no dense row for it.
+            bool longOnly = true;
+            for (int j = 0; j < n; j++) longOnly &= layout.Lower[j] >= 0;
             for (int j = 0; j < nv; j++)
             {
                 lower[j] = HomogeneousBound(layout.Lower[j], j, n, nv, budget, isLower: true, layout.VariableNames[j], rows);
-                upper[j] = HomogeneousBound(layout.Upper[j], j, n, nv, budget, isLower: false, layout.VariableNames[j], rows);
+                upper[j] = j < n && longOnly && layout.Upper[j] >= budget ? double.PositiveInfinity
+                    : HomogeneousBound(layout.Upper[j], j, n, nv, budget, isLower: false, layout.VariableNames[j], rows);
             }
             double s = 0;
             var excess = new double[nv];
