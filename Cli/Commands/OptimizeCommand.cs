@@ -21,6 +21,14 @@ namespace NinjaTraderPortfolio.Cli.Commands
     /// </summary>
     public sealed class OptimizeCommand : ICliCommand
     {
+        private readonly Func<IQpSolver> _solverFactory;
+
+        /// <summary>Creates the command over the project's Goldfarb-Idnani QP solver.</summary>
+        public OptimizeCommand() : this(() => new GoldfarbIdnaniSolver()) { }
+
+        /// <summary>Creates the command over another QP solver (tests).</summary>
+        internal OptimizeCommand(Func<IQpSolver> solverFactory) => _solverFactory = solverFactory;
+
         /// <inheritdoc />
         public string Name => "optimize";
 
@@ -68,7 +76,7 @@ namespace NinjaTraderPortfolio.Cli.Commands
             RiskBudgets? budgets = s.BudgetsPath == null ? null
                 : RiskBudgets.FromMap(assets, ToDictionary(AssetValueFileReader.ReadRiskBudgets(s.BudgetsPath, assets, requireAll: true), assets));
 
-            IQpSolver solver = new GoldfarbIdnaniSolver();
+            IQpSolver solver = _solverFactory();
             var result = OptimizeMethods.Create(s.Method, solver, s, budgets).Optimize(problem);
             RequireOptimal(result, s.Method);
 

@@ -279,6 +279,33 @@ namespace NinjaTraderPortfolio.Core.Tests.Cli
             => AssertFailure(Run("--prices", Eu, "--method", "min-variance", "--max-weight", "0.2"), 3, "max weight 0.2 x 4 assets = 0.8 < 1 (budget)");
 
         [Test]
+        public void SolverNotConverged_ThrowsNotConvergedMappedToExit3_WithNothingWritten()
+        {
+            var solver = new Moq.Mock<NinjaTraderPortfolio.Core.Optimization.Solvers.IQpSolver>();
+            solver.Setup(s => s.Solve(Moq.It.IsAny<NinjaTraderPortfolio.Core.Optimization.Solvers.QuadraticProgram>(), Moq.It.IsAny<NinjaTraderPortfolio.Core.Optimization.Solvers.QpOptions>()))
+                .Returns(new NinjaTraderPortfolio.Core.Optimization.Solvers.QpResult(NinjaTraderPortfolio.Core.Optimization.Solvers.QpStatus.MaxIterations,
+                    new[] { 0.25, 0.25, 0.25, 0.25 }, 0, 40, new double[1], new double[4], new double[4], new int[0], new string[0], 0, "iteration limit 40"));
+            var command = new NinjaTraderPortfolio.Cli.Commands.OptimizeCommand(() => solver.Object);
+            var stdout = new StringWriter();
+            var ex = Assert.Throws<NotConvergedException>(() => command.Run(new[] { "--prices", Eu, "--method", "min-variance", "--format", "json" }, stdout, new StringWriter()));
+            Assert.That(ex!.Message, Does.Contain("min-variance did not converge").And.Contain("MaxIterations"));
+            Assert.That(ex.Iterations, Is.EqualTo(40));
+            Assert.That(Program.ExitCodeFor(ex), Is.EqualTo(Program.ExitInfeasible));
+            Assert.That(stdout.ToString(), Is.Empty, "the not-converged weights are never printed");
+        }
+
+        [Test]
+        public void Json_ExpectedReturnsFileAnnualised_GivesTheSamePortfolioAsPerPeriod()
+        {
+            var daily = File("daily.csv", "Asset,ExpectedReturn\nDAX,0.0004\nSMI,0.0006\nCAC,0.0003\nFTSE,0.0005\n");
+            var annual = File("annual.csv", "Asset,ExpectedReturn\nDAX,0.104\nSMI,0.156\nCAC,0.078\nFTSE,0.13\n");
+            var a = Json(Run("--prices", Eu, "--method", "max-sharpe", "--expected-returns", daily, "--format", "json").Out).GetProperty("weights");
+            var b = Json(Run("--prices", Eu, "--method", "max-sharpe", "--expected-returns", annual, "--periods-per-year", "260", "--format", "json").Out).GetProperty("weights");
+            foreach (var p in a.EnumerateObject())
+                Assert.That(b.GetProperty(p.Name).GetDouble(), Is.EqualTo(p.Value.GetDouble()).Within(1e-10), p.Name);
+        }
+
+        [Test]
         public void TargetVolatilityOutOfRange_Exit3()
             => AssertFailure(Run("--prices", Eu, "--method", "target-volatility", "--target-volatility", "0.0001"), 3, "outside");
 
