@@ -77,20 +77,34 @@ namespace NinjaTraderPortfolio.Cli.Commands
                 : RiskBudgets.FromMap(assets, ToDictionary(AssetValueFileReader.ReadRiskBudgets(s.BudgetsPath, assets, requireAll: true), assets));
 
             IQpSolver solver = _solverFactory();
-            var result = OptimizeMethods.Create(s.Method, solver, s, budgets).Optimize(problem);
-            RequireOptimal(result, s.Method);
-
+            OptimizationResult result;
             IReadOnlyList<OptimizationResult>? frontier = null;
-            if (s.FrontierPoints is int points)
+            try
             {
-                var invested = problem.Constraints.Budget == null ? problem.WithConstraints(limits.WithBudget(1.0)) : problem;
-                frontier = new EfficientFrontier(solver).Compute(invested, points);
-                foreach (var p in frontier) RequireOptimal(p, "frontier");
+                result = OptimizeMethods.Create(s.Method, solver, s, budgets).Optimize(problem);
+                RequireOptimal(result, s.Method);
+                if (s.FrontierPoints is int points)
+                {
+                    var invested = problem.Constraints.Budget == null ? problem.WithConstraints(limits.WithBudget(1.0)) : problem;
+                    frontier = new EfficientFrontier(solver).Compute(invested, points);
+                    foreach (var p in frontier) RequireOptimal(p, "frontier");
+                }
+            }
+            catch (InfeasibleException ex) when (s.PeriodsPerYear.HasValue)
+            {
+                throw new InfeasibleException(ex.Message + PerPeriodNote(s.PeriodsPerYear.Value), ex.Conflicts);
             }
 
             if (s.Json) OptimizeOutput.WriteJson(stdout, result, frontier, s.PeriodsPerYear);
             else OptimizeOutput.WriteTable(stdout, result, frontier, s.PeriodsPerYear);
             return 0;
+        }
+
+        // Core reports per-period figures; say so when the user works in annual units.
+        private static string PerPeriodNote(int p)
+        {
+            string n = p.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return $" [figures in this message are per period; with --periods-per-year {n} returns are x{n} and volatilities x sqrt({n})]";
         }
 
         private static AssetFrame LoadReturns(OptimizeSettings s, TextWriter stderr)

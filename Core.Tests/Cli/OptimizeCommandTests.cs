@@ -310,6 +310,11 @@ namespace NinjaTraderPortfolio.Core.Tests.Cli
             => AssertFailure(Run("--prices", Eu, "--method", "target-volatility", "--target-volatility", "0.0001"), 3, "outside");
 
         [Test]
+        public void TargetVolatilityOutOfRangeAnnualised_Exit3SayingTheMessageIsPerPeriod()
+            => AssertFailure(Run("--prices", Eu, "--method", "target-volatility", "--target-volatility", "0.01", "--periods-per-year", "260"), 3,
+                "figures in this message are per period");
+
+        [Test]
         public void NothingBeatsRiskFree_Exit3()
             => AssertFailure(Run("--prices", Eu, "--method", "max-sharpe", "--risk-free", "0.01"), 3, "risk-free rate");
 
