@@ -53,6 +53,7 @@ namespace NinjaTraderPortfolio.Core.Tests.Optimization
                 case "min-variance": r = new MinimumVarianceOptimizer(solver).Optimize(OptimizationSamples.Problem(m, limits, rf)); break;
                 case "max-sharpe": r = new MaximumSharpeOptimizer(solver).Optimize(OptimizationSamples.Problem(m, limits, rf)); break;
                 case "target-return": r = new TargetReturnOptimizer(solver, Get(c, "targetReturn")!.Value).Optimize(OptimizationSamples.Problem(m, limits, rf)); break;
+                case "target-volatility": r = new TargetVolatilityOptimizer(solver, Get(c, "targetVolatility")!.Value).Optimize(OptimizationSamples.Problem(m, limits, rf)); break;
                 case "kelly":
                     r = new KellyOptimizer(solver, Get(c, "kellyFraction") ?? 1.0).Optimize(OptimizationSamples.Problem(m, limits.WithBudget(null), rf));
                     break;

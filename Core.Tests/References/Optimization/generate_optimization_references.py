@@ -20,6 +20,10 @@ Formulations (w = weights, n assets):
   kelly        : min 1/(2c) f'Sf - (mu - rf)'f     s.t. limits, gross leverage 1'|f| <= L, NOT fully invested
                  (c = Kelly fraction; unconstrained this is c times the growth-optimal f = S^-1 (mu - rf))
   projection   : min 1/2 |w - w0|^2                s.t. limits, 1'w = 1
+  target-volatility: max mu'w s.t. limits, 1'w = 1, |L'w| <= sigma (S = LL'), a second-order cone program
+                 (cvxopt.solvers.socp, tolerance 1e-9); polished on the face cvxopt finds: there the efficient
+                 weights are affine in the return target, w(r) = w0 + r d (two KKT solves), and r is the larger root
+                 of w(r)'S w(r) = sigma^2
 Limits: lo <= w_i <= hi, sector sums <= cap / >= floor, and, when lo < 0, gross leverage via auxiliaries
 t_i >= w_i, t_i >= -w_i, 1't <= L.
 """
@@ -124,8 +128,44 @@ def polish(P, q, G, h, A, b, x, z):
     return xp, bool(feas and better), bool(signs)
 
 
+def target_volatility(assets, mu, S, spec):
+    n = len(assets)
+    sig = spec["targetVolatility"]
+    G, h, A, b = (np.array(v, float) for v in limit_rows(assets, spec, n))
+    L = np.linalg.cholesky(S)
+    old = dict(solvers.options)
+    solvers.options.update({"abstol": 1e-9, "reltol": 1e-9, "feastol": 1e-9})
+    Gq = [matrix(np.vstack([np.zeros((1, n)), -L.T / sig]))]
+    hq = [matrix(np.concatenate([[1.0], np.zeros(n)]))]
+    sol = solvers.socp(matrix(-mu / np.abs(mu).max()), matrix(G), matrix(h), Gq, hq, matrix(A), matrix(b))
+    solvers.options.clear(); solvers.options.update(old)
+    if sol["status"] != "optimal":
+        raise RuntimeError("cvxopt socp: " + sol["status"])
+    raw = np.array(sol["x"]).ravel()
+    act = np.where(h - G @ raw < 1e-6)[0]
+    E = np.vstack([A, G[act], mu])
+    m = E.shape[0]
+    K = np.block([[S, E.T], [E, np.zeros((m, m))]])
+
+    def efficient(r):
+        return np.linalg.lstsq(K, np.concatenate([np.zeros(n), b, h[act], [r]]), rcond=None)[0][:n]
+
+    w0 = efficient(0.0)
+    d = (efficient(1e-3) - w0) / 1e-3
+    qa, qb, qc = d @ S @ d, 2 * w0 @ S @ d, w0 @ S @ w0 - sig ** 2
+    r = (-qb + np.sqrt(qb * qb - 4 * qa * qc)) / (2 * qa)
+    w = w0 + r * d
+    ok = np.max(G @ w - h) <= 1e-12 and abs(np.sqrt(w @ S @ w) - sig) <= 1e-15 and mu @ w >= mu @ raw - 1e-10
+    return (w if ok else raw), bool(ok), raw
+
+
 def case(assets, mu, S, method, spec):
     n = len(assets)
+    if method == "target-volatility":
+        w, ok, raw = target_volatility(assets, mu, S, spec)
+        ret = float(w @ mu); vol = float(np.sqrt(w @ S @ w))
+        return {"weights": dict(zip(assets, map(float, w))), "expectedReturn": ret, "volatility": vol,
+                "sharpe": ret / vol, "polished": ok, "cvxoptMaxDiff": float(np.max(np.abs(w - raw)))}
     rf = spec.get("riskFree", 0.0)
     aux = (spec.get("minWeight", 0.0) < 0 and spec.get("maxLeverage") is not None)
     nw = 2 * n if aux else n
@@ -188,6 +228,9 @@ def main():
         ("gcc", "max-sharpe", dict(gsec, maxWeight=0.4)),
         ("gcc", "max-sharpe", dict(gsec, maxWeight=0.4, riskFree=0.0001)),
         ("gcc", "target-return", dict(gsec, maxWeight=0.4, targetReturn=0.0003)),
+        ("eu", "target-volatility", {"targetVolatility": 0.008}),
+        ("gcc", "target-volatility", {"maxWeight": 0.4, "targetVolatility": 0.0075}),
+        ("gcc", "target-volatility", dict(gsec, maxWeight=0.4, targetVolatility=0.008)),
         ("gcc", "kelly", {"maxLeverage": 1.0, "kellyFraction": 0.5}),
         ("gcc", "kelly", dict(gsec, maxLeverage=1.0, kellyFraction=0.5, maxWeight=0.4)),
     ]
