@@ -29,11 +29,12 @@ namespace NinjaTraderPortfolio.Core.Optimization
             var last = new MaximumReturnOptimizer(_solver).Optimize(problem).WithMethod("frontier");
             var list = new List<OptimizationResult>(points) { first };
             double r0 = first.ExpectedReturn, r1 = Math.Max(last.ExpectedReturn, r0);
+            var family = new TargetReturnFamily(_solver, problem, "frontier");
             QpOptions? options = null;
             for (int k = 1; k < points - 1; k++)
             {
                 double target = r0 + (r1 - r0) * k / (points - 1);
-                var res = TargetReturnOptimizer.Solve(_solver, problem, target, options, out var outcome, "frontier");
+                var res = family.Solve(target, options, out var outcome);
                 options = new QpOptions { WarmActiveSet = outcome.Result.ActiveSet };
                 list.Add(res);
             }

@@ -76,10 +76,6 @@ namespace NinjaTraderPortfolio.Core.Optimization
         /// <summary>A zero vector of length n.</summary>
         public static double[] Zeros(int n) => new double[n];
 
-        /// <summary>Row <c>mu'w &gt;= target</c> named "target return".</summary>
-        public static LinearConstraint TargetReturnRow(PortfolioProblem problem, double target)
-            => new LinearConstraint("target return", problem.CopyExpectedReturns(), ConstraintSense.GreaterOrEqual, target);
-
         /// <summary>Throws when the limits have no budget (the method needs a fixed sum of weights).</summary>
         public static void RequireBudget(PortfolioProblem problem, string method)
         {

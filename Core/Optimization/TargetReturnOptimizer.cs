@@ -31,9 +31,7 @@ namespace NinjaTraderPortfolio.Core.Optimization
         public static OptimizationResult Solve(IQpSolver solver, PortfolioProblem problem, double target, QpOptions? options, out QpOutcome outcome, string method = "target-return")
         {
             Guard.NotNull(problem, nameof(problem));
-            QpPortfolioSolve.RequireBudget(problem, method);
-            return QpPortfolioSolve.Run(solver, problem, method, problem.Covariance, QpPortfolioSolve.Zeros(problem.Count),
-                new[] { QpPortfolioSolve.TargetReturnRow(problem, target) }, options, out outcome);
+            return new TargetReturnFamily(solver, problem, method).Solve(target, options, out outcome);
         }
     }
 }

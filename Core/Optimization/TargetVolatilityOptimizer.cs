@@ -52,13 +52,14 @@ namespace NinjaTraderPortfolio.Core.Optimization
             double ra = low.ExpectedReturn, fa = low.Volatility - target;
             double rb = high.ExpectedReturn, fb = high.Volatility - target;
             int side = 0;
+            var family = new TargetReturnFamily(_solver, problem, Method);
             QpOptions? options = null;
             OptimizationResult? best = null;
             for (int step = 0; step < MaxSteps; step++)
             {
                 double r = (ra * fb - rb * fa) / (fb - fa);                 // regula falsi
                 if (!(r > Math.Min(ra, rb) && r < Math.Max(ra, rb))) r = 0.5 * (ra + rb);
-                var res = TargetReturnOptimizer.Solve(_solver, problem, r, options, out var outcome, Method);
+                var res = family.Solve(r, options, out var outcome);
                 iterations += res.Iterations;
                 if (res.Status != OptimizationStatus.Optimal) return res.WithIterations(iterations);
                 options = new QpOptions { WarmActiveSet = outcome.Result.ActiveSet };
