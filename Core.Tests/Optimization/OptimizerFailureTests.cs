@@ -153,6 +153,17 @@ namespace NinjaTraderPortfolio.Core.Tests.Optimization
         }
 
         [Test]
+        public void MaxSharpe_SolverReturnsZeroScale_ThrowsNotConvergedInsteadOfInventingWeights()
+        {
+            var solver = new Mock<IQpSolver>();
+            solver.Setup(s => s.Solve(It.IsAny<QuadraticProgram>(), It.IsAny<QpOptions>()))
+                .Returns(new QpResult(QpStatus.MaxIterations, new double[4], 0, 12, new double[2], new double[4], new double[4], new int[0], new string[0], 0, "stopped"));
+            var ex = Assert.Throws<NotConvergedException>(() => new MaximumSharpeOptimizer(solver.Object).Optimize(OptimizationSamples.Problem(Eu)));
+            Assert.That(ex!.Message, Does.Contain("scale k <= 0"));
+            Assert.That(ex.Iterations, Is.EqualTo(12));
+        }
+
+        [Test]
         public void MaxReturn_SolverNeverSettles_SaysNotConverged()
         {
             // A solver whose answers keep moving between rounds (alternating corners) never passes the agreement test.

@@ -42,11 +42,9 @@ namespace NinjaTraderPortfolio.Core.Optimization
             }
             var w = CharnesCooperProgram.Recover(layout, outcome.X);
             if (w == null)
-            {
-                var zero = new double[problem.Count];
-                return problem.Evaluate(Method, OptimizationStatus.NotConverged, zero, outcome.Result.Iterations,
-                    QpOutcome.Join(outcome.Message, "max-sharpe: homogenised solution has scale k <= 0; no weights recovered"));
-            }
+                throw new NotConvergedException(
+                    QpOutcome.Join("max-sharpe: the homogenised solution has scale k <= 0, so no weights can be recovered", outcome.Message),
+                    outcome.Result.Iterations, double.NaN);
             double excess = PortfolioMath.ExpectedReturn(problem.ExpectedReturns, w) - problem.RiskFreeRate;
             if (!(excess > 0))
                 throw new InfeasibleException($"max-sharpe: no feasible portfolio has an expected return above the risk-free rate {Guard.Format(problem.RiskFreeRate)} per period",
