@@ -38,7 +38,8 @@ namespace NinjaTraderPortfolio.Cli.Commands
         /// <inheritdoc />
         public string Usage => string.Join("\n", new[]
         {
-            "ntportfolio optimize (--returns FILE | --prices FILE) --method min-variance|max-sharpe|target-return|target-volatility|risk-parity|kelly|mixed [options]",
+            "ntportfolio optimize (--returns FILE | --prices FILE [--prices FILE ...]) --method min-variance|max-sharpe|target-return|target-volatility|risk-parity|kelly|mixed [options]",
+            "  --prices may repeat (e.g. one NinjaTrader export per instrument); files are inner-joined on dates",
             "  --risk-free R            risk-free rate per period (annual with --periods-per-year), default 0",
             "  --min-weight X           lowest weight per asset, default 0 (negative allows shorts)",
             "  --max-weight X           highest weight per asset, default 1",
@@ -109,10 +110,10 @@ namespace NinjaTraderPortfolio.Cli.Commands
 
         private static AssetFrame LoadReturns(OptimizeSettings s, TextWriter stderr)
         {
-            var loaded = PriceFileLoader.Load(new[] { s.InputPath }, s.InputIsReturns ? FrameKind.SimpleReturns : FrameKind.Prices);
+            var loaded = PriceFileLoader.Load(s.InputPaths, s.InputIsReturns ? FrameKind.SimpleReturns : FrameKind.Prices);
             foreach (var warning in loaded.Warnings) stderr.WriteLine("warning: " + warning);
             var frame = s.InputIsReturns ? loaded.Frame : ReturnCalculator.Simple(loaded.Frame);
-            if (frame.Rows < 2) throw new InvalidInputException($"{s.InputPath}: need at least 2 return observations, got {frame.Rows}");
+            if (frame.Rows < 2) throw new InvalidInputException($"{string.Join(", ", s.InputPaths)}: need at least 2 return observations, got {frame.Rows}");
             return frame;
         }
 

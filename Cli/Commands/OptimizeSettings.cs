@@ -22,7 +22,8 @@ namespace NinjaTraderPortfolio.Cli.Commands
             "mix", "frontier", "periods-per-year", "format", "current-weights", "max-turnover",
         };
 
-        public string InputPath { get; private set; } = "";
+        /// <summary>Input files: one returns CSV, or one or more price files (CSV or NinjaTrader exports, inner-joined on dates).</summary>
+        public IReadOnlyList<string> InputPaths { get; private set; } = Array.Empty<string>();
         public bool InputIsReturns { get; private set; }
         public string Method { get; private set; } = "";
         public double RiskFree { get; private set; }
@@ -61,7 +62,7 @@ namespace NinjaTraderPortfolio.Cli.Commands
             bool hasReturns = a.Has("returns"), hasPrices = a.Has("prices");
             if (hasReturns == hasPrices) throw new CliUsageException("give exactly one of --returns FILE or --prices FILE");
             s.InputIsReturns = hasReturns;
-            s.InputPath = hasReturns ? a.Require("returns") : a.Require("prices");
+            s.InputPaths = hasReturns ? new[] { a.Require("returns") } : a.GetAll("prices");
             s.Method = a.GetChoice("method", null, Methods);
             s.RiskFree = a.GetDouble("risk-free", 0);
             s.MinWeight = a.GetDouble("min-weight", 0);

@@ -224,6 +224,18 @@ namespace NinjaTraderPortfolio.Core.Tests.Cli
         }
 
         [Test]
+        public void Json_SeveralPriceFiles_AreJoinedIntoOneUniverse()
+        {
+            var lines = System.IO.File.ReadAllLines(Eu);
+            var first = File("eu-a.csv", string.Join("\n", lines.Select(l => string.Join(",", l.Split(',').Take(3)))) + "\n");
+            var second = File("eu-b.csv", string.Join("\n", lines.Select(l => { var c = l.Split(','); return c[0] + "," + c[3] + "," + c[4]; })) + "\n");
+            var joined = Run("--prices", first, "--prices", second, "--method", "max-sharpe", "--format", "json");
+            var single = Run("--prices", Eu, "--method", "max-sharpe", "--format", "json");
+            Assert.That(joined.Code, Is.EqualTo(0), joined.Err);
+            Assert.That(joined.Out, Is.EqualTo(single.Out));
+        }
+
+        [Test]
         public void Table_IsTheDefaultFormat()
         {
             var r = Run("--prices", Eu, "--method", "min-variance");
