@@ -41,6 +41,25 @@ namespace NinjaTraderPortfolio.Core.Tests.Optimization.Solvers
         }
 
         [Test]
+        public void Budget_WithAllUpperBoundsTooSmall_IsDetectedAlsoWhenPIsSingular()
+        {
+            // Rank-one P (every asset the same series): the ridge makes the metric badly conditioned, the certificate still holds.
+            var p = new double[5, 5];
+            for (int i = 0; i < 5; i++) for (int j = 0; j < 5; j++) p[i, j] = 0.04;
+            var problem = new QuadraticProgram(p, new double[] { 0.001, -0.002, 0.003, 0, 0.0005 },
+                new[] { new LinearConstraint("budget", Fill(5, 1), ConstraintSense.Equal, 1) }, Fill(5, 0), Fill(5, 0.1));
+
+            var result = solver.Solve(problem);
+
+            Assert.That(result.Status, Is.EqualTo(QpStatus.Infeasible));
+            Assert.That(result.RidgeAdded, Is.GreaterThan(0));
+            Assert.That(result.Conflicts, Is.EquivalentTo(new[]
+            {
+                "budget", "upper bound of x[0]", "upper bound of x[1]", "upper bound of x[2]", "upper bound of x[3]", "upper bound of x[4]",
+            }));
+        }
+
+        [Test]
         public void OppositeRows_ThatCannotMeet_AreBothNamed_AndUnrelatedRowsAreNot()
         {
             var problem = new QuadraticProgram(Identity(3), new double[3], new[]

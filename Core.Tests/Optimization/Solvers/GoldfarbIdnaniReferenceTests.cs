@@ -22,11 +22,14 @@ namespace NinjaTraderPortfolio.Core.Tests.Optimization.Solvers
             var result = new GoldfarbIdnaniSolver().Solve(reference.Problem);
 
             Assert.That(result.Status, Is.EqualTo(QpStatus.Optimal), result.Message);
-            Assert.That(result.X, Is.EqualTo(reference.X).Within(1e-9));
+            // cvxopt is an interior-point method: variables on a bound come back within about 2e-9 of it.
+            if (reference.UniqueX) Assert.That(result.X, Is.EqualTo(reference.X).Within(1e-8));
             Assert.That(result.Objective, Is.EqualTo(reference.Objective).Within(1e-9 * Math.Max(1, Math.Abs(reference.Objective))));
-            // Our active-set answer is exact up to rounding, so its KKT residuals must be far below cvxopt's.
+            Assert.That(result.Objective, Is.EqualTo(reference.Objective).Within(1e-6 * Math.Abs(reference.Objective)), "relative");
+            // Our active-set answer is exact up to rounding, so its KKT residuals must be far below cvxopt's
+            // (a ridge, when P is singular, leaves a stationarity residual of order ridge * |x|).
             var kkt = QpKkt.Check(reference.Problem, result);
-            Assert.That(kkt.Max, Is.LessThan(1e-12), kkt.ToString());
+            Assert.That(kkt.Max, Is.LessThan(result.RidgeAdded > 0 ? 1e-11 : 1e-12), kkt.ToString());
         }
 
         [TestCaseSource(nameof(Cases))]
@@ -34,6 +37,7 @@ namespace NinjaTraderPortfolio.Core.Tests.Optimization.Solvers
         {
             var reference = QpReferenceSet.Get(name);
 
+            Assume.That(reference.UniqueX, "multipliers of a singular problem need not be unique");
             var result = new GoldfarbIdnaniSolver().Solve(reference.Problem);
 
             double scale = Math.Max(1e-3, reference.Y.Concat(reference.MuLower).Concat(reference.MuUpper).Max(Math.Abs));

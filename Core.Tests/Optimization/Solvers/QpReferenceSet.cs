@@ -19,6 +19,8 @@ namespace NinjaTraderPortfolio.Core.Tests.Optimization.Solvers
         public double[] Y = Array.Empty<double>();
         public double[] MuLower = Array.Empty<double>();
         public double[] MuUpper = Array.Empty<double>();
+        /// <summary>False when P is singular and the minimiser is not unique (compare objectives only).</summary>
+        public bool UniqueX = true;
 
         public override string ToString() => Name;
     }
@@ -63,6 +65,7 @@ namespace NinjaTraderPortfolio.Core.Tests.Optimization.Solvers
                     Y = Vector(p.GetProperty("y")),
                     MuLower = Vector(p.GetProperty("muLower")),
                     MuUpper = Vector(p.GetProperty("muUpper")),
+                    UniqueX = !p.TryGetProperty("uniqueX", out var u) || u.GetBoolean(),
                 });
             }
             return list;

@@ -115,6 +115,11 @@ namespace NinjaTraderPortfolio.Core.Optimization.Solvers
         MaxIterations,
         /// <summary>Numerical breakdown (e.g. a factorisation lost definiteness).</summary>
         NumericalFailure,
+        /// <summary>
+        /// The objective is unbounded below on the feasible set (P singular along a feasible direction in which q'x
+        /// decreases). <see cref="QpResult.X"/> is the minimiser of the ridged problem, far out along that direction.
+        /// </summary>
+        Unbounded,
     }
 
     /// <summary>Solver options.</summary>
@@ -138,7 +143,8 @@ namespace NinjaTraderPortfolio.Core.Optimization.Solvers
         /// <summary>
         /// Optional warm start: indices of constraints/bounds expected active, from a previous <see cref="QpResult.ActiveSet"/>
         /// of a problem with the same rows and variables (encoding in <see cref="QpActiveSet"/>: k &lt; m constraint k,
-        /// m + i lower bound of x_i, m + n + i upper bound of x_i). Only a hint: a wrong set costs time, not accuracy.
+        /// m + i lower bound of x_i, m + n + i upper bound of x_i). Only a hint: a wrong set costs time, not accuracy;
+        /// entries outside [0, m + 2n) are rejected with <see cref="ArgumentException"/>.
         /// </summary>
         public IReadOnlyList<int>? WarmActiveSet { get; set; }
     }
