@@ -98,6 +98,37 @@ namespace NinjaTraderPortfolio.Core.Tests.Statistics
         }
 
         [Test]
+        public void FromMatrix_Indefinite_RepairsWithWarningOrThrows()
+        {
+            var m = new[,] { { 4.0, 1.8, 1.8 }, { 1.8, 1.0, -0.9 }, { 1.8, -0.9, 1.0 } };
+            var names = new[] { "ES", "NQ", "CL" };
+            var est = CovarianceEstimator.FromMatrix(names, m, new CovarianceOptions(), source: "cov.csv");
+            Assert.That(est.Warnings, Has.Count.EqualTo(1));
+            Assert.That(est.Warnings[0], Does.Contain("cov.csv").And.Contain("not positive semidefinite").And.Contain("repaired"));
+            Assert.That(PsdCheck.Analyse(est.ToArray()).IsPositiveDefinite, Is.True);
+            Assert.That(est[0, 0], Is.EqualTo(4.0).Within(1e-12));
+            var ex = Assert.Throws<InvalidInputException>(() => CovarianceEstimator.FromMatrix(names, m, new CovarianceOptions(repairNonPsd: false), source: "cov.csv"));
+            Assert.That(ex!.Message, Does.Contain("cov.csv").And.Contain("not positive semidefinite"));
+        }
+
+        [Test]
+        public void FromMatrix_ZeroVariance_NamesAsset()
+        {
+            var ex = Assert.Throws<InvalidInputException>(() => CovarianceEstimator.FromMatrix(new[] { "ES", "NQ" }, new[,] { { 1.0, 0.0 }, { 0.0, 0.0 } }, new CovarianceOptions()));
+            Assert.That(ex!.Message, Does.Contain("'NQ'"));
+        }
+
+        [Test]
+        public void FromMatrix_WellConditioned_IsUnchangedAndAnnualised()
+        {
+            var m = new[,] { { 4.0, 1.0 }, { 1.0, 2.0 } };
+            var est = CovarianceEstimator.FromMatrix(new[] { "A", "B" }, m, new CovarianceOptions(periodsPerYear: 12));
+            Assert.That(est[0, 1], Is.EqualTo(12.0));
+            Assert.That(est.Warnings, Is.Empty);
+            Assert.That(est.ConditionNumber, Is.EqualTo((3 + Math.Sqrt(2)) / (3 - Math.Sqrt(2))).Within(1e-12));
+        }
+
+        [Test]
         public void Estimate_IsImmutable()
         {
             var est = CovarianceEstimator.Estimate(RandomFrames.Returns(50, 3, 10), CovarianceMethod.Sample);

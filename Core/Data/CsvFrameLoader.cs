@@ -63,7 +63,7 @@ namespace NinjaTraderPortfolio.Core.Data
                     if (date < prev)
                         throw new InvalidInputException($"{source} line {line}: dates are not sorted: {AssetFrame.FormatDate(date)} comes after {AssetFrame.FormatDate(prev)}");
                 }
-                rows = ReadCells(text, cellEnd, le, sep, other, assets, cols, rows, date, prices, source, line);
+                ReadCells(text, cellEnd, le, sep, other, assets, cols, rows, date, prices, source, line);
                 dates[rows++] = date;
             }
 
@@ -77,9 +77,9 @@ namespace NinjaTraderPortfolio.Core.Data
             return AssetFrame.Wrap(dates, assets, cols, kind, source);
         }
 
-        // Reads the value cells of one line (after the date cell ending at pos) into row `row` of cols; returns row.
+        // Reads the value cells of one line (after the date cell ending at pos) into row `row` of cols.
         [MethodImpl(CellParser.JitOptimize)]
-        private static int ReadCells(string text, int pos, int le, char sep, char other, string[] assets, double[][] cols, int row,
+        private static void ReadCells(string text, int pos, int le, char sep, char other, string[] assets, double[][] cols, int row,
             DateTime date, bool prices, string source, int line)
         {
             int n = assets.Length;
@@ -120,7 +120,6 @@ namespace NinjaTraderPortfolio.Core.Data
             }
             if (j != n)
                 throw new InvalidInputException($"{source} line {line} ({AssetFrame.FormatDate(date)}): ragged row: {j + 1} cells but the header has {n + 1}");
-            return row;
         }
 
         private static void RejectMixed(string text, int start, int end, char other, char sep, string source, int line)

@@ -61,10 +61,42 @@ namespace NinjaTraderPortfolio.Core.Statistics
             string name = CovarianceMethodNames.ToName(options.Method);
             if (t <= n && options.Method != CovarianceMethod.LedoitWolf && options.Method != CovarianceMethod.LedoitWolfConstantCorrelation)
                 warnings.Add($"{returns.Source}: {t} observations for {n} assets: the {name} covariance is singular; consider ledoit-wolf");
+            var assets = new string[n];
+            for (int j = 0; j < n; j++) assets[j] = returns.Assets[j];
+            return Finish(assets, matrix, options, intensity, warnings, returns.Source);
+        }
+
+        /// <summary>
+        /// Wraps a covariance matrix computed elsewhere (N x N, finite, symmetric, per period of its data) with the same
+        /// checks as <see cref="Estimate(AssetFrame, CovarianceOptions)"/>: PSD check and repair (or throw), condition-number
+        /// warning, annualisation when <see cref="CovarianceOptions.PeriodsPerYear"/> is set. <paramref name="source"/>
+        /// names the matrix in warnings and errors. The matrix is copied.
+        /// </summary>
+        public static CovarianceEstimate FromMatrix(IReadOnlyList<string> assets, double[,] matrix, CovarianceOptions options, double? shrinkageIntensity = null, string source = "covariance")
+        {
+            Guard.NotNull(assets, nameof(assets));
+            Guard.NotNull(options, nameof(options));
+            Guard.SquareFinite(matrix, assets.Count, nameof(matrix));
+            var copy = (double[,])matrix.Clone();
+            var names = new string[assets.Count];
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            for (int i = 0; i < names.Length; i++)
+            {
+                names[i] = Guard.NotBlank(assets[i], nameof(assets));
+                if (!seen.Add(names[i])) throw new InvalidInputException($"{source}: duplicate asset name '{names[i]}'");
+                if (!(copy[i, i] > 0)) throw new InvalidInputException($"{source}: variance of asset '{names[i]}' must be > 0, got {Guard.Format(copy[i, i])}");
+            }
+            if (shrinkageIntensity.HasValue) Guard.InRange(shrinkageIntensity.Value, 0, 1, nameof(shrinkageIntensity));
+            return Finish(names, copy, options, shrinkageIntensity, new List<string>(), source);
+        }
+
+        private static CovarianceEstimate Finish(string[] assets, double[,] matrix, CovarianceOptions options, double? intensity, List<string> warnings, string source)
+        {
+            string name = CovarianceMethodNames.ToName(options.Method);
             var report = PsdCheck.Analyse(matrix);
             if (!report.IsPositiveSemidefinite)
             {
-                string what = $"{returns.Source}: {name} covariance is not positive semidefinite (smallest eigenvalue {Format(report.MinEigenvalue)}, largest {Format(report.MaxEigenvalue)})";
+                string what = $"{source}: {name} covariance is not positive semidefinite (smallest eigenvalue {Format(report.MinEigenvalue)}, largest {Format(report.MaxEigenvalue)})";
                 if (!options.RepairNonPsd) throw new InvalidInputException(what);
                 matrix = PsdCheck.ClipEigenvalues(matrix, options.EigenvalueFloorRatio);
                 warnings.Add($"{what}; repaired by clipping eigenvalues at {Format(options.EigenvalueFloorRatio)} x the largest and rescaling to keep the variances");
@@ -73,11 +105,8 @@ namespace NinjaTraderPortfolio.Core.Statistics
             double cond = report.ConditionNumber;
             if (cond > options.ConditionWarning)
                 warnings.Add(double.IsPositiveInfinity(cond)
-                    ? $"{returns.Source}: {name} covariance is singular (smallest eigenvalue {Format(report.MinEigenvalue)}); optimizers needing an inverse will fail"
-                    : $"{returns.Source}: {name} covariance is ill-conditioned (condition number {Format(cond)} > {Format(options.ConditionWarning)})");
-
-            var assets = new string[n];
-            for (int j = 0; j < n; j++) assets[j] = returns.Assets[j];
+                    ? $"{source}: {name} covariance is singular (smallest eigenvalue {Format(report.MinEigenvalue)}); optimizers needing an inverse will fail"
+                    : $"{source}: {name} covariance is ill-conditioned (condition number {Format(cond)} > {Format(options.ConditionWarning)})");
             if (options.PeriodsPerYear.HasValue) matrix = Annualisation.Covariance(matrix, options.PeriodsPerYear.Value);
             return CovarianceEstimate.Wrap(assets, matrix, options.Method, intensity, Math.Max(1.0, cond), warnings, options.PeriodsPerYear);
         }

@@ -11,7 +11,11 @@ Inputs: samples/eustockmarkets-prices.csv (simple returns p[t]/p[t-1]-1) and sam
   ewma-zero EWMA lambda=0.94, zero mean, weights normalised  numpy recursion S=l*S+(1-l)*r r', then S/(1-l^T)
   ewma-wmean EWMA lambda=0.94 minus the weighted mean        same recursion on r - sum_t w_t r_t
   lw-identity Ledoit-Wolf 2004, target mu*I                  sklearn.covariance.LedoitWolf().fit(r)
-  lw-cc     Ledoit-Wolf 2004 "Honey", constant correlation   the paper's formulas (Appendix B), numpy loops
+  lw-cc     Ledoit-Wolf 2004 "Honey", constant correlation   the paper's formulas (Appendix B), numpy loops,
+                                                             cross-checked against a transcription of covCor.m
+Also a small-sample case with more assets than observations (heavy shrinkage): random-30x60-returns.csv, seeded
+numpy.random.default_rng(20261125) factor returns written as a returns CSV (Date,A0..A59), and its
+random-30x60-lw-identity.csv / random-30x60-lw-cc.csv / random-30x60-ewma-zero.csv computed as above.
 Each file: '#' comment lines, optional 'shrinkage,<value>', then rows of numbers (repr, 17 significant digits).
 """
 import os
@@ -69,6 +73,33 @@ def lw_constant_correlation(r):
     return delta * f + (1 - delta) * s, delta
 
 
+def covcor_matrix_form(r):
+    # Transcription of the authors' covCor.m (2004 version, divisor t), used only to cross-check the loops above.
+    t, n = r.shape
+    x = r - r.mean(axis=0)
+    sample = x.T @ x / t
+    var = np.diag(sample)
+    sqrtvar = np.sqrt(var)
+    rbar = (np.sum(sample / np.outer(sqrtvar, sqrtvar)) - n) / (n * (n - 1))
+    prior = rbar * np.outer(sqrtvar, sqrtvar)
+    np.fill_diagonal(prior, var)
+    y = x ** 2
+    phimat = y.T @ y / t - sample ** 2
+    phi = phimat.sum()
+    term1 = (x ** 3).T @ x / t
+    helpm = x.T @ x / t
+    helpdiag = np.diag(helpm)
+    term2 = helpdiag[:, None] * sample
+    term3 = helpm * var[:, None]
+    term4 = var[:, None] * sample
+    thetamat = term1 - term2 - term3 + term4
+    np.fill_diagonal(thetamat, 0)
+    rho = np.sum(np.diag(phimat)) + rbar * np.sum(np.outer(1 / sqrtvar, sqrtvar) * thetamat)
+    gamma = np.linalg.norm(sample - prior, "fro") ** 2
+    shrinkage = max(0, min(1, (phi - rho) / gamma / t))
+    return shrinkage * prior + (1 - shrinkage) * sample, shrinkage
+
+
 def write(name, comment, rows, shrinkage=None):
     with open(os.path.join(HERE, name), "w") as f:
         f.write("# " + comment + "\n")
@@ -92,7 +123,34 @@ def main():
         write(prefix + "-lw-identity.csv", "sklearn %s LedoitWolf().fit covariance_ and shrinkage_ of " % __import__("sklearn").__version__ + src,
               lw.covariance_, lw.shrinkage_)
         cc, delta = lw_constant_correlation(r)
+        cc2, delta2 = covcor_matrix_form(r)
+        assert abs(delta - delta2) <= 1e-12 * delta and np.allclose(cc, cc2, rtol=1e-12, atol=0), "paper loops disagree with covCor.m"
         write(prefix + "-lw-cc.csv", "Ledoit-Wolf 2004 constant-correlation target, paper formulas in numpy, of " + src, cc, delta)
+    small_sample()
+
+
+def small_sample():
+    rng = np.random.default_rng(20261125)
+    t, n = 30, 60
+    factor = rng.standard_normal(t)
+    beta = 0.5 + rng.random(n)
+    scale = 0.005 + 0.02 * rng.random(n)
+    r = 0.0003 + scale * (np.outer(factor, beta) + rng.standard_normal((t, n)))
+    path = os.path.join(HERE, "random-30x60-returns.csv")
+    with open(path, "w") as f:
+        f.write("Date," + ",".join("A%d" % j for j in range(n)) + "\n")
+        for k in range(t):
+            day = np.datetime64("2024-01-01") + k
+            f.write(str(day) + "," + ",".join(repr(float(v)) for v in r[k]) + "\n")
+    src = "random-30x60-returns.csv (seeded numpy factor returns, 30 x 60)"
+    lw = LedoitWolf().fit(r)
+    write("random-30x60-lw-identity.csv", "sklearn %s LedoitWolf().fit covariance_ and shrinkage_ of " % __import__("sklearn").__version__ + src,
+          lw.covariance_, lw.shrinkage_)
+    cc, delta = lw_constant_correlation(r)
+    cc2, delta2 = covcor_matrix_form(r)
+    assert abs(delta - delta2) <= 1e-12 * delta and np.allclose(cc, cc2, rtol=1e-12, atol=0)
+    write("random-30x60-lw-cc.csv", "Ledoit-Wolf 2004 constant-correlation target, paper formulas in numpy, of " + src, cc, delta)
+    write("random-30x60-ewma-zero.csv", "EWMA lambda=0.94 zero mean (numpy recursion / (1-l^T)) of " + src, ewma(r, LAMBDA, False))
 
 
 if __name__ == "__main__":
