@@ -76,7 +76,7 @@ namespace NinjaTraderPortfolio.Core.Optimization.Solvers
 
             if (warm != null && warm.Count > 0) WarmStart(warm);
 
-            bool refined = false;
+            bool refined = false, polished = false;
             while (true)
             {
                 int p = MostViolated();
@@ -86,6 +86,13 @@ namespace NinjaTraderPortfolio.Core.Optimization.Solvers
                     Refine();
                     if (HasNaN()) { detail = "the iterate became NaN"; return QpStatus.NumericalFailure; }
                     refined = true;
+                    // Once: rounding on an ill-conditioned P can leave a recomputed multiplier slightly negative,
+                    // i.e. the last active set is not quite optimal; drop such rows and let the method continue.
+                    if (!polished)
+                    {
+                        polished = true;
+                        if (DropNegativeMultipliers()) refined = false;
+                    }
                     continue;
                 }
                 refined = false;
@@ -221,6 +228,29 @@ namespace NinjaTraderPortfolio.Core.Optimization.Solvers
             {
                 int v = rows.Variable(active[i]);
                 if (v >= 0) x[v] = rows.IsLower(active[i]) ? problem.Lower[v] : problem.Upper[v];
+            }
+        }
+
+        // Drops the inequality with the most negative multiplier (beyond 1e-12 of the largest) until none is left,
+        // recomputing x and u after each drop. Returns whether anything was dropped.
+        private bool DropNegativeMultipliers()
+        {
+            bool any = false;
+            while (true)
+            {
+                double largest = 0;
+                for (int i = 0; i < f.Count; i++) largest = Math.Max(largest, Math.Abs(u[i]));
+                int worst = -1;
+                double most = -1e-12 * largest;
+                for (int i = 0; i < f.Count; i++)
+                {
+                    if (rows.IsEquality(active[i])) continue;
+                    if (u[i] < most) { most = u[i]; worst = i; }
+                }
+                if (worst < 0) return any;
+                Drop(worst);
+                Refine();
+                any = true;
             }
         }
 
