@@ -89,7 +89,9 @@ namespace NinjaTraderPortfolio.Cli.Commands
                 case "vwap":
                     double? cap = a.GetDoubleOrNull("participation-cap");
                     if (cap.HasValue && !adv.HasValue) throw new CliUsageException("option --participation-cap needs --adv (market volume per time unit)");
-                    schedule = VwapSchedule.Build(quantity, horizon, VolumeProfile.Uniform(slices), cap, adv.HasValue ? adv.Value * horizon : (double?)null, p);
+                    double[]? volumes = null;
+                    if (adv.HasValue) { volumes = new double[slices]; for (int i = 0; i < slices; i++) volumes[i] = adv.Value * horizon / slices; }
+                    schedule = VwapSchedule.Build(quantity, horizon, VolumeProfile.Uniform(slices), cap, volumes, p);
                     break;
                 default:
                     schedule = ImplementationShortfallSchedule.Build(quantity, horizon, slices, p).Schedule;

@@ -74,22 +74,21 @@ namespace NinjaTraderPortfolio.Core.Execution
         // Size jitter can push a slice below the minimum; move units from the largest slice (the mean is >= the minimum).
         private static void RepairMinimum(long[] q, long min)
         {
-            for (int guard = 0; guard < q.Length * 4; guard++)
-            {
-                int low = -1, high = 0;
-                for (int j = 0; j < q.Length; j++)
-                {
-                    if (q[j] < min && (low < 0 || q[j] < q[low])) low = j;
-                    if (q[j] > q[high]) high = j;
-                }
-                if (low < 0) return;
-                long move = Math.Min(min - q[low], q[high] - min);
-                if (move <= 0) break;
-                q[low] += move;
-                q[high] -= move;
-            }
+            if (q.Length == 1) return; // an order smaller than the minimum goes in one slice
             for (int j = 0; j < q.Length; j++)
-                if (q[j] < min) throw new InvalidOperationException("TWAP jitter repair failed to restore the minimum slice size");
+            {
+                long need = min - q[j];
+                while (need > 0)
+                {
+                    int high = 0;
+                    for (int k = 1; k < q.Length; k++) if (q[k] > q[high]) high = k;
+                    long take = Math.Min(need, q[high] - min);
+                    if (take <= 0) throw new InvalidOperationException("TWAP jitter repair failed to restore the minimum slice size");
+                    q[high] -= take;
+                    q[j] += take;
+                    need -= take;
+                }
+            }
         }
     }
 }

@@ -12,12 +12,13 @@ namespace NinjaTraderPortfolio.Core.Execution
     {
         /// <summary>
         /// Builds the schedule over <paramref name="horizon"/> (one bucket per profile bucket, equal length).
-        /// <paramref name="participationCap"/> (fraction of market volume in (0, 1]) needs <paramref name="horizonVolume"/>,
-        /// the expected market volume over the whole horizon (shares). Throws <see cref="InfeasibleException"/> when the cap
-        /// leaves part of the order unscheduled at the end of the horizon.
+        /// <paramref name="participationCap"/> (fraction of market volume in (0, 1]) needs <paramref name="bucketVolumes"/>,
+        /// the expected market volume in each bucket (shares; e.g. today's volume forecast, which may differ from the
+        /// profile the schedule follows). Throws <see cref="InfeasibleException"/> when the cap leaves part of the order
+        /// unscheduled at the end of the horizon.
         /// </summary>
         public static ExecutionSchedule Build(long quantity, double horizon, VolumeProfile profile,
-            double? participationCap = null, double? horizonVolume = null, AlmgrenChrissParameters? cost = null)
+            double? participationCap = null, IReadOnlyList<double>? bucketVolumes = null, AlmgrenChrissParameters? cost = null)
         {
             if (quantity <= 0) throw new ArgumentOutOfRangeException(nameof(quantity), quantity, $"quantity must be > 0, got {quantity}");
             Guard.Positive(horizon, nameof(horizon));
@@ -29,19 +30,21 @@ namespace NinjaTraderPortfolio.Core.Execution
             if (participationCap.HasValue)
             {
                 Guard.InOpenRange(participationCap.Value, 0, 1.0000001, "participationCap");
-                if (!horizonVolume.HasValue) throw new ArgumentException("a participation cap needs the expected horizon volume", nameof(horizonVolume));
-                Guard.Positive(horizonVolume.Value, "horizonVolume");
+                if (bucketVolumes == null) throw new ArgumentException("a participation cap needs the expected volume of each bucket", nameof(bucketVolumes));
+                if (bucketVolumes.Count != n) throw new ArgumentException($"bucketVolumes has {bucketVolumes.Count} entries for {n} buckets", nameof(bucketVolumes));
                 long carry = 0;
+                double total = 0;
                 for (int i = 0; i < n; i++)
                 {
-                    long cap = (long)Math.Floor(participationCap.Value * horizonVolume.Value * fractions[i]);
+                    total += Guard.NonNegative(bucketVolumes[i], $"bucketVolumes[{i}]");
+                    long cap = (long)Math.Floor(participationCap.Value * bucketVolumes[i] + 1e-9);
                     long want = target[i] + carry;
                     target[i] = Math.Min(want, cap);
                     carry = want - target[i];
                 }
                 if (carry > 0)
                     throw new InfeasibleException(
-                        $"VWAP of {quantity} cannot finish within the horizon at participation cap {Guard.Format(participationCap.Value)} of an expected volume of {Guard.Format(horizonVolume.Value)}: {carry} left over",
+                        $"VWAP of {quantity} cannot finish within the horizon at participation cap {Guard.Format(participationCap.Value)} of an expected volume of {Guard.Format(total)}: {carry} left over",
                         new[] { "participationCap", "horizon" });
             }
             double tau = horizon / n;
