@@ -48,7 +48,8 @@ namespace NinjaTraderPortfolio.Core.Execution
                     one, cost, 0, 0);
             }
             int slices = (int)Math.Max(1, Math.Min(r.Slices, r.Quantity));
-            var p = LinearModel(r.Price, liq, r.RiskAversion);
+            // The model works per unit of price; lambda is per currency, so per point it is lambda x point value.
+            var p = LinearModel(r.Price, liq, r.RiskAversion * r.PointValue);
             double tau = r.HorizonDays / slices;
             if (!(p.Eta - p.Gamma * tau / 2 > 0))
                 throw new InvalidInputException($"horizon {F(r.HorizonDays)} days in {slices} slices is too coarse for the linear impact model (eta~ <= 0); use more slices");
