@@ -76,7 +76,7 @@ namespace NinjaTraderPortfolio.Core.Tests.Execution
         [Test]
         public void Rounding_MatchesBruteForceOnSmallCases()
         {
-            var rng = new Random(99);
+            var rng = new Random(2024);
             int worse = 0, infeasible = 0;
             for (int trial = 0; trial < 800; trial++)
             {
@@ -126,6 +126,18 @@ namespace NinjaTraderPortfolio.Core.Tests.Execution
                 }
                 Assert.That(Math.Abs(t.AchievedWeight), Is.LessThanOrEqualTo(0.004 + 1e-12), t.Instrument.Symbol);
             }
+        }
+
+        [Test]
+        public void FiveHundredInstruments_FullyInvested_StayWithinBudget()
+        {
+            var rng = new Random(6);
+            var w = Enumerable.Range(0, 500).Select(_ => rng.NextDouble()).ToArray();
+            double sum = w.Sum();
+            var ins = Enumerable.Range(0, 500).Select(i => new PlannerInstrument("S" + i, rng.Next(50, 5000), 1m, 1, 0, w[i] / sum)).ToList();
+            var plan = new RebalancePlanner().Plan(ins, 5_000_000m);
+            Assert.That(plan.GrossNotional, Is.LessThanOrEqualTo(5_000_000m));
+            Assert.That(plan.Trades.Sum(t => t.AchievedWeight), Is.EqualTo(1.0).Within(0.01));
         }
 
         // Enumerates every position within +-60 units of zero per instrument with the same rules, independently written.

@@ -279,6 +279,18 @@ namespace NinjaTraderPortfolio.Core.Tests.Execution
         }
 
         [Test]
+        public void FilledShortOfQuantity_ReschedulesTheRestWithAlert()
+        {
+            using var ex = Start();
+            ex.Poll();
+            Raise("P-0-0", OrderUpdateKind.Filled, 4);
+            _alerts.Verify(a => a.Raise(It.Is<ExecutionAlert>(x => x.Message.Contains("4 of 5"))), Times.Once);
+            Assert.That(_sent.Last().ClientOrderId, Is.EqualTo("P-0-1"), "the missing unit goes back to the open slice 0 and is sent at once");
+            Assert.That(_sent.Last().Quantity, Is.EqualTo(1));
+            Assert.That(ex.Plan[0].Value + ex.Plan[1].Value, Is.EqualTo(5));
+        }
+
+        [Test]
         public void UnknownChildEvent_RaisesAlertAndChangesNothing()
         {
             using var ex = Start();

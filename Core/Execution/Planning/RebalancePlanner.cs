@@ -145,6 +145,7 @@ namespace NinjaTraderPortfolio.Core.Execution
                     foreach (long vi in c[i].Neighbours(q[i]))
                     {
                         double di = Err(i, vi) - Err(i, q[i]);
+                        if (di >= 0) continue; // an improving pair has an improving member; both orders are enumerated
                         double gi = gross - Math.Abs(q[i] * unit[i]) + Math.Abs(vi * unit[i]);
                         for (int j = 0; j < n; j++)
                         {
