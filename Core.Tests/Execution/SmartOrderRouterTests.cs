@@ -51,6 +51,15 @@ namespace NinjaTraderPortfolio.Core.Tests.Execution
         }
 
         [Test]
+        public void Vwap_FollowsTheGivenVolumeProfile()
+        {
+            var profile = new VolumeProfile(new[] { 3.0, 1.0, 1.0, 3.0 });
+            var d = new SmartOrderRouter().Route(new RoutingRequest(100_000, 50, 1, Liquid, 1.0, 10, 0, profile));
+            Assert.That(d.Algorithm, Is.EqualTo(ExecutionAlgorithm.Vwap));
+            Assert.That(d.Schedule.Slices.Select(s => s.Quantity), Is.EqualTo(new long[] { 37_500, 12_500, 12_500, 37_500 }));
+        }
+
+        [Test]
         public void WideSpread_AvoidsMarketOrders_AndThresholdsAreConfigurable()
         {
             var wide = new InstrumentLiquidity(0.01, 1_000_000, 0.01);

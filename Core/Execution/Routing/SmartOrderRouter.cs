@@ -64,7 +64,10 @@ namespace NinjaTraderPortfolio.Core.Execution
             }
             if (advFraction >= t.VwapMinAdvFraction)
             {
-                var s = VwapSchedule.Build(r.Quantity, r.HorizonDays, VolumeProfile.Uniform(slices), cost: p);
+                var profile = r.VolumeProfile ?? VolumeProfile.Uniform(slices);
+                if (!(p.Eta - p.Gamma * r.HorizonDays / profile.Buckets / 2 > 0))
+                    throw new InvalidInputException($"horizon {F(r.HorizonDays)} days in {profile.Buckets} VWAP buckets is too coarse for the linear impact model (eta~ <= 0)");
+                var s = VwapSchedule.Build(r.Quantity, r.HorizonDays, profile, cost: p);
                 return Decide(ExecutionAlgorithm.Vwap,
                     $"large order: {pct} of ADV (>= {Pct(t.VwapMinAdvFraction)}) and not urgent (kappa*T = {F(kappaT)}): follow the volume profile",
                     s, r.PointValue, kappaT);
