@@ -16,6 +16,8 @@ namespace NinjaTraderPortfolio.Core.Tests.Statistics
         private static AssetFrame Returns(string prefix)
         {
             string dir = Path.Combine(TestContext.CurrentContext.TestDirectory, "samples");
+            if (prefix == "random-30x60")
+                return CsvFrameLoader.Load(Path.Combine(TestContext.CurrentContext.TestDirectory, "References", "Statistics", "random-30x60-returns.csv"), FrameKind.SimpleReturns);
             return prefix == "eustock"
                 ? ReturnCalculator.Simple(CsvFrameLoader.Load(Path.Combine(dir, "eustockmarkets-prices.csv")))
                 : ReturnCalculator.Log(CsvFrameLoader.Load(Path.Combine(dir, "gccindex-prices.csv")));
@@ -48,6 +50,7 @@ namespace NinjaTraderPortfolio.Core.Tests.Statistics
         [TestCase("eustock", EwmaMean.Weighted, "-ewma-wmean.csv")]
         [TestCase("gcc", EwmaMean.Zero, "-ewma-zero.csv")]
         [TestCase("gcc", EwmaMean.Weighted, "-ewma-wmean.csv")]
+        [TestCase("random-30x60", EwmaMean.Zero, "-ewma-zero.csv")]
         public void Ewma_MatchesNumpyRecursion(string prefix, EwmaMean mean, string file)
         {
             var expected = ReferenceFile.Load(prefix + file).Matrix;
@@ -58,6 +61,7 @@ namespace NinjaTraderPortfolio.Core.Tests.Statistics
 
         [TestCase("eustock")]
         [TestCase("gcc")]
+        [TestCase("random-30x60")]
         public void LedoitWolfIdentity_MatchesSklearn(string prefix)
         {
             var reference = ReferenceFile.Load(prefix + "-lw-identity.csv");
@@ -68,6 +72,7 @@ namespace NinjaTraderPortfolio.Core.Tests.Statistics
 
         [TestCase("eustock")]
         [TestCase("gcc")]
+        [TestCase("random-30x60")]
         public void LedoitWolfConstantCorrelation_MatchesPaperFormulaInNumpy(string prefix)
         {
             var reference = ReferenceFile.Load(prefix + "-lw-cc.csv");

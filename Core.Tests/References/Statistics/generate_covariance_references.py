@@ -13,6 +13,9 @@ Inputs: samples/eustockmarkets-prices.csv (simple returns p[t]/p[t-1]-1) and sam
   lw-identity Ledoit-Wolf 2004, target mu*I                  sklearn.covariance.LedoitWolf().fit(r)
   lw-cc     Ledoit-Wolf 2004 "Honey", constant correlation   the paper's formulas (Appendix B), numpy loops,
                                                              cross-checked against a transcription of covCor.m
+Also a small-sample case with more assets than observations (heavy shrinkage): random-30x60-returns.csv, seeded
+numpy.random.default_rng(20261125) factor returns written as a returns CSV (Date,A0..A59), and its
+random-30x60-lw-identity.csv / random-30x60-lw-cc.csv / random-30x60-ewma-zero.csv computed as above.
 Each file: '#' comment lines, optional 'shrinkage,<value>', then rows of numbers (repr, 17 significant digits).
 """
 import os
@@ -123,6 +126,31 @@ def main():
         cc2, delta2 = covcor_matrix_form(r)
         assert abs(delta - delta2) <= 1e-12 * delta and np.allclose(cc, cc2, rtol=1e-12, atol=0), "paper loops disagree with covCor.m"
         write(prefix + "-lw-cc.csv", "Ledoit-Wolf 2004 constant-correlation target, paper formulas in numpy, of " + src, cc, delta)
+    small_sample()
+
+
+def small_sample():
+    rng = np.random.default_rng(20261125)
+    t, n = 30, 60
+    factor = rng.standard_normal(t)
+    beta = 0.5 + rng.random(n)
+    scale = 0.005 + 0.02 * rng.random(n)
+    r = 0.0003 + scale * (np.outer(factor, beta) + rng.standard_normal((t, n)))
+    path = os.path.join(HERE, "random-30x60-returns.csv")
+    with open(path, "w") as f:
+        f.write("Date," + ",".join("A%d" % j for j in range(n)) + "\n")
+        for k in range(t):
+            day = np.datetime64("2024-01-01") + k
+            f.write(str(day) + "," + ",".join(repr(float(v)) for v in r[k]) + "\n")
+    src = "random-30x60-returns.csv (seeded numpy factor returns, 30 x 60)"
+    lw = LedoitWolf().fit(r)
+    write("random-30x60-lw-identity.csv", "sklearn %s LedoitWolf().fit covariance_ and shrinkage_ of " % __import__("sklearn").__version__ + src,
+          lw.covariance_, lw.shrinkage_)
+    cc, delta = lw_constant_correlation(r)
+    cc2, delta2 = covcor_matrix_form(r)
+    assert abs(delta - delta2) <= 1e-12 * delta and np.allclose(cc, cc2, rtol=1e-12, atol=0)
+    write("random-30x60-lw-cc.csv", "Ledoit-Wolf 2004 constant-correlation target, paper formulas in numpy, of " + src, cc, delta)
+    write("random-30x60-ewma-zero.csv", "EWMA lambda=0.94 zero mean (numpy recursion / (1-l^T)) of " + src, ewma(r, LAMBDA, False))
 
 
 if __name__ == "__main__":
