@@ -32,13 +32,15 @@ namespace NinjaTraderPortfolio.Cli.Commands
 
         /// <inheritdoc />
         public string Usage => string.Join("\n",
-            "ntportfolio rebalance --positions FILE --prices FILE --equity X --targets FILE [--instruments FILE] [--format table|json]",
+            "ntportfolio rebalance --positions FILE --prices FILE --equity X (--targets FILE | <optimize options>) [--instruments FILE] [--format table|json]",
             "                      [--cash-buffer F] [--min-trade NOTIONAL] [--max-weight W] [--horizon DAYS] [--slices N] [--risk-aversion L]",
             "  --positions     CSV 'Asset,Quantity': signed whole contracts/shares held now (assets not listed hold 0)",
             "  --prices        price file (wide CSV 'Date,<asset>,...' or NinjaTrader export); the last row is the current price,",
             "                  the history gives the volatility per bar (taken as daily) used by the router",
             "  --equity        account equity in currency",
             "  --targets       CSV 'Asset,Weight': signed target weights, fractions of equity (assets not listed target 0)",
+            "  <optimize options>  instead of --targets: any 'ntportfolio optimize' options (e.g. --method min-variance); the",
+            "                  optimizer runs on the same --prices and its weights become the targets (--max-weight applies to both)",
             "  --instruments   CSV 'Asset,PointValue,LotSize,Adv,Spread,Depth,MaxWeight,MaxNotional' (any subset after Asset,",
             "                  empty cells = defaults: point value 1, lot 1, no limits; Spread is a fraction of price; Adv and",
             "                  Spread are needed to price and route orders, otherwise the order is worked as a default TWAP)",
@@ -47,15 +49,19 @@ namespace NinjaTraderPortfolio.Cli.Commands
             "  --max-weight    |weight| limit for every instrument without its own MaxWeight",
             "  --horizon       days allowed for each order (default 1); --slices child orders per order (default 10)",
             "  --risk-aversion lambda in 1/currency for the Almgren-Chriss urgency (default 0)",
-            "Passing optimizer options instead of --targets is not supported yet: run 'ntportfolio optimize' and save its weights.");
+            "Unknown options are handed to the optimizer, which reports them by name.");
 
         /// <inheritdoc />
         public int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
         {
-            var a = CliArgs.Parse(args, Options);
+            SplitArguments(args, out var ownArgs, out var optimizerArgs);
+            var a = CliArgs.Parse(ownArgs, Options);
             string positionsPath = a.Require("positions"), pricesPath = a.Require("prices");
-            if (!a.Has("targets")) throw new CliUsageException("missing required option --targets (a CSV 'Asset,Weight'; optimizer options are not supported here yet)");
-            string targetsPath = a.Require("targets");
+            bool optimizerMode = optimizerArgs.Any(x => x.StartsWith("--", StringComparison.Ordinal) && !IsShared(OptionName(x)));
+            if (a.Has("targets") && optimizerMode)
+                throw new CliUsageException($"option {optimizerArgs.First(x => x.StartsWith("--", StringComparison.Ordinal) && !IsShared(OptionName(x)))} is an optimizer option; give either --targets FILE or optimizer options, not both");
+            if (!a.Has("targets") && !optimizerMode)
+                throw new CliUsageException("missing --targets FILE (CSV 'Asset,Weight') or optimizer options (e.g. --method min-variance; see 'ntportfolio help optimize')");
             decimal equity = a.GetDecimalOrNull("equity") ?? throw new CliUsageException("missing required option --equity");
             if (equity <= 0) throw new CliUsageException($"option --equity must be > 0, got {a.Get("equity")}");
             string format = a.GetChoice("format", "table", "table", "json");
@@ -79,10 +85,12 @@ namespace NinjaTraderPortfolio.Cli.Commands
             var positions = HeaderOnly(positionsPath)
                 ? AssetValueFileReader.ParseNumbers("Asset,Quantity\nnone,0\n", positionsPath, "Quantity", null, requireAll: false)
                 : AssetValueFileReader.ReadNumbers(positionsPath, "Quantity", assets, requireAll: false);
-            var targets = AssetValueFileReader.ReadWeights(targetsPath, assets, requireAll: false);
+            var targets = a.Has("targets")
+                ? ToMap(AssetValueFileReader.ReadWeights(a.Require("targets"), assets, requireAll: false))
+                : OptimizerTargets(optimizerArgs, stderr);
             var specs = a.Has("instruments") ? RebalanceInstrumentsFile.Read(a.Require("instruments"), assets.ToList()) : new Dictionary<string, InstrumentSpec>();
 
-            var used = assets.Where(s => (positions.TryGetValue(s, out double held) && held != 0) || targets.TryGetValue(s, out _)).ToList();
+            var used = assets.Where(s => (positions.TryGetValue(s, out double held) && held != 0) || targets.ContainsKey(s)).ToList();
             if (used.Count == 0) throw new InvalidInputException("neither the positions nor the targets name an asset of the price file");
             var planned = new List<PlannerInstrument>();
             var weightLimits = new Dictionary<string, double>(StringComparer.Ordinal);
@@ -135,6 +143,65 @@ namespace NinjaTraderPortfolio.Cli.Commands
             if (format == "json") WriteJson(stdout, plan, rows);
             else WriteTable(stdout, plan, rows);
             return 0;
+        }
+
+        // Options of this command; "prices" and "max-weight" also go to the optimizer.
+        private static bool IsOwn(string name) => Array.IndexOf(Options, name) >= 0;
+
+        private static bool IsShared(string name) => name == "prices" || name == "max-weight";
+
+        private static string OptionName(string arg)
+        {
+            string name = arg.Substring(2);
+            int eq = name.IndexOf('=');
+            return eq > 0 ? name.Substring(0, eq) : name;
+        }
+
+        // Every optimizer option takes one value, so "--name value" pairs can be split without knowing the optimizer's list.
+        private static void SplitArguments(IReadOnlyList<string> args, out List<string> own, out List<string> optimizer)
+        {
+            own = new List<string>();
+            optimizer = new List<string>();
+            for (int i = 0; i < args.Count; i++)
+            {
+                string arg = args[i];
+                if (!arg.StartsWith("--", StringComparison.Ordinal) || arg.Length == 2) { own.Add(arg); continue; }
+                string name = OptionName(arg);
+                bool inline = arg.IndexOf('=') > 0;
+                var pair = new List<string> { arg };
+                if (!inline && i + 1 < args.Count) pair.Add(args[++i]);
+                if (IsOwn(name)) own.AddRange(pair);
+                if (!IsOwn(name) || IsShared(name)) optimizer.AddRange(pair);
+            }
+        }
+
+        // Runs `ntportfolio optimize ... --format json` in-process and takes its weights as the targets.
+        private static Dictionary<string, double> OptimizerTargets(List<string> optimizerArgs, TextWriter stderr)
+        {
+            var optimize = typeof(RebalanceCommand).Assembly.GetTypes()
+                .Where(t => !t.IsAbstract && typeof(ICliCommand).IsAssignableFrom(t) && t.GetConstructor(Type.EmptyTypes) != null)
+                .Select(t => (ICliCommand)Activator.CreateInstance(t)!)
+                .FirstOrDefault(c => c.Name == "optimize")
+                ?? throw new CliUsageException("optimizer options need the 'optimize' command, which this build does not have; use --targets FILE");
+            var forwarded = new List<string>(optimizerArgs) { "--format", "json" };
+            var buffer = new StringWriter();
+            int code = optimize.Run(forwarded, buffer, stderr);
+            if (code != 0) throw new InvalidInputException($"the optimizer exited with code {code}");
+            using var doc = JsonDocument.Parse(buffer.ToString());
+            var root = doc.RootElement;
+            string status = root.GetProperty("status").GetString() ?? "";
+            if (status != "optimal")
+                throw new NotConvergedException($"the optimizer ended with status '{status}'; no orders are planned from its weights", 0, double.NaN);
+            var map = new Dictionary<string, double>(StringComparer.Ordinal);
+            foreach (var p in root.GetProperty("weights").EnumerateObject()) map[p.Name] = p.Value.GetDouble();
+            return map;
+        }
+
+        private static Dictionary<string, double> ToMap(AssetTable<double> table)
+        {
+            var map = new Dictionary<string, double>(StringComparer.Ordinal);
+            foreach (var asset in table.Assets) map[asset] = table[asset];
+            return map;
         }
 
         private static bool HeaderOnly(string path)

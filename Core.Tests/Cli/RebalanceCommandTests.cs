@@ -120,6 +120,35 @@ namespace NinjaTraderPortfolio.Core.Tests.Cli
         }
 
         [Test]
+        public void OptimizerOptions_InsteadOfTargets_UseTheOptimizersWeights()
+        {
+            var pos = F("pos.csv", "Asset,Quantity\n");
+            var opt = new StringWriter();
+            int code = Program.Run(new[] { "optimize", "--prices", Eu, "--method", "min-variance", "--max-weight", "0.6", "--format", "json" }, opt, new StringWriter());
+            Assert.That(code, Is.EqualTo(0));
+            var weights = JsonDocument.Parse(opt.ToString()).RootElement.GetProperty("weights");
+            var res = Run("--positions", pos, "--prices", Eu, "--equity", "10000000", "--method", "min-variance", "--max-weight", "0.6", "--format", "json");
+            Assert.That(res.Code, Is.EqualTo(0), res.Err);
+            var orders = JsonDocument.Parse(res.Out).RootElement.GetProperty("orders").EnumerateArray().ToList();
+            Assert.That(orders, Is.Not.Empty);
+            foreach (var o in orders)
+            {
+                string asset = o.GetProperty("asset").GetString()!;
+                Assert.That(o.GetProperty("targetWeight").GetDouble(), Is.EqualTo(weights.GetProperty(asset).GetDouble()).Within(1e-12), asset);
+                Assert.That(Math.Abs(o.GetProperty("achievedWeight").GetDouble()), Is.LessThanOrEqualTo(0.6 + 1e-12), asset);
+            }
+        }
+
+        [Test]
+        public void TargetsAndOptimizerOptionsTogether_ExitTwo()
+        {
+            var res = Run("--positions", F("p.csv", "Asset,Quantity\nDAX,1\n"), "--prices", Eu, "--equity", "100000",
+                "--targets", F("t.csv", "Asset,Weight\nDAX,0.5\n"), "--method", "min-variance");
+            Assert.That(res.Code, Is.EqualTo(2));
+            Assert.That(res.Err, Does.Contain("--method"));
+        }
+
+        [Test]
         public void MissingTargets_ExitsTwo()
         {
             var res = Run("--positions", F("p.csv", "Asset,Quantity\nDAX,1\n"), "--prices", Eu, "--equity", "100000");
