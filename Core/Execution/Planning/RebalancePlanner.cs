@@ -219,11 +219,13 @@ namespace NinjaTraderPortfolio.Core.Execution
         {
             private readonly long _current, _lot, _maxLots;
             private readonly bool _currentAllowed;
+            private readonly string _symbol;
             private readonly double _minTradeUnits;
 
             public Candidates(PlannerInstrument ins, double unit, double limit, double minTrade)
             {
                 _current = ins.CurrentQuantity;
+                _symbol = ins.Symbol;
                 _lot = ins.LotSize;
                 _maxLots = double.IsPositiveInfinity(limit) ? long.MaxValue / 4 / _lot : (long)Math.Floor(limit / (unit * _lot) + 1e-9);
                 _currentAllowed = Math.Abs(_current * unit) <= limit * (1 + 1e-12);
@@ -265,7 +267,8 @@ namespace NinjaTraderPortfolio.Core.Execution
                 if (up.HasValue) options.Add(up.Value);
                 if (down.HasValue) options.Add(down.Value);
                 if (_currentAllowed) options.Add(_current);
-                if (options.Count == 0) throw new InfeasibleException("no allowed position", Array.Empty<string>());
+                if (options.Count == 0)
+                    throw new InfeasibleException($"no position of '{_symbol}' satisfies its limit, lot size and the minimum trade (current {_current})", new[] { _symbol });
                 return options.OrderBy(v => Math.Abs(v - idealUnits)).ThenBy(v => v == _current ? 0 : 1).First();
             }
 
