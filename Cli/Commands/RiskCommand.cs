@@ -36,7 +36,7 @@ namespace NinjaTraderPortfolio.Cli.Commands
             "  --benchmark    a column of the data: adds beta, correlation and tracking error (per period)",
             "  --stress       CSV Scenario,Kind,Target,Value; kinds market|sector|asset (shock returns), history (Target",
             "                 START:END dates), worst (Target = window periods, Value = count), volatility (Value = scale),",
-            "                 correlation (Value = shift toward 1 in [0, 1]); see docs/risk.md",
+            "                 correlation (Value = shift toward 1 in [0, 1]); format: Core/Risk/README.md",
             "  --sectors      CSV Asset,Sector, needed by sector shocks",
             "  --value        portfolio value in currency for stress losses (default 1000000)",
             "  --lambda       EWMA decay in (0, 1): adds exponentially weighted volatility/VaR/CVaR/component VaR",
