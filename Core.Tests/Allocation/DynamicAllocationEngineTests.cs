@@ -130,6 +130,34 @@ namespace NinjaTraderPortfolio.Core.Tests.Allocation
         }
 
         [Test]
+        public void SectorCapAndVolatilityTarget_RaiseEvents_AndSetTargetsChangesTrades()
+        {
+            var rec = new Recorder();
+            var limits = new AllocationLimits(new[] { "ES", "NQ", "ZN" }, sectorOf: new Dictionary<string, string> { ["ES"] = "Equity", ["NQ"] = "Equity" },
+                sectorCaps: new Dictionary<string, double> { ["Equity"] = 0.7 });
+            var engine = new DynamicAllocationEngine(new DynamicAllocationOptions
+            {
+                Instruments = new[] { "ES", "NQ", "ZN" }, TargetWeights = new[] { 0.3, 0.3, 0.4 }, Window = 2, Limits = limits,
+                Triggers = new RebalanceTriggerOptions { VolatilityTarget = 0.001 },
+            }, rec);
+            engine.SetTargets(new[] { 0.2, 0.2, 0.6 });
+            // 40 + 40 + 20 units at price 100 on 10,000: weights 0.4, 0.4, 0.2 -> Equity 0.8 > 0.7 from the first bar.
+            var q = new[] { 40, 40, 20 };
+            engine.OnBar(T0, new[] { 100.0, 100, 100 }, q, 10_000m);
+            engine.OnBar(T0.AddDays(1), new[] { 101.0, 99, 100 }, q, 10_000m);
+            var why = engine.OnBar(T0.AddDays(2), new[] { 99.0, 101, 102 }, q, 10_000m);
+            Assert.That(rec.Limits.Count, Is.EqualTo(1));
+            Assert.That(rec.Limits[0].Breach.Kind, Is.EqualTo(LimitKind.SectorCap));
+            Assert.That(rec.Limits[0].Breach.Subject, Is.EqualTo("Equity"));
+            Assert.That(rec.Limits[0].Breach.Value, Is.EqualTo(0.8).Within(1e-12));
+            Assert.That(why, Is.EqualTo(RebalanceReason.VolatilityTarget));
+            Assert.That(rec.Risks.Single().Measure, Is.EqualTo(RiskMeasure.Volatility));
+            Assert.That(rec.Signals.Single().Changes[2], Is.EqualTo(0.6 - 20 * 102.0 / 10_000).Within(1e-15));
+            Assert.Throws<ArgumentException>(() => engine.SetTargets(new[] { 0.5, 0.5 }));
+            Assert.Throws<ArgumentOutOfRangeException>(() => engine.SetTargets(new[] { 0.5, double.NaN, 0.5 }));
+        }
+
+        [Test]
         public void BadBars_AreRejectedNamingTheCulprit()
         {
             var engine = new DynamicAllocationEngine(new DynamicAllocationOptions { Instruments = new[] { "ES", "NQ" }, TargetWeights = new[] { 0.5, 0.5 }, Window = 5 });
