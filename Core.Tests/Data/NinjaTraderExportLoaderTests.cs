@@ -55,6 +55,42 @@ namespace NinjaTraderPortfolio.Core.Tests.Data
             Assert.That(s.Volume[0], Is.EqualTo(1250L));
         }
 
+        [TestCase(';', false)]
+        [TestCase(',', false)]
+        [TestCase(';', true)]
+        [TestCase(',', true)]
+        public void Load_EitherSeparatorDailyOrMinute_GivesSameBars(char sep, bool minute)
+        {
+            string t1 = minute ? "20231002 153000" : "20231002", t2 = minute ? "20231002 153100" : "20231003";
+            string text = $"{t1}{sep}4300.25{sep}4330.5{sep}4280{sep}4310.75{sep}15\r\n{t2}{sep}4310.75{sep}4315{sep}4250.25{sep}4260.5{sep}18\r\n";
+            using var tmp = new TempFiles();
+            var s = NinjaTraderExportLoader.Load(tmp.Write("CL 01-24.Last.txt", text));
+            Assert.That(s.Instrument, Is.EqualTo("CL 01-24"));
+            Assert.That(s.IsIntraday, Is.EqualTo(minute));
+            Assert.That(s.Times[1], Is.EqualTo(minute ? new DateTime(2023, 10, 2, 15, 31, 0) : new DateTime(2023, 10, 3)));
+            Assert.That(s.Close, Is.EqualTo(new[] { 4310.75, 4260.5 }));
+            Assert.That(s.Volume, Is.EqualTo(new[] { 15L, 18L }));
+        }
+
+        [Test]
+        public void Load_BinaryExport_NamesFileAndLine()
+        {
+            using var tmp = new TempFiles();
+            string path = tmp.WriteBytes("ES 12-23.Last.txt", new byte[] { (byte)'2', (byte)'0', (byte)'2', (byte)'3', 0x00, 0xFF, 0x10, 0x00, 0x00 });
+            var ex = Assert.Throws<InvalidInputException>(() => NinjaTraderExportLoader.Load(path));
+            Assert.That(ex!.Message, Does.Contain("ES 12-23.Last.txt").And.Contain("line 1").And.Contain("binary"));
+            ex = Assert.Throws<InvalidInputException>(() => PriceFileLoader.Load(new[] { path }));
+            Assert.That(ex!.Message, Does.Contain("ES 12-23.Last.txt").And.Contain("binary"));
+        }
+
+        [Test]
+        public void Load_EmptyExport_SaysEmpty()
+        {
+            using var tmp = new TempFiles();
+            var ex = Assert.Throws<InvalidInputException>(() => NinjaTraderExportLoader.Load(tmp.Write("ES.Last.txt", "")));
+            Assert.That(ex!.Message, Does.Contain("ES.Last.txt").And.Contain("empty"));
+        }
+
         [Test]
         public void Parse_InconsistentOhlc_IsReportedWithLineAndDate()
         {

@@ -110,6 +110,17 @@ namespace NinjaTraderPortfolio.Core.Tests.Data
         }
 
         [Test]
+        public void Load_TxtFileWithBadFirstLine_IsReadAsExport()
+        {
+            using var tmp = new TempFiles();
+            string es = tmp.Write("ES 12-23.Last.txt", "2023-10-02;1;2;1;1.5;1\n20231003;1;2;1;1.5;1\n");
+            var ex = Assert.Throws<InvalidInputException>(() => PriceFileLoader.Load(new[] { es }));
+            Assert.That(ex!.Message, Does.Contain("ES 12-23.Last.txt line 1").And.Contain("yyyyMMdd"));
+            string csv = tmp.Write("prices.txt", "Date,A\n2023-10-02,1\n2023-10-03,2\n");
+            Assert.That(PriceFileLoader.Load(new[] { csv }).Frame.Assets, Is.EqualTo(new[] { "A" }));
+        }
+
+        [Test]
         public void Load_EmptyListOrMissingFile_IsRejected()
         {
             Assert.That(Assert.Throws<InvalidInputException>(() => PriceFileLoader.Load(Array.Empty<string>()))!.Message, Does.Contain("no price file"));

@@ -19,11 +19,11 @@ namespace NinjaTraderPortfolio.Core.Data
         /// <paramref name="knownAssets"/>: assets the file may name (null: any); <paramref name="requireAll"/>: each known asset must appear.
         /// </summary>
         public static AssetTable<double> ReadWeights(string path, IReadOnlyList<string>? knownAssets = null, bool requireAll = true)
-            => ReadNumbers(path, "Weight", knownAssets, requireAll, NumberRule.Finite);
+            => ParseNumbers(DataFileText.Read(path, "weights file"), path, "Weight", knownAssets, requireAll, NumberRule.Finite, "weights file");
 
         /// <summary>Sector labels <c>Asset,Sector</c> (non-empty text).</summary>
         public static AssetTable<string> ReadSectors(string path, IReadOnlyList<string>? knownAssets = null, bool requireAll = true)
-            => Read(DataFileText.Read(path, "sectors file"), path, "Sector", knownAssets, requireAll, (string cell, out string v, out string? err) =>
+            => Read(DataFileText.Read(path, "sectors file"), path, "Sector", "sectors file", knownAssets, requireAll, (string cell, out string v, out string? err) =>
             {
                 v = cell;
                 err = cell.Length == 0 ? "empty sector" : null;
@@ -33,7 +33,7 @@ namespace NinjaTraderPortfolio.Core.Data
         /// <summary>Risk budgets <c>Asset,Budget</c>: relative shares of risk, &gt;= 0, at least one &gt; 0 (not required to sum to 1).</summary>
         public static AssetTable<double> ReadRiskBudgets(string path, IReadOnlyList<string>? knownAssets = null, bool requireAll = true)
         {
-            var t = ReadNumbers(path, "Budget", knownAssets, requireAll, NumberRule.NonNegative);
+            var t = ParseNumbers(DataFileText.Read(path, "risk budgets file"), path, "Budget", knownAssets, requireAll, NumberRule.NonNegative, "risk budgets file");
             bool anyPositive = false;
             foreach (var a in t.Assets) if (t[a] > 0) anyPositive = true;
             if (!anyPositive) throw new InvalidInputException($"risk budgets file '{path}': every budget is 0; at least one must be > 0");
@@ -45,15 +45,19 @@ namespace NinjaTraderPortfolio.Core.Data
         /// price data unless the caller annualises (0.001 = 0.1%). Finite values.
         /// </summary>
         public static AssetTable<double> ReadExpectedReturns(string path, IReadOnlyList<string>? knownAssets = null, bool requireAll = true)
-            => ReadNumbers(path, "ExpectedReturn", knownAssets, requireAll, NumberRule.Finite);
+            => ParseNumbers(DataFileText.Read(path, "expected returns file"), path, "ExpectedReturn", knownAssets, requireAll, NumberRule.Finite, "expected returns file");
 
         /// <summary>Any numeric <c>Asset,&lt;valueHeader&gt;</c> file; values must be finite (and &gt;= 0 when <paramref name="rule"/> says so).</summary>
         public static AssetTable<double> ReadNumbers(string path, string valueHeader, IReadOnlyList<string>? knownAssets = null, bool requireAll = true, NumberRule rule = NumberRule.Finite)
-            => ParseNumbers(DataFileText.Read(path, valueHeader + " file"), path, valueHeader, knownAssets, requireAll, rule);
+            => ParseNumbers(DataFileText.Read(path, valueHeader + " file"), path, valueHeader, knownAssets, requireAll, rule, valueHeader + " file");
 
-        /// <summary>Parses numeric key/value <paramref name="text"/>; <paramref name="source"/> names it in messages.</summary>
-        public static AssetTable<double> ParseNumbers(string text, string source, string valueHeader, IReadOnlyList<string>? knownAssets = null, bool requireAll = true, NumberRule rule = NumberRule.Finite)
-            => Read(text, source, valueHeader, knownAssets, requireAll, (string cell, out double v, out string? err) =>
+        /// <summary>
+        /// Parses numeric key/value <paramref name="text"/>; <paramref name="source"/> (the path) and <paramref name="label"/>
+        /// (e.g. "weights file") name it in messages.
+        /// </summary>
+        public static AssetTable<double> ParseNumbers(string text, string source, string valueHeader, IReadOnlyList<string>? knownAssets = null, bool requireAll = true,
+            NumberRule rule = NumberRule.Finite, string label = "values file")
+            => Read(text, source, valueHeader, label, knownAssets, requireAll, (string cell, out double v, out string? err) =>
             {
                 err = null;
                 if (!CellParser.TryParseDouble(cell, 0, cell.Length, out v)) err = cell.Length == 0 ? "empty value" : $"'{cell}' is not a number";
@@ -64,11 +68,11 @@ namespace NinjaTraderPortfolio.Core.Data
 
         private delegate bool CellReader<T>(string cell, out T value, out string? error);
 
-        private static AssetTable<T> Read<T>(string text, string source, string valueHeader, IReadOnlyList<string>? knownAssets, bool requireAll, CellReader<T> parse)
+        private static AssetTable<T> Read<T>(string text, string source, string valueHeader, string label, IReadOnlyList<string>? knownAssets, bool requireAll, CellReader<T> parse)
         {
             Guard.NotNull(text, nameof(text));
             Guard.NotBlank(valueHeader, nameof(valueHeader));
-            string what = valueHeader + " file '" + source + "'";
+            string what = label + " '" + source + "'";
             var lines = new TextLines(text);
             bool found = false;
             while (lines.Next()) if (!lines.IsBlank) { found = true; break; }
@@ -136,14 +140,5 @@ namespace NinjaTraderPortfolio.Core.Data
             }
             return cells;
         }
-    }
-
-    /// <summary>What values a numeric key/value file may hold.</summary>
-    public enum NumberRule
-    {
-        /// <summary>Any finite number.</summary>
-        Finite,
-        /// <summary>Finite and &gt;= 0.</summary>
-        NonNegative,
     }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace NinjaTraderPortfolio.Core.Data
 {
@@ -69,6 +70,55 @@ namespace NinjaTraderPortfolio.Core.Data
             value = negative ? -v : v;
             return true;
         }
+
+        /// <summary>
+        /// Fused scan-and-parse of the common cell shape: optional sign, digits, optional '.' and digits (at most 15
+        /// significant digits), optional spaces, then <paramref name="sep"/> or the end. On success <paramref name="pos"/>
+        /// moves to the separator (or <paramref name="end"/>); on anything else it returns false with
+        /// <paramref name="pos"/> unchanged, and the caller takes the general path (which also produces the error).
+        /// </summary>
+        [MethodImpl(JitOptimize)]
+        public static bool TryParseSimpleCell(string s, ref int pos, int end, char sep, out double value)
+        {
+            value = 0;
+            int i = pos;
+            while (i < end && s[i] == ' ') i++;
+            bool negative = false;
+            if (i < end && s[i] == '-') { negative = true; i++; }
+            long mantissa = 0;
+            int significant = 0, scale = 0, digits = 0;
+            while (i < end)
+            {
+                int d = s[i] - '0';
+                if ((uint)d > 9) break;
+                if (significant > 0 || d != 0) { significant++; mantissa = mantissa * 10 + d; }
+                digits++; i++;
+                if (significant > 15) return false;
+            }
+            if (i < end && s[i] == '.')
+            {
+                i++;
+                while (i < end)
+                {
+                    int d = s[i] - '0';
+                    if ((uint)d > 9) break;
+                    if (significant > 0 || d != 0) { significant++; mantissa = mantissa * 10 + d; }
+                    scale--; digits++; i++;
+                    if (significant > 15 || scale < -22) return false;
+                }
+            }
+            if (digits == 0) return false;
+            while (i < end && s[i] == ' ') i++;
+            if (i < end && s[i] != sep) return false;
+            double m = mantissa;
+            double v = scale == 0 ? m : m / Pow10[-scale];
+            value = negative ? -v : v;
+            pos = i;
+            return true;
+        }
+
+        /// <summary>MethodImplOptions.AggressiveOptimization (netstandard2.0 lacks the name; .NET Framework ignores it): full JIT at first call.</summary>
+        internal const MethodImplOptions JitOptimize = (MethodImplOptions)512;
 
         private static bool Fallback(string s, int start, int end, out double value)
             => double.TryParse(s.Substring(start, end - start), NumberStyles.Float, CultureInfo.InvariantCulture, out value);

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 
 namespace NinjaTraderPortfolio.Core.Data
 {
@@ -45,15 +46,15 @@ namespace NinjaTraderPortfolio.Core.Data
             {
                 if (lines.IsBlank) continue;
                 int line = lines.LineNumber, ls = lines.Start, le = lines.End;
-                if (text.IndexOf(other, ls, le - ls) >= 0)
-                    throw new InvalidInputException($"{source} line {line}: mixed separators: found '{other}' but the header uses '{sep}'");
-
                 int cellEnd = text.IndexOf(sep, ls, le - ls);
                 if (cellEnd < 0) cellEnd = le;
                 int cs = ls, ce = cellEnd;
                 TextLines.Trim(text, ref cs, ref ce);
                 if (!CellParser.TryParseIsoTimestamp(text, cs, ce, out DateTime date))
+                {
+                    RejectMixed(text, cs, ce, other, sep, source, line);
                     throw new InvalidInputException($"{source} line {line}, column 'Date': cannot read '{TextLines.Show(text, cs, ce)}' as a date (expected yyyy-MM-dd, yyyy-MM-dd HH:mm:ss or yyyy-MM-ddTHH:mm:ss)");
+                }
                 if (rows > 0)
                 {
                     DateTime prev = dates[rows - 1];
@@ -62,32 +63,7 @@ namespace NinjaTraderPortfolio.Core.Data
                     if (date < prev)
                         throw new InvalidInputException($"{source} line {line}: dates are not sorted: {AssetFrame.FormatDate(date)} comes after {AssetFrame.FormatDate(prev)}");
                 }
-
-                int j = 0;
-                int pos = cellEnd;
-                while (pos < le)
-                {
-                    int start = pos + 1;
-                    int end = text.IndexOf(sep, start, le - start);
-                    if (end < 0) end = le;
-                    pos = end;
-                    if (j >= n)
-                        throw new InvalidInputException($"{source} line {line} ({AssetFrame.FormatDate(date)}): ragged row: more than the {n + 1} cells of the header");
-                    cs = start; ce = end;
-                    TextLines.Trim(text, ref cs, ref ce);
-                    if (cs == ce)
-                        throw new InvalidInputException($"{source} line {line} ({AssetFrame.FormatDate(date)}), column '{assets[j]}': empty cell");
-                    if (!CellParser.TryParseDouble(text, cs, ce, out double v))
-                        throw new InvalidInputException($"{source} line {line} ({AssetFrame.FormatDate(date)}), column '{assets[j]}': '{TextLines.Show(text, cs, ce)}' is not a number");
-                    if (double.IsNaN(v) || double.IsInfinity(v))
-                        throw new InvalidInputException($"{source} line {line} ({AssetFrame.FormatDate(date)}), column '{assets[j]}': value '{TextLines.Show(text, cs, ce)}' is not finite (NaN/Infinity)");
-                    if (prices && v <= 0)
-                        throw new InvalidInputException($"{source} line {line} ({AssetFrame.FormatDate(date)}), column '{assets[j]}': price must be > 0, got {Guard.Format(v)}");
-                    cols[j][rows] = v;
-                    j++;
-                }
-                if (j != n)
-                    throw new InvalidInputException($"{source} line {line} ({AssetFrame.FormatDate(date)}): ragged row: {j + 1} cells but the header has {n + 1}");
+                ReadCells(text, cellEnd, le, sep, other, assets, cols, rows, date, prices, source, line);
                 dates[rows++] = date;
             }
 
@@ -99,6 +75,57 @@ namespace NinjaTraderPortfolio.Core.Data
                 for (int k = 0; k < n; k++) Array.Resize(ref cols[k], rows);
             }
             return AssetFrame.Wrap(dates, assets, cols, kind, source);
+        }
+
+        // Reads the value cells of one line (after the date cell ending at pos) into row `row` of cols.
+        [MethodImpl(CellParser.JitOptimize)]
+        private static void ReadCells(string text, int pos, int le, char sep, char other, string[] assets, double[][] cols, int row,
+            DateTime date, bool prices, string source, int line)
+        {
+            int n = assets.Length;
+            int j = 0;
+            while (pos < le)
+            {
+                int start = pos + 1;
+                if (j >= n)
+                {
+                    RejectMixed(text, start, le, other, sep, source, line);
+                    throw new InvalidInputException($"{source} line {line} ({AssetFrame.FormatDate(date)}): ragged row: more than the {n + 1} cells of the header");
+                }
+                int p = start;
+                double v;
+                if (CellParser.TryParseSimpleCell(text, ref p, le, sep, out v))
+                {
+                    pos = p;
+                }
+                else
+                {
+                    int end = text.IndexOf(sep, start, le - start);
+                    if (end < 0) end = le;
+                    pos = end;
+                    int cs = start, ce = end;
+                    TextLines.Trim(text, ref cs, ref ce);
+                    RejectMixed(text, cs, ce, other, sep, source, line);
+                    if (cs == ce)
+                        throw new InvalidInputException($"{source} line {line} ({AssetFrame.FormatDate(date)}), column '{assets[j]}': empty cell");
+                    if (!CellParser.TryParseDouble(text, cs, ce, out v))
+                        throw new InvalidInputException($"{source} line {line} ({AssetFrame.FormatDate(date)}), column '{assets[j]}': '{TextLines.Show(text, cs, ce)}' is not a number");
+                    if (double.IsNaN(v) || double.IsInfinity(v))
+                        throw new InvalidInputException($"{source} line {line} ({AssetFrame.FormatDate(date)}), column '{assets[j]}': value '{TextLines.Show(text, cs, ce)}' is not finite (NaN/Infinity)");
+                }
+                if (prices && v <= 0)
+                    throw new InvalidInputException($"{source} line {line} ({AssetFrame.FormatDate(date)}), column '{assets[j]}': price must be > 0, got {Guard.Format(v)}");
+                cols[j][row] = v;
+                j++;
+            }
+            if (j != n)
+                throw new InvalidInputException($"{source} line {line} ({AssetFrame.FormatDate(date)}): ragged row: {j + 1} cells but the header has {n + 1}");
+        }
+
+        private static void RejectMixed(string text, int start, int end, char other, char sep, string source, int line)
+        {
+            if (end > start && text.IndexOf(other, start, end - start) >= 0)
+                throw new InvalidInputException($"{source} line {line}: mixed separators: found '{other}' but the header uses '{sep}'");
         }
 
         private static char DetectSeparator(string text, int start, int end, string source, int line)

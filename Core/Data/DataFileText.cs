@@ -38,34 +38,47 @@ namespace NinjaTraderPortfolio.Core.Data
             if (bytes.Length >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)))
                 throw new InvalidInputException($"{what} '{source}' is UTF-16 encoded; save it as UTF-8");
             int start = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
-            int line = 1;
-            for (int i = start; i < bytes.Length; i++)
-            {
-                byte b = bytes[i];
-                if (b == (byte)'\n') { line++; continue; }
-                if (b < 0x20 && b != (byte)'\t' && b != (byte)'\r' || b == 0x7F)
-                    throw new InvalidInputException($"{what} '{source}' line {line}: binary content (byte 0x{b:X2} at offset {i}); expected UTF-8 text");
-            }
-            int bad = FirstInvalidUtf8(bytes, start);
+            int bad = FirstInvalidByte(bytes, start, out bool binary);
             if (bad >= 0)
             {
-                int badLine = 1;
-                for (int i = start; i < bad; i++) if (bytes[i] == (byte)'\n') badLine++;
-                throw new InvalidInputException($"{what} '{source}' line {badLine}: invalid UTF-8 byte 0x{bytes[bad]:X2} at offset {bad}; expected UTF-8 text");
+                int line = 1;
+                for (int i = start; i < bad; i++) if (bytes[i] == (byte)'\n') line++;
+                if (binary)
+                    throw new InvalidInputException($"{what} '{source}' line {line}: binary content (byte 0x{bytes[bad]:X2} at offset {bad}); expected UTF-8 text");
+                throw new InvalidInputException($"{what} '{source}' line {line}: invalid UTF-8 byte 0x{bytes[bad]:X2} at offset {bad}; expected UTF-8 text");
             }
             string text = StrictUtf8.GetString(bytes, start, bytes.Length - start);
             if (IsBlank(text)) throw new InvalidInputException($"{what} '{source}' is empty");
             return text;
         }
 
-        /// <summary>Offset of the first byte that starts an invalid UTF-8 sequence (RFC 3629), or -1.</summary>
-        private static int FirstInvalidUtf8(byte[] b, int start)
+        /// <summary>
+        /// Offset of the first byte that is a control character other than tab/CR/LF (<paramref name="binary"/> true) or
+        /// starts an invalid UTF-8 sequence (RFC 3629), or -1. Eight bytes at a time while they are plain printable
+        /// ASCII (SWAR test: no high bit, no byte below 0x20, no 0x7F), byte by byte otherwise.
+        /// </summary>
+        [System.Runtime.CompilerServices.MethodImpl(CellParser.JitOptimize)]
+        private static int FirstInvalidByte(byte[] b, int start, out bool binary)
         {
+            const ulong High = 0x8080808080808080UL, Ones = 0x0101010101010101UL;
+            binary = false;
             int i = start;
             while (i < b.Length)
             {
+                if (i + 8 <= b.Length)
+                {
+                    ulong w = BitConverter.ToUInt64(b, i);
+                    ulong del = w ^ 0x7F7F7F7F7F7F7F7FUL;
+                    ulong suspicious = (w & High) | ((w - 0x20 * Ones) & ~w & High) | ((del - Ones) & ~del & High);
+                    if (suspicious == 0) { i += 8; continue; }
+                }
                 byte c = b[i];
-                if (c < 0x80) { i++; continue; }
+                if (c < 0x80)
+                {
+                    if ((c < 0x20 && c != (byte)'\t' && c != (byte)'\r' && c != (byte)'\n') || c == 0x7F) { binary = true; return i; }
+                    i++;
+                    continue;
+                }
                 int len; int min;
                 if (c >= 0xC2 && c <= 0xDF) { len = 2; min = 0x80; }
                 else if (c >= 0xE0 && c <= 0xEF) { len = 3; min = 0x800; }

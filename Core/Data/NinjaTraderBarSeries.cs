@@ -38,7 +38,10 @@ namespace NinjaTraderPortfolio.Core.Data
         /// <summary>Number of bars.</summary>
         public int Count => _times.Length;
 
-        /// <summary>Bar timestamps as exported (end of bar), strictly increasing.</summary>
+        /// <summary>
+        /// Bar timestamps as exported (end of bar; NinjaTrader exports them in UTC), strictly increasing, Kind Unspecified.
+        /// Daily bars carry the session date at midnight.
+        /// </summary>
         public IReadOnlyList<DateTime> Times => _times;
 
         /// <summary>Open prices.</summary>

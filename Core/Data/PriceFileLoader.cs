@@ -7,7 +7,8 @@ namespace NinjaTraderPortfolio.Core.Data
     /// <summary>
     /// The CLI's entry point for price files: each path is a wide CSV (<c>Date,&lt;asset&gt;,...</c>) or a NinjaTrader 8
     /// historical-data export (<c>&lt;instrument&gt;.Last.txt</c>), told apart by content (an export line starts with an
-    /// 8-digit <c>yyyyMMdd</c> date). Several files are inner-joined on timestamps; the report says what was dropped.
+    /// 8-digit <c>yyyyMMdd</c> date; a <c>.txt</c> file without a <c>Date</c> header is read as an export too, so its
+    /// errors speak the export format). Several files are inner-joined on timestamps; the report says what was dropped.
     /// </summary>
     public static class PriceFileLoader
     {
@@ -27,7 +28,7 @@ namespace NinjaTraderPortfolio.Core.Data
                 if (string.IsNullOrWhiteSpace(path)) throw new InvalidInputException("a price file path is empty");
                 if (!seen.Add(path)) throw new InvalidInputException($"price file '{path}' is given twice");
                 string text = DataFileText.Read(path, "price file");
-                if (NinjaTraderExportLoader.LooksLikeExport(text))
+                if (IsExport(path, text))
                 {
                     var series = NinjaTraderExportLoader.Parse(text, path, NinjaTraderExportLoader.InstrumentFromFileName(path));
                     if (csvKind != FrameKind.Prices)
@@ -44,6 +45,14 @@ namespace NinjaTraderPortfolio.Core.Data
             }
             var frame = TimestampAligner.InnerJoin(frames, out var report);
             return new PriceLoadResult(frame, report, issues);
+        }
+
+        private static bool IsExport(string path, string text)
+        {
+            if (NinjaTraderExportLoader.LooksLikeExport(text)) return true;
+            if (!path.EndsWith(".txt", StringComparison.OrdinalIgnoreCase)) return false;
+            string first = text.TrimStart().TrimStart('"');
+            return !(first.StartsWith("Date", StringComparison.OrdinalIgnoreCase) || first.StartsWith("Time", StringComparison.OrdinalIgnoreCase));
         }
     }
 }

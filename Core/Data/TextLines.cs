@@ -49,12 +49,12 @@ namespace NinjaTraderPortfolio.Core.Data
             }
         }
 
-        /// <summary>Number of lines left after the current one (upper bound on data rows).</summary>
+        /// <summary>Number of lines left after the current one (upper bound on data rows; exact when none is blank).</summary>
         public int CountRemaining()
         {
-            int n = 0;
-            for (int i = _pos; i < _text.Length; i++) if (_text[i] == '\n') n++;
-            return n + 1;
+            int n = 0, i = _pos;
+            while ((i = _text.IndexOf('\n', i)) >= 0) { n++; i++; }
+            return _pos < _text.Length && _text[_text.Length - 1] != '\n' ? n + 1 : n;
         }
 
         /// <summary>Trims spaces, tabs and one pair of surrounding double quotes from s[start, end).</summary>

@@ -31,6 +31,14 @@ namespace NinjaTraderPortfolio.Core.Data
                 }
             }
 
+            if (frames.Count == 1)
+            {
+                var only = frames[0];
+                report = new AlignmentReport(new[] { new SourceAlignment(only.Source, only.Assets, only.Rows, 0, Array.Empty<DateTime>()) }, only.Rows);
+                if (only.Rows < 2) throw new InvalidInputException($"{only.Source}: {only.Rows} timestamp(s); at least 2 are needed");
+                return only;
+            }
+
             // Intersection of the sorted timestamp arrays, two pointers at a time.
             DateTime[] common = frames[0].DateArray;
             for (int k = 1; k < frames.Count; k++) common = Intersect(common, frames[k].DateArray);

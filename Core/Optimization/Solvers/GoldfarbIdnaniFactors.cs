@@ -16,7 +16,9 @@ namespace NinjaTraderPortfolio.Core.Optimization.Solvers
         private readonly double[][] j;
         private double[][] r;            // r[c][0..c] = column c of R
         private readonly bool[] boundRow;  // variable i has an active bound: row i of J2 is zero
+        private readonly int[] position;   // active position of that bound, -1 for a free row
         private readonly double[] cosine, sine, work;
+        private readonly int[] freeRows;
 
         public GoldfarbIdnaniFactors(double[][] inverseCholeskyTranspose)
         {
@@ -25,9 +27,12 @@ namespace NinjaTraderPortfolio.Core.Optimization.Solvers
             r = new double[n][];
             for (int c = 0; c < n; c++) r[c] = new double[n];
             boundRow = new bool[n];
+            position = new int[n];
+            for (int i = 0; i < n; i++) position[i] = -1;
             cosine = new double[n];
             sine = new double[n];
             work = new double[n];
+            freeRows = new int[n];
         }
 
         /// <summary>Number of active constraints q.</summary>
@@ -99,11 +104,13 @@ namespace NinjaTraderPortfolio.Core.Optimization.Solvers
             }
             if (top > q)
             {
-                for (int i = 0; i < n; i++)
-                {
-                    if (boundRow[i]) continue;
-                    RotateDown(j[i], top, q);
-                }
+                // Rows are independent; four at a time hide the latency of the carried recurrence.
+                int count = 0;
+                for (int i = 0; i < n; i++) if (!boundRow[i]) freeRows[count++] = i;
+                int k = 0;
+                for (; k + 3 < count; k += 4)
+                    RotateDown(j[freeRows[k]], j[freeRows[k + 1]], j[freeRows[k + 2]], j[freeRows[k + 3]], top, q);
+                for (; k < count; k++) RotateDown(j[freeRows[k]], top, q);
             }
             var col = r[q];
             Array.Copy(d, col, q + 1);
@@ -113,6 +120,7 @@ namespace NinjaTraderPortfolio.Core.Optimization.Solvers
                 var row = j[variable];
                 for (int c = q + 1; c < n; c++) row[c] = 0.0;
                 boundRow[variable] = true;
+                position[variable] = q;
             }
         }
 
@@ -131,10 +139,34 @@ namespace NinjaTraderPortfolio.Core.Optimization.Solvers
             x[q] = carry;
         }
 
+        private void RotateDown(double[] x0, double[] x1, double[] x2, double[] x3, int top, int q)
+        {
+            double c0 = x0[top], c1 = x1[top], c2 = x2[top], c3 = x3[top];
+            for (int c = top; c > q; c--)
+            {
+                double cs = cosine[c], sn = sine[c];
+                double a0 = x0[c - 1], a1 = x1[c - 1], a2 = x2[c - 1], a3 = x3[c - 1];
+                x0[c] = cs * c0 - sn * a0;
+                x1[c] = cs * c1 - sn * a1;
+                x2[c] = cs * c2 - sn * a2;
+                x3[c] = cs * c3 - sn * a3;
+                c0 = cs * a0 + sn * c0;
+                c1 = cs * a1 + sn * c1;
+                c2 = cs * a2 + sn * c2;
+                c3 = cs * a3 + sn * c3;
+            }
+            x0[q] = c0;
+            x1[q] = c1;
+            x2[q] = c2;
+            x3[q] = c3;
+        }
+
         /// <summary>
         /// Removes the active constraint at position k: R loses column k and is made triangular again by
         /// rotations of rows (c, c+1), c = k .. q-2, applied to J's columns too. <paramref name="variable"/> is the
         /// dropped bound's variable (its row is free again) or -1.
+        /// A row of a variable whose bound stays active at position p is (up to sign) column p of R, zero right of p,
+        /// so it only needs the rotations c = k .. p-1 (none when p &lt; k).
         /// </summary>
         public void Drop(int k, int variable)
         {
@@ -142,37 +174,47 @@ namespace NinjaTraderPortfolio.Core.Optimization.Solvers
             var removed = r[k];
             for (int c = k; c < q - 1; c++) r[c] = r[c + 1];
             r[q - 1] = removed;
-            for (int c = k; c < q - 1; c++)
+            // Column by column (contiguous): apply the rotations found so far, then find the one for this column.
+            for (int t = k; t < q - 1; t++)
             {
-                var col = r[c];
-                double a = col[c], b = col[c + 1];
-                double h = Hypot(a, b);
-                double cs = h == 0 ? 1 : a / h, sn = h == 0 ? 0 : b / h;
-                cosine[c] = cs;
-                sine[c] = sn;
-                col[c] = h;
-                col[c + 1] = 0;
-                for (int t = c + 1; t < q - 1; t++)
+                var col = r[t];
+                double carry = col[k];
+                for (int c = k; c < t; c++)
                 {
-                    var ct = r[t];
-                    double u = ct[c], v = ct[c + 1];
-                    ct[c] = cs * u + sn * v;
-                    ct[c + 1] = -sn * u + cs * v;
+                    double b = col[c + 1];
+                    double cs = cosine[c], sn = sine[c];
+                    col[c] = cs * carry + sn * b;
+                    carry = -sn * carry + cs * b;
                 }
+                col[t] = carry;
+                double a = col[t], bb = col[t + 1];
+                double h = Hypot(a, bb);
+                cosine[t] = h == 0 ? 1 : a / h;
+                sine[t] = h == 0 ? 0 : bb / h;
+                col[t] = h;
+                col[t + 1] = 0;
             }
-            if (variable >= 0) boundRow[variable] = false;
+            if (variable >= 0) { boundRow[variable] = false; position[variable] = -1; }
             for (int i = 0; i < n; i++)
             {
+                int p = position[i];
+                if (p >= 0 && p < k) continue;
+                int end = p >= 0 ? p : q - 1; // rotations c = k .. end-1
                 var x = j[i];
                 double carry = x[k];
-                for (int c = k; c < q - 1; c++)
+                for (int c = k; c < end; c++)
                 {
                     double b = x[c + 1];
                     double cs = cosine[c], sn = sine[c];
                     x[c] = cs * carry + sn * b;
                     carry = -sn * carry + cs * b;
                 }
-                x[q - 1] = boundRow[i] ? 0.0 : carry;
+                if (p >= 0)
+                {
+                    x[end] = 0.0; // the carried value is zero up to rounding: the row is now column p-1 of R
+                    position[i] = p - 1;
+                }
+                else x[q - 1] = carry;
             }
             Count = q - 1;
         }

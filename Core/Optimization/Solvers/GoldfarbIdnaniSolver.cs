@@ -47,6 +47,11 @@ namespace NinjaTraderPortfolio.Core.Optimization.Solvers
             var factor = RidgedCholesky.Factor(problem.P, options.RelativeRidge);
             var run = new GoldfarbIdnaniRun(problem, factor.InverseTranspose, options.Tolerance, options.MaxIterations);
             var status = run.Execute(options.WarmActiveSet, out string detail);
+            if (status == QpStatus.Optimal && factor.Ridge > 0 && LooksUnbounded(problem, run.X, factor.Ridge, out string why))
+            {
+                status = QpStatus.Unbounded;
+                detail = why;
+            }
 
             int n = problem.Size, m = problem.Constraints.Count;
             var x = (double[])run.X.Clone();
@@ -74,6 +79,32 @@ namespace NinjaTraderPortfolio.Core.Optimization.Solvers
                 lin += problem.Q[i] * x[i];
             }
             return 0.5 * quad + lin;
+        }
+
+        // With P singular, the ridged minimiser of an unbounded problem runs off to |x| ~ |q| / ridge, so the ridge's
+        // share of the stationarity condition (ridge * x, against Px and q) becomes of order one; for a bounded problem it
+        // stays of order ridge / mean(diag P). A problem with every variable boxed is never unbounded.
+        private static bool LooksUnbounded(QuadraticProgram problem, double[] x, double ridge, out string why)
+        {
+            why = "";
+            int n = problem.Size;
+            bool boxed = true;
+            for (int i = 0; i < n; i++) boxed &= !double.IsInfinity(problem.Lower[i]) && !double.IsInfinity(problem.Upper[i]);
+            if (boxed) return false;
+            double xMax = 0, pxMax = 0, qMax = 0;
+            for (int i = 0; i < n; i++)
+            {
+                double s = 0;
+                for (int j = 0; j < n; j++) s += problem.P[i, j] * x[j];
+                pxMax = Math.Max(pxMax, Math.Abs(s));
+                qMax = Math.Max(qMax, Math.Abs(problem.Q[i]));
+                xMax = Math.Max(xMax, Math.Abs(x[i]));
+            }
+            if (ridge * xMax <= 1e-6 * Math.Max(qMax, pxMax)) return false;
+            why = string.Format(CultureInfo.InvariantCulture,
+                "the objective is unbounded below: P is singular and q decreases along a feasible direction of zero curvature (the ridged minimiser has |x| = {0})",
+                Guard.Format(xMax));
+            return true;
         }
 
         private static void CheckSymmetric(double[,] p)
@@ -106,6 +137,9 @@ namespace NinjaTraderPortfolio.Core.Optimization.Solvers
                     break;
                 case QpStatus.MaxIterations:
                     text = "not optimal: " + detail + "; X is the last (primal infeasible) iterate";
+                    break;
+                case QpStatus.Unbounded:
+                    text = detail;
                     break;
                 default:
                     text = "numerical failure: " + detail;
