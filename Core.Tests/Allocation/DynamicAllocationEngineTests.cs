@@ -158,6 +158,25 @@ namespace NinjaTraderPortfolio.Core.Tests.Allocation
         }
 
         [Test]
+        public void OnSamplePrices_FinalVaREqualsBatchOnLastWindow()
+        {
+            var returns = RiskTestData.SampleReturns("eustockmarkets-prices.csv");
+            var lines = System.IO.File.ReadAllLines(RiskTestData.SamplePath("eustockmarkets-prices.csv")).Skip(1).Where(l => l.Length > 0).ToArray();
+            var prices = lines.Select(l => l.Split(',').Skip(1).Select(x => double.Parse(x, System.Globalization.CultureInfo.InvariantCulture)).ToArray()).ToArray();
+            var dates = lines.Select(l => DateTime.Parse(l.Split(',')[0], System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+            var engine = new DynamicAllocationEngine(new DynamicAllocationOptions
+            {
+                Instruments = returns.Assets, TargetWeights = new[] { 0.25, 0.25, 0.25, 0.25 }, Window = 252, Confidence = 0.99,
+            });
+            var q = new[] { 30, 30, 30, 20 };
+            for (int t = 0; t < prices.Length; t++) engine.OnBar(dates[t], prices[t], q, 1_000_000m);
+            var window = returns.Slice(returns.Rows - 252, 252);
+            var w = prices[prices.Length - 1].Select((p, i) => q[i] * p / 1_000_000.0).ToArray();
+            var batch = VaRDecomposition.Compute(SampleMoments.Mean(window), SampleMoments.Covariance(window), w, 0.99);
+            RiskTestData.AssertRel(engine.ValueAtRisk, batch.ParametricVaR, 1e-10, "VaR");
+        }
+
+        [Test]
         public void BadBars_AreRejectedNamingTheCulprit()
         {
             var engine = new DynamicAllocationEngine(new DynamicAllocationOptions { Instruments = new[] { "ES", "NQ" }, TargetWeights = new[] { 0.5, 0.5 }, Window = 5 });
