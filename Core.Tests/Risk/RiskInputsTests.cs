@@ -50,7 +50,9 @@ namespace NinjaTraderPortfolio.Core.Tests.Risk
             Assert.Throws<ArgumentException>(() => PortfolioRiskAnalyzer.Analyze(ret, new[] { 1.0 }, 0.99));
             Assert.Throws<ArgumentOutOfRangeException>(() => PortfolioRiskAnalyzer.Analyze(ret, new[] { 0.5, 0.5 }, 1.0));
             var ex = Assert.Throws<InvalidInputException>(() => PortfolioRiskAnalyzer.Analyze(Frame(FrameKind.Prices, new[] { 1.0, 2, 3 }), new[] { 1.0 }, 0.99));
-            Assert.That(ex!.Message, Does.Contain("prices"));
+            Assert.That(ex!.Message, Does.Contain("Prices"));
+            var log = Assert.Throws<InvalidInputException>(() => PortfolioRiskAnalyzer.Analyze(Frame(FrameKind.LogReturns, new[] { 0.01, 0.02, 0.0 }), new[] { 1.0 }, 0.99));
+            Assert.That(log!.Message, Does.Contain("LogReturns"));
             Assert.Throws<InvalidInputException>(() => PortfolioRiskAnalyzer.Analyze(Frame(FrameKind.SimpleReturns, new[] { 0.01, 0.02 }), new[] { 1.0 }, 0.99));
             var b = Assert.Throws<InvalidInputException>(() => PortfolioRiskAnalyzer.Analyze(ret, new[] { 0.5, 0.5 }, 0.99, new[] { 0.01 }));
             Assert.That(b!.Message, Does.Contain("benchmark"));

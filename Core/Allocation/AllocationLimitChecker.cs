@@ -25,7 +25,7 @@ namespace NinjaTraderPortfolio.Core.Allocation
 
         /// <summary>
         /// Writes the breaches into <paramref name="buffer"/> (length at least <see cref="AllocationLimits.MaxBreaches"/>)
-        /// and returns how many. No allocation: this is the engine's per-bar path. O(N + sectors).
+        /// and returns how many. No allocation: this is the engine's per-bar path. O(N).
         /// </summary>
         public static int CheckInto(AllocationLimits limits, IReadOnlyList<double> weights, double portfolioValue, LimitBreach[] buffer)
         {
@@ -53,7 +53,8 @@ namespace NinjaTraderPortfolio.Core.Allocation
             {
                 if (double.IsPositiveInfinity(caps[s])) continue;
                 double e = 0;
-                for (int i = 0; i < n; i++) if (limits.SectorOf[i] == s) e += weights[i];
+                var members = limits.SectorMembers[s];
+                for (int m = 0; m < members.Length; m++) e += weights[members[m]];
                 if (Math.Abs(e) > caps[s] + Slack(caps[s])) buffer[k++] = new LimitBreach(LimitKind.SectorCap, limits.Sectors[s], s, e, caps[s]);
             }
             if (limits.MaxGrossLeverage is double g && gross > g + Slack(g)) buffer[k++] = new LimitBreach(LimitKind.GrossLeverage, "portfolio", -1, gross, g);

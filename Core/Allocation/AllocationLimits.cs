@@ -13,6 +13,7 @@ namespace NinjaTraderPortfolio.Core.Allocation
     {
         private readonly double[] _min, _max, _notional, _sectorCaps;
         private readonly int[] _sectorOf;
+        private readonly int[][] _members;
         private readonly string[] _sectors;
 
         /// <summary>
@@ -55,6 +56,8 @@ namespace NinjaTraderPortfolio.Core.Allocation
                 }
             }
             _sectors = sectors.ToArray();
+            _members = new int[_sectors.Length][];
+            for (int k = 0; k < _sectors.Length; k++) _members[k] = Enumerable.Range(0, n).Where(i => _sectorOf[i] == k).ToArray();
             _sectorCaps = Enumerable.Repeat(double.PositiveInfinity, _sectors.Length).ToArray();
             if (sectorCaps != null)
             {
@@ -101,6 +104,9 @@ namespace NinjaTraderPortfolio.Core.Allocation
 
         /// <summary>Per-asset sector index into <see cref="Sectors"/>, -1 for none.</summary>
         public IReadOnlyList<int> SectorOf => _sectorOf;
+
+        /// <summary>Asset indices of each sector (read-only use): lets checks run in O(N) per bar.</summary>
+        internal int[][] SectorMembers => _members;
 
         /// <summary>Per-sector cap on |net weight| (+infinity when none).</summary>
         public IReadOnlyList<double> SectorCaps => _sectorCaps;

@@ -15,8 +15,8 @@ namespace NinjaTraderPortfolio.Core.Risk
         {
             Guard.NotNull(returns, nameof(returns));
             RiskInputChecks.Weights(weights, returns.AssetCount);
-            if (returns.Kind == FrameKind.Prices)
-                throw new InvalidInputException($"{returns.Source}: portfolio returns need a return frame, got prices");
+            if (returns.Kind != FrameKind.SimpleReturns)
+                throw new InvalidInputException($"{returns.Source}: portfolio returns need simple returns (weights aggregate simple, not log, returns), got {returns.Kind}");
             var cols = returns.Columns;
             var r = new double[returns.Rows];
             for (int j = 0; j < cols.Length; j++)

@@ -20,6 +20,8 @@ namespace NinjaTraderPortfolio.Core.Risk
             Guard.NotNull(returns, nameof(returns));
             RiskInputChecks.Weights(weights, returns.AssetCount);
             RiskInputChecks.Confidence(confidence);
+            if (returns.Kind != FrameKind.SimpleReturns)
+                throw new InvalidInputException($"{returns.Source}: risk analysis needs simple returns (fractions per period), got {returns.Kind}");
             if (returns.Rows < 3) throw new InvalidInputException($"{returns.Source}: risk analysis needs at least 3 return observations, got {returns.Rows}");
             var mu = SampleMoments.Mean(returns);
             var cov = SampleMoments.Covariance(returns);

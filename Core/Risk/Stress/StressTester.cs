@@ -24,7 +24,7 @@ namespace NinjaTraderPortfolio.Core.Risk.Stress
             IReadOnlyDictionary<string, string>? sectorOf = null)
         {
             Returns = Guard.NotNull(returns, nameof(returns));
-            if (returns.Kind == FrameKind.Prices) throw new InvalidInputException($"{returns.Source}: stress testing needs returns, got prices");
+            if (returns.Kind != FrameKind.SimpleReturns) throw new InvalidInputException($"{returns.Source}: stress testing needs simple returns, got {returns.Kind}");
             RiskInputChecks.Weights(weights, returns.AssetCount);
             _w = weights.ToArray();
             PortfolioValue = Guard.Positive(portfolioValue, nameof(portfolioValue));
