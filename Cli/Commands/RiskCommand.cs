@@ -16,7 +16,7 @@ namespace NinjaTraderPortfolio.Cli.Commands
     /// </summary>
     public sealed class RiskCommand : ICliCommand
     {
-        private static readonly string[] Options = { "returns", "prices", "weights", "confidence", "benchmark", "stress", "sectors", "value", "lambda", "format" };
+        private static readonly string[] Options = { "returns", "prices", "weights", "confidence", "benchmark", "stress", "sectors", "value", "lambda", "horizon", "format" };
 
         /// <inheritdoc />
         public string Name => "risk";
@@ -27,7 +27,8 @@ namespace NinjaTraderPortfolio.Cli.Commands
         /// <inheritdoc />
         public string Usage => string.Join("\n",
             "ntportfolio risk (--returns FILE | --prices FILE [--prices FILE2 ...]) --weights FILE|equal --confidence C",
-            "                 [--benchmark NAME] [--stress FILE] [--sectors FILE] [--value V] [--lambda L] [--format table|json]",
+            "                 [--benchmark NAME] [--stress FILE] [--sectors FILE] [--value V] [--lambda L] [--horizon H]",
+            "                 [--format table|json]",
             "  --returns      wide CSV Date,<asset>,... of simple returns per period (fractions)",
             "  --prices       wide CSV or NinjaTrader export of prices; simple returns P_t/P_(t-1) - 1 are used (files inner-joined)",
             "  --weights      CSV Asset,Weight (fractions of portfolio value, negative = short), or 'equal' (1/N over every",
@@ -40,6 +41,8 @@ namespace NinjaTraderPortfolio.Cli.Commands
             "  --sectors      CSV Asset,Sector, needed by sector shocks",
             "  --value        portfolio value in currency for stress losses (default 1000000)",
             "  --lambda       EWMA decay in (0, 1): adds exponentially weighted volatility/VaR/CVaR/component VaR",
+            "  --horizon      periods H > 1: adds H-period figures by square-root-of-time scaling (an approximation: i.i.d.",
+            "                 returns, mean x H, volatility x sqrt(H))",
             "Figures are per period of the input, as fractions of portfolio value (VaR/CVaR positive = loss). Mean arithmetic,",
             "covariance sample (n-1), historical quantile type 7 (linear), modified VaR Cornish-Fisher with population skew/kurtosis.",
             "JSON keys: volatility, parametricVaR, historicalVaR, modifiedVaR, parametricCVaR, historicalCVaR, componentVaR (by asset),",
@@ -60,6 +63,8 @@ namespace NinjaTraderPortfolio.Cli.Commands
             if (lambda.HasValue && !(lambda.Value > 0 && lambda.Value < 1)) throw new CliUsageException($"option --lambda must be in (0, 1), got {a.Get("lambda")}");
             decimal value = a.GetDecimalOrNull("value") ?? 1_000_000m;
             if (value <= 0) throw new CliUsageException($"option --value must be > 0, got {a.Get("value")}");
+            int horizon = a.GetInt("horizon", 1);
+            if (horizon < 1) throw new CliUsageException($"option --horizon must be a whole number >= 1, got {a.Get("horizon")}");
             if (a.Has("sectors") && !a.Has("stress")) throw new CliUsageException("option --sectors is only used with --stress");
 
             AssetFrame all;
@@ -105,8 +110,8 @@ namespace NinjaTraderPortfolio.Cli.Commands
                 }
                 stress = new StressTester(frame, weights, value, confidence, sectors).Run(scenarios);
             }
-            if (format == "json") RiskOutput.WriteJson(stdout, report, benchmark, stress, value);
-            else RiskOutput.WriteTable(stdout, report, benchmark, stress, value);
+            if (format == "json") RiskOutput.WriteJson(stdout, report, benchmark, stress, value, horizon);
+            else RiskOutput.WriteTable(stdout, report, benchmark, stress, value, horizon);
             return 0;
         }
     }

@@ -12,7 +12,7 @@ namespace NinjaTraderPortfolio.Cli.Commands
     /// <summary>Writes a <see cref="RiskReport"/> (and stress results) as JSON or as an aligned text table.</summary>
     internal static class RiskOutput
     {
-        public static void WriteJson(TextWriter stdout, RiskReport r, string? benchmark, IReadOnlyList<StressResult>? stress, decimal value)
+        public static void WriteJson(TextWriter stdout, RiskReport r, string? benchmark, IReadOnlyList<StressResult>? stress, decimal value, int horizon)
         {
             using var ms = new MemoryStream();
             using (var j = new Utf8JsonWriter(ms, new JsonWriterOptions { Indented = true }))
@@ -37,6 +37,25 @@ namespace NinjaTraderPortfolio.Cli.Commands
                 Number(j, "diversificationRatio", r.DiversificationRatio);
                 Number(j, "averageCorrelation", r.AverageCorrelation);
                 Number(j, "effectiveNumberOfBets", r.EffectiveNumberOfBets);
+                var top = r.Concentration;
+                j.WriteStartObject("riskConcentration");
+                j.WriteStartArray("topAssets");
+                foreach (var a in top.TopAssets) j.WriteStringValue(a);
+                j.WriteEndArray();
+                Number(j, "topShare", top.TopShare);
+                Number(j, "maxShare", top.MaxShare);
+                j.WriteBoolean("concentrated", top.IsConcentrated);
+                j.WriteEndObject();
+                if (horizon > 1)
+                {
+                    j.WriteStartObject("horizon");
+                    j.WriteNumber("periods", horizon);
+                    Number(j, "volatility", HorizonScaling.Volatility(r.Volatility, horizon));
+                    Number(j, "parametricVaR", HorizonScaling.ParametricVaR(r.MeanReturn, r.Volatility, r.Confidence, horizon));
+                    Number(j, "parametricCVaR", HorizonScaling.ParametricCVaR(r.MeanReturn, r.Volatility, r.Confidence, horizon));
+                    Number(j, "historicalVaR", HorizonScaling.SquareRootOfTime(r.HistoricalVaR, horizon));
+                    j.WriteEndObject();
+                }
                 if (r.Benchmark != null)
                 {
                     j.WriteStartObject("benchmark");
@@ -90,7 +109,7 @@ namespace NinjaTraderPortfolio.Cli.Commands
             stdout.Write("\n");
         }
 
-        public static void WriteTable(TextWriter stdout, RiskReport r, string? benchmark, IReadOnlyList<StressResult>? stress, decimal value)
+        public static void WriteTable(TextWriter stdout, RiskReport r, string? benchmark, IReadOnlyList<StressResult>? stress, decimal value, int horizon)
         {
             string P(double x) => double.IsNaN(x) ? "n/a" : (100 * x).ToString("0.0000", CultureInfo.InvariantCulture) + "%";
             string F(double x) => double.IsNaN(x) ? "n/a" : x.ToString("0.0000", CultureInfo.InvariantCulture);
@@ -106,6 +125,10 @@ namespace NinjaTraderPortfolio.Cli.Commands
                 $"  historical CVaR    {P(r.HistoricalCVaR)}",
                 $"  diversification    ratio {F(r.DiversificationRatio)}, average correlation {F(r.AverageCorrelation)}, effective bets {F(r.EffectiveNumberOfBets)}",
             };
+            var top = r.Concentration;
+            lines.Add($"  largest risk       {string.Join(", ", top.TopAssets)} carry {P(top.TopShare)} of the variance{(top.IsConcentrated ? $" (above {P(top.MaxShare)}: risk is concentrated)" : "")}");
+            if (horizon > 1)
+                lines.Add($"  {horizon}-period (sqrt-time approximation): volatility {P(HorizonScaling.Volatility(r.Volatility, horizon))}, parametric VaR {P(HorizonScaling.ParametricVaR(r.MeanReturn, r.Volatility, r.Confidence, horizon))}, historical VaR {P(HorizonScaling.SquareRootOfTime(r.HistoricalVaR, horizon))}");
             if (r.Benchmark != null)
                 lines.Add($"  vs {benchmark,-15} beta {F(r.Benchmark.Beta)}, correlation {F(r.Benchmark.Correlation)}, tracking error {P(r.Benchmark.TrackingError)}");
             if (r.Exponential != null)

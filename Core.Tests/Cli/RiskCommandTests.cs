@@ -122,6 +122,27 @@ namespace NinjaTraderPortfolio.Core.Tests.Cli
         }
 
         [Test]
+        public void Json_HorizonAndConcentration_MatchClosedFormAndNumpy()
+        {
+            var (code, output, err) = Run("risk", "--prices", Prices("gccindex-prices.csv"), "--weights", "equal", "--confidence", "0.99",
+                "--horizon", "10", "--format", "json");
+            Assert.That(code, Is.EqualTo(0), err);
+            var j = JsonDocument.Parse(output).RootElement;
+            double mu = j.GetProperty("meanReturn").GetDouble(), vol = j.GetProperty("volatility").GetDouble();
+            var h = j.GetProperty("horizon");
+            Assert.That(h.GetProperty("periods").GetInt32(), Is.EqualTo(10));
+            RiskTestData.AssertRel(h.GetProperty("volatility").GetDouble(), Math.Sqrt(10) * vol, 1e-14, "horizon volatility");
+            RiskTestData.AssertRel(h.GetProperty("parametricVaR").GetDouble(), -(10 * mu - 2.3263478740408408 * Math.Sqrt(10) * vol), 1e-12, "horizon VaR");
+            RiskTestData.AssertRel(h.GetProperty("historicalVaR").GetDouble(), Math.Sqrt(10) * j.GetProperty("historicalVaR").GetDouble(), 1e-14, "horizon historical VaR");
+            // Equal weights over all 11 GCC columns: the numpy top-3 variance shares saved for the correlation analyzer.
+            var top = RiskTestData.Reference("risk_reference.json").GetProperty("correlation").GetProperty("top3");
+            var c = j.GetProperty("riskConcentration");
+            Assert.That(RiskTestData.Strings(c.GetProperty("topAssets")), Is.EqualTo(RiskTestData.Strings(top.GetProperty("assets"))));
+            RiskTestData.AssertRel(c.GetProperty("topShare").GetDouble(), RiskTestData.Doubles(top.GetProperty("shares")).Sum(), 1e-8, "topShare");
+            Assert.That(c.GetProperty("concentrated").GetBoolean(), Is.False);
+        }
+
+        [Test]
         public void Table_IsTheDefaultFormat()
         {
             var (code, output, err) = Run("risk", "--prices", Prices("eustockmarkets-prices.csv"), "--weights", "equal", "--confidence", "0.99", "--benchmark", "FTSE");
@@ -141,6 +162,7 @@ namespace NinjaTraderPortfolio.Core.Tests.Cli
         [TestCase(new[] { "--prices", "P", "--weights", "equal", "--confidence", "0.99", "--benchmark", "SPX" }, "benchmark 'SPX'")]
         [TestCase(new[] { "--prices", "P", "--weights", "equal", "--confidence", "0.99", "--lambda", "1" }, "--lambda")]
         [TestCase(new[] { "--prices", "P", "--weights", "equal", "--confidence", "0.99", "--value", "-5" }, "--value")]
+        [TestCase(new[] { "--prices", "P", "--weights", "equal", "--confidence", "0.99", "--horizon", "0" }, "--horizon")]
         [TestCase(new[] { "--prices", "P", "--weights", "equal", "--confidence", "0.99", "--sectors", "x.csv" }, "--stress")]
         [TestCase(new[] { "--prices", "P", "--weights", "equal", "--confidence", "0.99", "--bogus", "1" }, "unknown option --bogus")]
         [TestCase(new[] { "--prices", "missing.csv", "--weights", "equal", "--confidence", "0.99" }, "does not exist")]

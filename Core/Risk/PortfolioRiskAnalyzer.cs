@@ -12,10 +12,12 @@ namespace NinjaTraderPortfolio.Core.Risk
         /// <summary>
         /// Analyzes a fixed-weight portfolio. <paramref name="returns"/>: simple returns per period (at least 3 rows);
         /// <paramref name="weights"/>: one per asset column (fractions, may be negative); <paramref name="confidence"/> in (0, 1);
-        /// <paramref name="benchmarkReturns"/>: optional, same length as the frame; <paramref name="lambda"/>: optional EWMA decay.
+        /// <paramref name="benchmarkReturns"/>: optional, same length as the frame; <paramref name="lambda"/>: optional EWMA decay;
+        /// <paramref name="concentrationMaxShare"/>: share of variance the 3 largest contributors (N - 1 when N &lt;= 3) may carry before
+        /// <see cref="RiskConcentration.IsConcentrated"/> is set (default 0.75).
         /// </summary>
         public static RiskReport Analyze(AssetFrame returns, IReadOnlyList<double> weights, double confidence,
-            double[]? benchmarkReturns = null, double? lambda = null)
+            double[]? benchmarkReturns = null, double? lambda = null, double concentrationMaxShare = 0.75)
         {
             Guard.NotNull(returns, nameof(returns));
             RiskInputChecks.Weights(weights, returns.AssetCount);
@@ -50,6 +52,7 @@ namespace NinjaTraderPortfolio.Core.Risk
                 DiversificationRatio = CorrelationAnalyzer.DiversificationRatio(cov, weights),
                 AverageCorrelation = CorrelationAnalyzer.AverageCorrelation(CorrelationAnalyzer.CorrelationMatrix(cov)),
                 EffectiveNumberOfBets = CorrelationAnalyzer.EffectiveNumberOfBets(cov, weights),
+                Concentration = CorrelationAnalyzer.Concentration(cov, weights, returns.Assets, returns.AssetCount > 3 ? 3 : Math.Max(1, returns.AssetCount - 1), concentrationMaxShare),
                 Benchmark = benchmarkReturns == null ? null : BenchmarkRelativeRisk.Compute(rp, benchmarkReturns),
                 Exponential = lambda.HasValue ? ExponentiallyWeightedRisk.Compute(returns, weights, confidence, lambda.Value) : null,
             };

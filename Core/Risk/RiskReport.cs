@@ -43,6 +43,8 @@ namespace NinjaTraderPortfolio.Core.Risk
         public double AverageCorrelation { get; internal set; }
         /// <summary>Meucci effective number of bets.</summary>
         public double EffectiveNumberOfBets { get; internal set; }
+        /// <summary>The largest variance contributors (top 3; N - 1 for N &lt;= 3 assets) and whether they exceed the allowed share.</summary>
+        public RiskConcentration Concentration { get; internal set; } = null!;
         /// <summary>Benchmark-relative figures, or null when no benchmark was given.</summary>
         public BenchmarkRelativeRisk? Benchmark { get; internal set; }
         /// <summary>Exponentially weighted figures, or null when no decay factor was given.</summary>
