@@ -105,6 +105,30 @@ namespace NinjaTraderPortfolio.Core.Tests.Risk.Stress
         }
 
         [Test]
+        public void OnSampleData_WorstWindowsAndCovarianceStress_MatchNumpy()
+        {
+            var reference = RiskTestData.Reference("risk_reference.json").GetProperty("stress");
+            var frame = RiskTestData.SampleReturns(reference.GetProperty("file").GetString()!);
+            var w = Enumerable.Repeat(1.0 / frame.AssetCount, frame.AssetCount).ToArray();
+            var tester = new StressTester(frame, w, 1_000_000m, 0.99);
+            var worst = reference.GetProperty("worst").EnumerateArray().ToArray();
+            var r = tester.WorstWindows(new WorstWindowScenario("w", reference.GetProperty("window").GetInt32(), worst.Length));
+            Assert.That(r.Count, Is.EqualTo(worst.Length));
+            for (int k = 0; k < worst.Length; k++)
+            {
+                RiskTestData.AssertRel(r[k].LossFraction, worst[k].GetProperty("loss").GetDouble(), 1e-10, $"window {k} loss");
+                Assert.That(r[k].Description, Does.Contain($"{worst[k].GetProperty("start").GetString()} to {worst[k].GetProperty("end").GetString()}"));
+                var ar = RiskTestData.Doubles(worst[k].GetProperty("assetReturns"));
+                for (int i = 0; i < ar.Length; i++) RiskTestData.AssertRel(r[k].Positions[i].AssetReturn, ar[i], 1e-10, $"window {k} asset {i}");
+            }
+            var cs = reference.GetProperty("covariance");
+            var c = tester.StressCovariance(new CovarianceStressScenario("c", cs.GetProperty("volatilityScale").GetDouble(), cs.GetProperty("correlationShift").GetDouble()));
+            RiskTestData.AssertRel(c.LossFraction, cs.GetProperty("var").GetDouble(), 1e-8, "stressed VaR");
+            var comp = RiskTestData.Doubles(cs.GetProperty("componentVaR"));
+            for (int i = 0; i < comp.Length; i++) RiskTestData.AssertRel(c.Positions[i].LossFraction, comp[i], 1e-8, $"component {i}");
+        }
+
+        [Test]
         public void BadScenarios_AreRejectedNamingTheCulprit()
         {
             var t = new StressTester(Abc, new[] { 0.5, 0.3, 0.2 }, 1m, 0.99);
