@@ -135,6 +135,17 @@ namespace NinjaTraderPortfolio.Core.Tests.Allocation
         }
 
         [Test]
+        public void Enforce_BadArguments_AreRejected()
+        {
+            Assert.Throws<ArgumentNullException>(() => new LimitEnforcer(null!));
+            Assert.Throws<ArgumentOutOfRangeException>(() => Enforcer.Enforce(new AllocationLimits(Abc), new[] { 0.2, 0.3, 0.5 }, 0m));
+            Assert.Throws<ArgumentException>(() => Enforcer.Enforce(new AllocationLimits(Abc), new[] { 0.2, 0.3 }, 1m));
+            var ex = Assert.Throws<InfeasibleException>(() => Enforcer.Enforce(
+                new AllocationLimits(new[] { "A", "B" }, minWeights: new[] { 0.5, 0 }, maxNotional: new Dictionary<string, decimal> { ["A"] = 10m }), new[] { 0.9, 0.1 }, 100m));
+            Assert.That(ex!.Message, Does.Contain("'A'"));
+        }
+
+        [Test]
         public void Limits_BadInput_IsRejected()
         {
             Assert.Throws<InvalidInputException>(() => new AllocationLimits(Abc, minWeights: new[] { 0.6, 0, 0 }, maxWeights: new[] { 0.5, 1, 1 }));

@@ -123,6 +123,15 @@ namespace NinjaTraderPortfolio.Core.Tests.Risk
             => Assert.Throws<ArgumentOutOfRangeException>(() => ValueAtRisk.Parametric(0, -0.01, 0.95));
 
         [Test]
+        public void Type7_BadInput_IsRejected()
+        {
+            Assert.Throws<ArgumentOutOfRangeException>(() => EmpiricalQuantile.Type7(Ten, 1.5));
+            Assert.Throws<ArgumentOutOfRangeException>(() => EmpiricalQuantile.Type7(Ten, double.NaN));
+            Assert.Throws<ArgumentException>(() => EmpiricalQuantile.Type7(new double[0], 0.5));
+            Assert.Throws<ArgumentException>(() => EmpiricalQuantile.Type7(new[] { 1.0, double.PositiveInfinity }, 0.5));
+        }
+
+        [Test]
         public void HorizonScaling_WithZeroPeriods_IsRejected()
             => Assert.Throws<ArgumentOutOfRangeException>(() => HorizonScaling.Volatility(0.01, 0));
     }

@@ -30,6 +30,13 @@ namespace NinjaTraderPortfolio.Core.Tests.Risk.Stress
             Assert.That(((CovarianceStressScenario)s[4]).CorrelationShift, Is.EqualTo(0.0));
         }
 
+        [Test]
+        public void Load_MissingFile_IsNamed()
+        {
+            var ex = Assert.Throws<InvalidInputException>(() => StressScenarioFile.Load("/nonexistent/stress.csv"));
+            Assert.That(ex!.Message, Does.Contain("stress file").And.Contain("/nonexistent/stress.csv"));
+        }
+
         [TestCase("Scenario,Kind,Value\nA,market,-0.1\n", "line 1", "header")]
         [TestCase(Header + "A,meteor,,-0.1\n", "line 2", "unknown kind 'meteor'")]
         [TestCase(Header + "A,market,,-0.1\nA,volatility,,2\n", "line 2", "mixes")]
