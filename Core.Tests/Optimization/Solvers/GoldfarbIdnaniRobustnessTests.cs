@@ -91,6 +91,20 @@ namespace NinjaTraderPortfolio.Core.Tests.Optimization.Solvers
         }
 
         [TestCaseSource(nameof(Seeds))]
+        public void SingularLongOnlyMinVariance_WithoutCaps_IsOptimalNotUnbounded(int seed)
+        {
+            // No upper bounds, q = 0: bounded below by 0 although P is singular and the box is open.
+            var capped = Portfolio(seed, 80, 30, cap: 1, returnWeight: 0);
+            var problem = new QuadraticProgram(capped.P, capped.Q, capped.Constraints, capped.Lower, null);
+
+            var result = new GoldfarbIdnaniSolver().Solve(problem);
+
+            Assert.That(result.Status, Is.EqualTo(QpStatus.Optimal), result.Message);
+            Assert.That(result.RidgeAdded, Is.GreaterThan(0));
+            Assert.That(QpKkt.Check(problem, result).MaxPrimalInfeasibility, Is.LessThan(1e-12));
+        }
+
+        [TestCaseSource(nameof(Seeds))]
         public void DegenerateProblem_WithDuplicatedAndBoundParallelRows_MatchesTheCleanProblem(int seed)
         {
             var clean = RandomQp.Create(seed, 25, equalities: 1, inequalities: 8, bounds: true);

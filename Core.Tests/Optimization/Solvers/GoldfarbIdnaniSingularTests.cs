@@ -76,6 +76,21 @@ namespace NinjaTraderPortfolio.Core.Tests.Optimization.Solvers
             Assert.That(result.Message, Does.Contain("unbounded"));
         }
 
+        [TestCase(0.5, QpStatus.Unbounded)]
+        [TestCase(1.0, QpStatus.Optimal)]
+        public void ZeroCurvatureDirection_AllowedByAnEquality_IsUnboundedOnlyWhenQDecreasesAlongIt(double q3, QpStatus expected)
+        {
+            // P = diag(1, 0, 0), x2 = x3 leaves d = (0, 1, 1) free with Pd = 0; q = (0, -1, q3) has q'd = q3 - 1:
+            // negative (unbounded) for q3 = 0.5, zero (bounded, optimum -0 along a line: x1 = 0) for q3 = 1.
+            var p = new double[,] { { 1, 0, 0 }, { 0, 0, 0 }, { 0, 0, 0 } };
+            var problem = new QuadraticProgram(p, new[] { 0, -1, q3 }, new[] { new LinearConstraint("tie", new double[] { 0, 1, -1 }, ConstraintSense.Equal, 0) });
+
+            var result = solver.Solve(problem);
+
+            Assert.That(result.Status, Is.EqualTo(expected), result.Message);
+            if (expected == QpStatus.Optimal) Assert.That(result.Objective, Is.EqualTo(0).Within(1e-12));
+        }
+
         [Test]
         public void SingularP_WithLinearTermInItsRange_IsNotCalledUnbounded()
         {

@@ -147,7 +147,7 @@ namespace NinjaTraderPortfolio.Core.Optimization.Solvers
                     continue;
                 }
 
-                double t2 = -slack / tail; // full step: makes constraint k active
+                double t2 = Math.Max(0.0, -slack / tail); // full step: makes constraint k active (slack <= 0 up to rounding)
                 double t = Math.Min(t1, t2);
                 f.PrimalDirection(d, z);
                 for (int i = 0; i < n; i++) x[i] += t * z[i];

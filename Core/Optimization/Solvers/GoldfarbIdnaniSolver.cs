@@ -47,7 +47,7 @@ namespace NinjaTraderPortfolio.Core.Optimization.Solvers
             var factor = RidgedCholesky.Factor(problem.P, options.RelativeRidge);
             var run = new GoldfarbIdnaniRun(problem, factor.InverseTranspose, options.Tolerance, options.MaxIterations);
             var status = run.Execute(options.WarmActiveSet, out string detail);
-            if (status == QpStatus.Optimal && factor.Ridge > 0 && LooksUnbounded(problem, run.X, factor.Ridge, out string why))
+            if (status == QpStatus.Optimal && factor.Ridge > 0 && LooksUnbounded(problem, run.X, out string why))
             {
                 status = QpStatus.Unbounded;
                 detail = why;
@@ -81,29 +81,50 @@ namespace NinjaTraderPortfolio.Core.Optimization.Solvers
             return 0.5 * quad + lin;
         }
 
-        // With P singular, the ridged minimiser of an unbounded problem runs off to |x| ~ |q| / ridge, so the ridge's
-        // share of the stationarity condition (ridge * x, against Px and q) becomes of order one; for a bounded problem it
-        // stays of order ridge / mean(diag P). A problem with every variable boxed is never unbounded.
-        private static bool LooksUnbounded(QuadraticProgram problem, double[] x, double ridge, out string why)
+        // With P singular, the ridged minimiser of an unbounded problem runs off to |x| ~ |q| / ridge along a direction d
+        // with Pd = 0, q'd < 0 that every row and bound allows (a recession direction). So the direction of x itself is
+        // tested for exactly that: descent, zero curvature and recession, each to a loose relative tolerance.
+        private static bool LooksUnbounded(QuadraticProgram problem, double[] x, out string why)
         {
             why = "";
             int n = problem.Size;
-            bool boxed = true;
-            for (int i = 0; i < n; i++) boxed &= !double.IsInfinity(problem.Lower[i]) && !double.IsInfinity(problem.Upper[i]);
-            if (boxed) return false;
-            double xMax = 0, pxMax = 0, qMax = 0;
+            const double tol = 1e-6;
+            double norm = 0, qNorm = 0, meanDiag = 0;
             for (int i = 0; i < n; i++)
             {
-                double s = 0;
-                for (int j = 0; j < n; j++) s += problem.P[i, j] * x[j];
-                pxMax = Math.Max(pxMax, Math.Abs(s));
-                qMax = Math.Max(qMax, Math.Abs(problem.Q[i]));
-                xMax = Math.Max(xMax, Math.Abs(x[i]));
+                norm += x[i] * x[i];
+                qNorm += problem.Q[i] * problem.Q[i];
+                meanDiag += problem.P[i, i] / n;
             }
-            if (ridge * xMax <= 1e-6 * Math.Max(qMax, pxMax)) return false;
+            norm = Math.Sqrt(norm);
+            qNorm = Math.Sqrt(qNorm);
+            if (norm == 0 || qNorm == 0) return false;
+            var d = new double[n];
+            for (int i = 0; i < n; i++) d[i] = x[i] / norm;
+            double qd = 0, dpd = 0;
+            for (int i = 0; i < n; i++)
+            {
+                qd += problem.Q[i] * d[i];
+                double s = 0;
+                for (int j = 0; j < n; j++) s += problem.P[i, j] * d[j];
+                dpd += d[i] * s;
+            }
+            if (qd >= -tol * qNorm || dpd > 1e-8 * Math.Max(meanDiag, 1e-300) && dpd > tol * -qd) return false;
+            for (int i = 0; i < n; i++)
+            {
+                if (!double.IsNegativeInfinity(problem.Lower[i]) && d[i] < -tol) return false;
+                if (!double.IsPositiveInfinity(problem.Upper[i]) && d[i] > tol) return false;
+            }
+            foreach (var c in problem.Constraints)
+            {
+                double ad = 0, an = 0;
+                for (int i = 0; i < n; i++) { ad += c.Coefficients[i] * d[i]; an += c.Coefficients[i] * c.Coefficients[i]; }
+                double slack = tol * Math.Sqrt(an);
+                if (c.Sense == ConstraintSense.Equal ? Math.Abs(ad) > slack : c.Sense == ConstraintSense.LessOrEqual ? ad > slack : ad < -slack) return false;
+            }
             why = string.Format(CultureInfo.InvariantCulture,
                 "the objective is unbounded below: P is singular and q decreases along a feasible direction of zero curvature (the ridged minimiser has |x| = {0})",
-                Guard.Format(xMax));
+                Guard.Format(norm));
             return true;
         }
 

@@ -143,7 +143,8 @@ namespace NinjaTraderPortfolio.Core.Optimization.Solvers
         /// <summary>
         /// Optional warm start: indices of constraints/bounds expected active, from a previous <see cref="QpResult.ActiveSet"/>
         /// of a problem with the same rows and variables (encoding in <see cref="QpActiveSet"/>: k &lt; m constraint k,
-        /// m + i lower bound of x_i, m + n + i upper bound of x_i). Only a hint: a wrong set costs time, not accuracy.
+        /// m + i lower bound of x_i, m + n + i upper bound of x_i). Only a hint: a wrong set costs time, not accuracy;
+        /// entries outside [0, m + 2n) are rejected with <see cref="ArgumentException"/>.
         /// </summary>
         public IReadOnlyList<int>? WarmActiveSet { get; set; }
     }

@@ -1,0 +1,56 @@
+using System;
+using System.Collections.Generic;
+using NinjaTraderPortfolio.Core.Optimization;
+
+namespace NinjaTraderPortfolio.Core.Portfolio.Attribution
+{
+    /// <summary>Contribution of each asset and sector to portfolio volatility (per period of the covariance).</summary>
+    public sealed class RiskAttributionResult
+    {
+        internal RiskAttributionResult(double volatility, IReadOnlyDictionary<string, double> byAsset, IReadOnlyDictionary<string, double> bySector)
+        {
+            Volatility = volatility;
+            ByAsset = byAsset;
+            BySector = bySector;
+        }
+
+        /// <summary>Portfolio volatility sqrt(w' Sigma w).</summary>
+        public double Volatility { get; }
+
+        /// <summary>Euler contribution to volatility per asset, w_i (Sigma w)_i / sigma_p; sums to <see cref="Volatility"/>.</summary>
+        public IReadOnlyDictionary<string, double> ByAsset { get; }
+
+        /// <summary>Sum of asset contributions per sector; sums to <see cref="Volatility"/>.</summary>
+        public IReadOnlyDictionary<string, double> BySector { get; }
+    }
+
+    /// <summary>Euler risk attribution: volatility is homogeneous of degree one in w, so sigma = sum_i w_i d sigma / d w_i.</summary>
+    public static class RiskAttribution
+    {
+        /// <summary>Attributes portfolio volatility to assets and (when <paramref name="sectorOf"/> is given) sectors.</summary>
+        public static RiskAttributionResult Attribute(IReadOnlyList<string> assets, IReadOnlyList<double> weights, double[,] covariance,
+            IReadOnlyDictionary<string, string>? sectorOf = null)
+        {
+            Guard.NotNull(assets, nameof(assets));
+            Guard.Length(weights, assets.Count, nameof(weights));
+            Guard.SquareFinite(covariance, assets.Count, nameof(covariance));
+            var sw = PortfolioMath.CovarianceTimes(covariance, weights);
+            double variance = 0;
+            for (int i = 0; i < sw.Length; i++) variance += weights[i] * sw[i];
+            if (!(variance > 0)) throw new InvalidInputException($"portfolio variance must be > 0 to attribute risk, got {Guard.Format(variance)}");
+            double vol = Math.Sqrt(variance);
+            var byAsset = new Dictionary<string, double>(StringComparer.Ordinal);
+            var bySector = new SortedDictionary<string, double>(StringComparer.Ordinal);
+            for (int i = 0; i < assets.Count; i++)
+            {
+                double c = weights[i] * sw[i] / vol;
+                byAsset[assets[i]] = c;
+                if (sectorOf == null) continue;
+                if (!sectorOf.TryGetValue(assets[i], out var sector)) throw new InvalidInputException($"asset '{assets[i]}' has no sector");
+                bySector.TryGetValue(sector, out double cur);
+                bySector[sector] = cur + c;
+            }
+            return new RiskAttributionResult(vol, byAsset, bySector);
+        }
+    }
+}
