@@ -1,5 +1,6 @@
 using System;
 using NinjaTraderPortfolio.Core.Data;
+using NinjaTraderPortfolio.Core.Statistics;
 
 namespace NinjaTraderPortfolio.Core.Risk
 {
@@ -43,29 +44,17 @@ namespace NinjaTraderPortfolio.Core.Risk
                 for (int i = 0; i < t; i++) s += a[i] * c[i];
                 mean[j] = s;
             }
-            var cov = new double[n, n];
-            for (int p = 0; p < n; p++)
-                for (int q = p; q < n; q++)
-                {
-                    double s = 0;
-                    var x = cols[p];
-                    var y = cols[q];
-                    for (int i = 0; i < t; i++) s += a[i] * (x[i] - mean[p]) * (y[i] - mean[q]);
-                    cov[p, q] = cov[q, p] = s;
-                }
+            // Same estimator as the optimizers' EWMA covariance (Statistics.EwmaCovariance with the weighted mean).
+            var cov = EwmaCovariance.Compute(returns, lambda, EwmaMean.Weighted);
             return new ExponentiallyWeightedMoments(lambda, mean, cov);
         }
 
-        /// <summary>The normalised weights <c>a_t</c>, oldest first, summing to 1.</summary>
+        /// <summary>The normalised weights <c>a_t</c>, oldest first, summing to 1 (<see cref="EwmaCovariance.Weights"/>).</summary>
         public static double[] Weights(int rows, double lambda)
         {
             Guard.Positive(rows, nameof(rows));
             Guard.InOpenRange(lambda, 0, 1, nameof(lambda));
-            var a = new double[rows];
-            double f = 1, s = 0;
-            for (int i = rows - 1; i >= 0; i--) { a[i] = f; s += f; f *= lambda; }
-            for (int i = 0; i < rows; i++) a[i] /= s;
-            return a;
+            return EwmaCovariance.Weights(rows, lambda);
         }
     }
 }
