@@ -73,6 +73,8 @@ namespace NinjaTraderPortfolio.Cli.Commands
                     Number(j, "volatility", r.Exponential.Volatility);
                     Number(j, "parametricVaR", r.Exponential.ParametricVaR);
                     Number(j, "parametricCVaR", r.Exponential.ParametricCVaR);
+                    Number(j, "historicalVaR", r.Exponential.HistoricalVaR);
+                    Number(j, "historicalCVaR", r.Exponential.HistoricalCVaR);
                     ByAsset(j, "componentVaR", r.Assets, r.Exponential.Decomposition.ComponentVaR);
                     j.WriteEndObject();
                 }
@@ -132,7 +134,7 @@ namespace NinjaTraderPortfolio.Cli.Commands
             if (r.Benchmark != null)
                 lines.Add($"  vs {benchmark,-15} beta {F(r.Benchmark.Beta)}, correlation {F(r.Benchmark.Correlation)}, tracking error {P(r.Benchmark.TrackingError)}");
             if (r.Exponential != null)
-                lines.Add($"  EWMA (lambda {F(r.Exponential.Lambda)})  volatility {P(r.Exponential.Volatility)}, VaR {P(r.Exponential.ParametricVaR)}, CVaR {P(r.Exponential.ParametricCVaR)}");
+                lines.Add($"  EWMA (lambda {F(r.Exponential.Lambda)})  volatility {P(r.Exponential.Volatility)}, VaR {P(r.Exponential.ParametricVaR)}, CVaR {P(r.Exponential.ParametricCVaR)}, age-weighted historical VaR {P(r.Exponential.HistoricalVaR)}, CVaR {P(r.Exponential.HistoricalCVaR)}");
             lines.Add("");
             int w = 6;
             foreach (var a in r.Assets) w = Math.Max(w, a.Length);

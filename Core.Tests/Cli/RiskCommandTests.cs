@@ -75,7 +75,7 @@ namespace NinjaTraderPortfolio.Core.Tests.Cli
                 RiskTestData.AssertRel(b.GetProperty("trackingError").GetDouble(), e.GetProperty("trackingError").GetDouble(), 1e-8, "trackingError");
             }
             var ew = j.GetProperty("ewma");
-            foreach (var key in new[] { "volatility", "parametricVaR", "parametricCVaR", "meanReturn" })
+            foreach (var key in new[] { "volatility", "parametricVaR", "parametricCVaR", "meanReturn", "historicalVaR", "historicalCVaR" })
                 RiskTestData.AssertRel(ew.GetProperty(key).GetDouble(), e.GetProperty("ewma").GetProperty(key).GetDouble(), 1e-8, "ewma " + key);
         }
 

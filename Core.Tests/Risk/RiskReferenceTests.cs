@@ -63,6 +63,8 @@ namespace NinjaTraderPortfolio.Core.Tests.Risk
             RiskTestData.AssertRel(r.Exponential.ParametricVaR, ew.GetProperty("parametricVaR").GetDouble(), Tol, "ewma parametricVaR");
             RiskTestData.AssertRel(r.Exponential.ParametricCVaR, ew.GetProperty("parametricCVaR").GetDouble(), Tol, "ewma parametricCVaR");
             CheckAll(r.Exponential.Decomposition.ComponentVaR, ew.GetProperty("componentVaR"), "ewma componentVaR");
+            RiskTestData.AssertRel(r.Exponential.HistoricalVaR, ew.GetProperty("historicalVaR").GetDouble(), Tol, "ewma historicalVaR");
+            RiskTestData.AssertRel(r.Exponential.HistoricalCVaR, ew.GetProperty("historicalCVaR").GetDouble(), Tol, "ewma historicalCVaR");
         }
 
         [Test]

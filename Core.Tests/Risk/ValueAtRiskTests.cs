@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using NinjaTraderPortfolio.Core.Risk;
 using NUnit.Framework;
 
@@ -121,6 +122,22 @@ namespace NinjaTraderPortfolio.Core.Tests.Risk
         [Test]
         public void Parametric_WithNegativeVolatility_IsRejected()
             => Assert.Throws<ArgumentOutOfRangeException>(() => ValueAtRisk.Parametric(0, -0.01, 0.95));
+
+        [Test]
+        public void WeightedHistorical_OnHandSample_UsesCumulativeWeights()
+        {
+            // Sorted returns -0.05, -0.03, 0.01, 0.02 with weights 0.1, 0.2, 0.3, 0.4 (shuffled below).
+            var r = new[] { 0.01, -0.05, 0.02, -0.03 };
+            var a = new[] { 0.3, 0.1, 0.4, 0.2 };
+            Assert.That(WeightedHistoricalVaR.ValueAtRisk(r, a, 0.9), Is.EqualTo(0.05));        // cumulative 0.1 reaches 0.1
+            Assert.That(WeightedHistoricalVaR.ValueAtRisk(r, a, 0.75), Is.EqualTo(0.03));       // 0.1, then 0.3 >= 0.25
+            Assert.That(WeightedHistoricalVaR.ConditionalValueAtRisk(r, a, 0.75), Is.EqualTo((0.1 * 0.05 + 0.2 * 0.03) / 0.3).Within(1e-15));
+            // Equal weights: the inverse empirical CDF (type 1): 10 returns, p = 0.2 -> the 2nd smallest.
+            Assert.That(WeightedHistoricalVaR.ValueAtRisk(Ten, Enumerable.Repeat(0.1, 10).ToArray(), 0.8), Is.EqualTo(0.03));
+            Assert.Throws<InvalidInputException>(() => WeightedHistoricalVaR.ValueAtRisk(r, new[] { 0.5, 0.5, 0.5, -0.5 }, 0.9));
+            Assert.Throws<InvalidInputException>(() => WeightedHistoricalVaR.ValueAtRisk(r, new[] { 0.3, 0.3, 0.3, 0.3 }, 0.9));
+            Assert.Throws<InvalidInputException>(() => WeightedHistoricalVaR.ValueAtRisk(r, new[] { 0.5, 0.5 }, 0.9));
+        }
 
         [Test]
         public void Type7_BadInput_IsRejected()

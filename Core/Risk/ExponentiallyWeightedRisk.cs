@@ -11,8 +11,10 @@ namespace NinjaTraderPortfolio.Core.Risk
     /// </summary>
     public sealed class ExponentiallyWeightedRisk
     {
-        private ExponentiallyWeightedRisk(double lambda, double mean, double volatility, VaRDecomposition d)
+        private ExponentiallyWeightedRisk(double lambda, double mean, double volatility, VaRDecomposition d, double historicalVaR, double historicalCVaR)
         {
+            HistoricalVaR = historicalVaR;
+            HistoricalCVaR = historicalCVaR;
             Lambda = lambda;
             MeanReturn = mean;
             Volatility = volatility;
@@ -31,6 +33,10 @@ namespace NinjaTraderPortfolio.Core.Risk
         public double ParametricVaR => Decomposition.ParametricVaR;
         /// <summary>Gaussian CVaR on the weighted moments.</summary>
         public double ParametricCVaR => Decomposition.ParametricCVaR;
+        /// <summary>Age-weighted historical VaR with the same exponential weights (<see cref="WeightedHistoricalVaR"/>).</summary>
+        public double HistoricalVaR { get; }
+        /// <summary>Age-weighted historical CVaR with the same exponential weights.</summary>
+        public double HistoricalCVaR { get; }
 
         /// <summary>Computes the figures for a return frame, weights and decay factor <paramref name="lambda"/> in (0, 1).</summary>
         public static ExponentiallyWeightedRisk Compute(AssetFrame returns, IReadOnlyList<double> weights, double confidence, double lambda)
@@ -39,7 +45,10 @@ namespace NinjaTraderPortfolio.Core.Risk
             RiskInputChecks.Weights(weights, returns.AssetCount);
             double mean = PortfolioMath.ExpectedReturn(m.Mean, weights);
             double vol = Math.Sqrt(Math.Max(PortfolioMath.Variance(m.Covariance, weights), 0));
-            return new ExponentiallyWeightedRisk(lambda, mean, vol, VaRDecomposition.Compute(m.Mean, m.Covariance, weights, confidence));
+            var rp = PortfolioReturnSeries.Compute(returns, weights);
+            var a = ExponentiallyWeightedMoments.Weights(returns.Rows, lambda);
+            return new ExponentiallyWeightedRisk(lambda, mean, vol, VaRDecomposition.Compute(m.Mean, m.Covariance, weights, confidence),
+                WeightedHistoricalVaR.ValueAtRisk(rp, a, confidence), WeightedHistoricalVaR.ConditionalValueAtRisk(rp, a, confidence));
         }
     }
 }

@@ -89,7 +89,15 @@ def figures(R, w, c, lam, rb=None):
     Se = (D * a[:, None]).T @ D
     sige = float(np.sqrt(w @ Se @ w))
     mupe = float(w @ m)
+    # Age-weighted historical simulation: sort ascending, first return whose cumulative weight reaches 1 - c.
+    order = np.argsort(rp, kind="stable")
+    cw = np.cumsum(a[order])
+    kq = int(np.argmax(cw >= (1 - c) - 1e-12))
+    qw = rp[order[kq]]
+    below = rp <= qw
     out["ewma"] = {
+        "historicalVaR": float(-qw),
+        "historicalCVaR": float(-(a[below] @ rp[below]) / a[below].sum()),
         "lambda": lam,
         "meanReturn": mupe,
         "volatility": sige,
