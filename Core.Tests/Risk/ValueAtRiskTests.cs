@@ -68,6 +68,23 @@ namespace NinjaTraderPortfolio.Core.Tests.Risk
             Assert.That(ValueAtRisk.Modified(0.0003, 0.012, -0.7, 4.5, 0.99), Is.EqualTo(ValueAtRisk.Modified(0.0, 0.012, -0.7, 4.5, 0.99) - 0.0003).Within(1e-15));
         }
 
+        // Mir (D library) documentation, mir.stat.distribution.cornish_fisher.cornishFisherInvCDF examples
+        // (opendlang.org/library/mir.stat.distribution.cornish_fisher.cornishFisherInvCDF.2.html): quantile p, skewness,
+        // excess kurtosis -> Cornish-Fisher standardised quantile, printed to 7 significant digits.
+        [TestCase(0.5, 1.0, 0.0, -0.1666667)]
+        [TestCase(0.5, -1.0, 0.0, 0.1666667)]
+        [TestCase(0.9, 0.1, 0.0, 1.292868)]
+        [TestCase(0.9, 0.1, 1.0, 1.220374)]
+        [TestCase(0.9, 0.1, -1.0, 1.365363)]
+        [TestCase(0.99, 0.1, 0.0, 2.396116)]
+        [TestCase(0.99, 0.1, 1.0, 2.629904)]
+        [TestCase(0.99, 0.1, -1.0, 2.162328)]
+        [TestCase(0.01, 0.1, 0.0, -2.249053)]
+        [TestCase(0.01, 0.1, 1.0, -2.482841)]
+        [TestCase(0.01, 0.1, -1.0, -2.015265)]
+        public void CornishFisher_MatchesMirDocumentationTable(double p, double skew, double kurt, double expected)
+            => Assert.That(ValueAtRisk.CornishFisherZ(MathNet.Numerics.Distributions.Normal.InvCDF(0, 1, p), skew, kurt), Is.EqualTo(expected).Within(5e-7));
+
         [Test]
         public void CornishFisher_WithNormalMoments_EqualsParametric()
             => Assert.That(ValueAtRisk.Modified(0.001, 0.02, 0, 0, 0.975), Is.EqualTo(ValueAtRisk.Parametric(0.001, 0.02, 0.975)).Within(1e-16));
