@@ -13,8 +13,8 @@ namespace NinjaTraderPortfolio.Core.Statistics
         /// <summary>Eigenvalue extremes and condition number of symmetric <paramref name="matrix"/> (N x N, finite).</summary>
         public static PsdReport Analyse(double[,] matrix)
         {
-            var evd = Decompose(matrix, out int n);
-            return Report(evd.EigenValues, n);
+            CheckSymmetric(matrix, out int n);
+            return Report(SymmetricEigenvalues.Compute(matrix), n);
         }
 
         /// <summary>
@@ -57,6 +57,12 @@ namespace NinjaTraderPortfolio.Core.Statistics
 
         private static Evd<double> Decompose(double[,] matrix, out int n)
         {
+            CheckSymmetric(matrix, out n);
+            return Matrix<double>.Build.DenseOfArray(matrix).Evd(Symmetricity.Symmetric);
+        }
+
+        private static void CheckSymmetric(double[,] matrix, out int n)
+        {
             Guard.NotNull(matrix, nameof(matrix));
             n = matrix.GetLength(0);
             Guard.SquareFinite(matrix, n, nameof(matrix));
@@ -68,15 +74,14 @@ namespace NinjaTraderPortfolio.Core.Statistics
                     if (Math.Abs(a - b) > 1e-12 * Math.Max(Math.Abs(a), Math.Abs(b)) + double.Epsilon)
                         throw new InvalidInputException($"covariance matrix is not symmetric at [{i},{j}]: {Guard.Format(a)} vs {Guard.Format(b)}");
                 }
-            return Matrix<double>.Build.DenseOfArray(matrix).Evd(Symmetricity.Symmetric);
         }
 
-        private static PsdReport Report(Vector<System.Numerics.Complex> lambda, int n)
+        private static PsdReport Report(double[] lambda, int n)
         {
             double min = double.PositiveInfinity, max = double.NegativeInfinity;
             for (int i = 0; i < n; i++)
             {
-                double l = lambda[i].Real;
+                double l = lambda[i];
                 if (l < min) min = l;
                 if (l > max) max = l;
             }
