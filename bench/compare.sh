@@ -23,9 +23,9 @@ if [ ! -f "$data/returns.csv" ] || [ ! -f "$data/sectors.csv" ]; then
   "$py" "$root/bench/make_factor_returns.py" "$data"
 fi
 
-echo "building ntportfolio (Release)"
-dotnet build "$root/Cli/Cli.csproj" -c Release -v q -nologo >/dev/null
-nt="$root/Cli/bin/Release/net10.0/ntportfolio"
+echo "building ntportfolio (Release, published ReadyToRun for linux-x64 into bench/bin)"
+dotnet publish "$root/Cli/Cli.csproj" -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$root/bench/bin" -v q -nologo >/dev/null
+nt="$root/bench/bin/ntportfolio"
 
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(dotnet --version) SDK, load $(cut -d' ' -f1-3 /proc/loadavg)"
 "$py" "$root/bench/compare_run.py" "$nt" "$data" --runs "$runs"

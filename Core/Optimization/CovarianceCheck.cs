@@ -26,22 +26,19 @@ namespace NinjaTraderPortfolio.Core.Optimization
                     if (Math.Abs(cov[i, j] - cov[j, i]) > 1e-10 * scale)
                         throw new InvalidInputException($"covariance is not symmetric at '{assets[i]}', '{assets[j]}': {Guard.Format(cov[i, j])} vs {Guard.Format(cov[j, i])}");
                 }
-            var l = new double[n, n];
+            // Row-oriented Cholesky (Banachiewicz) on jagged rows: the inner products run over contiguous memory.
+            var l = new double[n][];
             for (int j = 0; j < n; j++)
             {
+                var lj = new double[j + 1];
+                l[j] = lj;
+                for (int k = 0; k < j; k++) lj[k] = (cov[j, k] - Solvers.RidgedCholesky.Dot(lj, l[k], 0, k)) / l[k][k];
                 double d = cov[j, j];
                 if (d <= 0) throw new InvalidInputException($"covariance is singular: asset '{assets[j]}' has variance {Guard.Format(d)} (must be > 0)");
-                for (int k = 0; k < j; k++) d -= l[j, k] * l[j, k];
+                d -= Solvers.RidgedCholesky.Dot(lj, lj, 0, j);
                 if (d <= 1e-12 * cov[j, j])
                     throw new InvalidInputException($"covariance is singular or not positive definite: asset '{assets[j]}' is (almost) a linear combination of the assets before it (residual variance {Guard.Format(d)} of {Guard.Format(cov[j, j])})");
-                double ljj = Math.Sqrt(d);
-                l[j, j] = ljj;
-                for (int i = j + 1; i < n; i++)
-                {
-                    double s = cov[i, j];
-                    for (int k = 0; k < j; k++) s -= l[i, k] * l[j, k];
-                    l[i, j] = s / ljj;
-                }
+                lj[j] = Math.Sqrt(d);
             }
         }
     }
