@@ -1,8 +1,7 @@
 using System;
 using System.Collections.Generic;
 using BenchmarkDotNet.Attributes;
-using NinjaTraderPortfolio.Core.Execution.Planning;
-using NinjaTraderPortfolio.Core.Execution.Schedules;
+using NinjaTraderPortfolio.Core.Execution;
 
 namespace NinjaTraderPortfolio.Benchmarks
 {
