@@ -41,7 +41,7 @@ namespace NinjaTraderPortfolio.Benchmarks
             for (int d = 0; d < t; d++) dates[d] = new DateTime(2020, 1, 1).AddDays(d);
             var names = new string[n];
             for (int i = 0; i < n; i++) names[i] = "A" + i.ToString("D4");
-            return AssetFrame.Wrap(dates, names, cols, FrameKind.SimpleReturns, "factor-model");
+            return new AssetFrame(dates, names, cols, FrameKind.SimpleReturns, "factor-model");
         }
 
         /// <summary>
