@@ -8,7 +8,8 @@ namespace NinjaTraderPortfolio.Core.Data
     /// Allocation-free parsing of numbers and timestamps inside a larger string (a whole file), invariant culture.
     /// Numbers: a fast exact path for decimal literals with at most 15 significant digits and a power of ten
     /// within 10^±22 (Clinger 1990: both operands are exact doubles, so one IEEE multiply/divide rounds
-    /// correctly); anything else goes to <see cref="double.TryParse(string, NumberStyles, IFormatProvider, out double)"/>.
+    /// correctly); in cells, 16-19 significant digits without exponent (numpy/pandas repr) by exact integer division
+    /// (<see cref="ExactQuotient"/>); anything else goes to <see cref="double.TryParse(string, NumberStyles, IFormatProvider, out double)"/>.
     /// </summary>
     internal static class CellParser
     {
@@ -72,8 +73,8 @@ namespace NinjaTraderPortfolio.Core.Data
         }
 
         /// <summary>
-        /// Fused scan-and-parse of the common cell shape: optional sign, digits, optional '.' and digits (at most 15
-        /// significant digits), optional spaces, then <paramref name="sep"/> or the end. On success <paramref name="pos"/>
+        /// Fused scan-and-parse of the common cell shape: optional sign, digits, optional '.' and digits (at most 19
+        /// significant digits, at most 22 after the point), optional spaces, then <paramref name="sep"/> or the end. On success <paramref name="pos"/>
         /// moves to the separator (or <paramref name="end"/>); on anything else it returns false with
         /// <paramref name="pos"/> unchanged, and the caller takes the general path (which also produces the error).
         /// </summary>
@@ -85,15 +86,15 @@ namespace NinjaTraderPortfolio.Core.Data
             while (i < end && s[i] == ' ') i++;
             bool negative = false;
             if (i < end && s[i] == '-') { negative = true; i++; }
-            long mantissa = 0;
+            ulong mantissa = 0;
             int significant = 0, scale = 0, digits = 0;
             while (i < end)
             {
                 int d = s[i] - '0';
                 if ((uint)d > 9) break;
-                if (significant > 0 || d != 0) { significant++; mantissa = mantissa * 10 + d; }
+                if (significant > 0 || d != 0) { significant++; mantissa = mantissa * 10 + (ulong)d; }
                 digits++; i++;
-                if (significant > 15) return false;
+                if (significant > 19) return false;
             }
             if (i < end && s[i] == '.')
             {
@@ -102,19 +103,98 @@ namespace NinjaTraderPortfolio.Core.Data
                 {
                     int d = s[i] - '0';
                     if ((uint)d > 9) break;
-                    if (significant > 0 || d != 0) { significant++; mantissa = mantissa * 10 + d; }
+                    if (significant > 0 || d != 0) { significant++; mantissa = mantissa * 10 + (ulong)d; }
                     scale--; digits++; i++;
-                    if (significant > 15 || scale < -22) return false;
+                    if (significant > 19 || scale < -22) return false;
                 }
             }
             if (digits == 0) return false;
             while (i < end && s[i] == ' ') i++;
             if (i < end && s[i] != sep) return false;
-            double m = mantissa;
-            double v = scale == 0 ? m : m / Pow10[-scale];
+            double v;
+            if (significant <= 15)
+            {
+                double m = mantissa;
+                v = scale == 0 ? m : m / Pow10[-scale];
+            }
+            else
+            {
+                v = ExactQuotient(mantissa, -scale);
+            }
             value = negative ? -v : v;
             pos = i;
             return true;
+        }
+
+        private static readonly ulong[] Pow5 = MakePow5();
+
+        private static ulong[] MakePow5()
+        {
+            var p = new ulong[23];
+            p[0] = 1;
+            for (int k = 1; k < p.Length; k++) p[k] = p[k - 1] * 5;
+            return p;
+        }
+
+        /// <summary>
+        /// w / 10^s correctly rounded (IEEE round to nearest, ties to even), for 10^15 &lt;= w &lt; 2^64 and 0 &lt;= s &lt;= 22: the
+        /// 16-19 significant digits that numpy/pandas write (repr) are beyond the exact one-division path above.
+        /// The candidate c = (double)w / 10^s is within two ulps; it is then verified and corrected exactly: with
+        /// c = m 2^e and 10^s = 5^s 2^s, the value lies above the midpoint (2m+1) 2^(e-1) iff w 2^(1-e-s) &gt; (2m+1) 5^s, a
+        /// comparison of 128-bit integers (5^s &lt; 2^52 is exact). Same for the lower midpoint (4m-2) 2^(e-2), or (4m-1) 2^(e-2)
+        /// at the bottom of a binade.
+        /// </summary>
+        [MethodImpl(JitOptimize)]
+        internal static double ExactQuotient(ulong w, int s)
+        {
+            double c = (double)w / Pow10[s];
+            long bits = BitConverter.DoubleToInt64Bits(c);
+            ulong p5 = Pow5[s];
+            for (int step = 0; step < 8; step++)
+            {
+                ulong m = ((ulong)bits & ((1UL << 52) - 1)) | (1UL << 52);
+                int e = (int)(bits >> 52) - 1075;
+                int up = Compare(w, 1 - e - s, 2 * m + 1, p5);
+                if (up > 0 || (up == 0 && (m & 1) != 0)) { bits++; continue; }
+                int down = Compare(w, 2 - e - s, 4 * m - (m == 1UL << 52 ? 1UL : 2UL), p5);
+                if (down < 0 || (down == 0 && (m & 1) != 0)) { bits--; continue; }
+                return BitConverter.Int64BitsToDouble(bits);
+            }
+            throw new InvalidOperationException("decimal to double correction did not settle"); // unreachable: c is within 2 ulps
+        }
+
+        // Sign of w 2^shift - a b, exactly (a b < 2^128; for shift < 0 the product is shifted instead).
+        private static int Compare(ulong w, int shift, ulong a, ulong b)
+        {
+            Multiply(a, b, out ulong phi, out ulong plo);
+            ulong lhi, llo;
+            if (shift >= 0)
+            {
+                lhi = shift == 0 ? 0 : shift >= 64 ? w << (shift - 64) : w >> (64 - shift);
+                llo = shift >= 64 ? 0 : w << shift;
+            }
+            else
+            {
+                int sh = -shift;
+                lhi = 0; llo = w;
+                ulong nhi = sh >= 64 ? plo << (sh - 64) : (phi << sh) | (plo >> (64 - sh));
+                ulong nlo = sh >= 64 ? 0 : plo << sh;
+                if (sh >= 64 || (phi >> (64 - sh)) != 0) return -1;   // product overflows 128 bits: far larger than w
+                phi = nhi; plo = nlo;
+            }
+            if (lhi != phi) return lhi > phi ? 1 : -1;
+            if (llo != plo) return llo > plo ? 1 : -1;
+            return 0;
+        }
+
+        // 64 x 64 -> 128-bit product from 32-bit halves.
+        private static void Multiply(ulong a, ulong b, out ulong hi, out ulong lo)
+        {
+            ulong a0 = (uint)a, a1 = a >> 32, b0 = (uint)b, b1 = b >> 32;
+            ulong p00 = a0 * b0, p01 = a0 * b1, p10 = a1 * b0, p11 = a1 * b1;
+            ulong mid = (p00 >> 32) + (uint)p01 + (uint)p10;
+            lo = (mid << 32) | (uint)p00;
+            hi = p11 + (p01 >> 32) + (p10 >> 32) + (mid >> 32);
         }
 
         /// <summary>MethodImplOptions.AggressiveOptimization (netstandard2.0 lacks the name; .NET Framework ignores it): full JIT at first call.</summary>
