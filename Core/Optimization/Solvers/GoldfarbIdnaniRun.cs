@@ -197,10 +197,11 @@ namespace NinjaTraderPortfolio.Core.Optimization.Solvers
         {
             int best = -1;
             double worst = 0;
+            double sumX = QpConstraintRows.Sum(x);
             for (int k = 0; k < rows.Count; k++)
             {
                 if (isActive[k] || !rows.Exists(k) || rows.IsEquality(k)) continue;
-                double s = rows.Slack(k, x);
+                double s = rows.Slack(k, x, sumX);
                 if (s >= -FeasibilityTolerance(k)) continue;
                 double v = -s / rows.Norm(k);
                 if (v > worst) { worst = v; best = k; }

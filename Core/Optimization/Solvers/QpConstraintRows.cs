@@ -21,6 +21,9 @@ namespace NinjaTraderPortfolio.Core.Optimization.Solvers
             M = problem.Constraints.Count;
             sign = new double[M];
             norm = new double[M];
+            common = new double[M];
+            offIndex = new int[M][];
+            offValue = new double[M][];
             for (int k = 0; k < M; k++)
             {
                 var c = problem.Constraints[k];
@@ -28,7 +31,45 @@ namespace NinjaTraderPortfolio.Core.Optimization.Solvers
                 double s = 0;
                 foreach (var a in c.Coefficients) s += a * a;
                 norm[k] = Math.Sqrt(s);
+                Compress(k, c.Coefficients);
             }
+        }
+
+        // Rows that are one value c almost everywhere: a sector row (c = 0, ones on its members) or a Charnes-Cooper
+        // homogenised cap e_j - u/B 1 (c = -u/B, one other entry). Their slack is c sum(x) + sum_off (a_i - c) x_i:
+        // O(entries off c) instead of O(n) once sum(x) is known, which makes the most-violated search cheap.
+        private readonly double[] common;
+        private readonly int[]?[] offIndex;
+        private readonly double[]?[] offValue;
+
+        private void Compress(int k, double[] a)
+        {
+            int n = a.Length;
+            if (n < 16) return;
+            // Candidate common values: the first three entries (a row that is c except at most n/8 entries has c among them unless n < 16).
+            for (int t = 0; t < 3; t++)
+            {
+                double c = a[t];
+                int off = 0;
+                for (int i = 0; i < n && off <= n / 8; i++) if (a[i] != c) off++;
+                if (off > n / 8) continue;
+                var idx = new int[off];
+                var val = new double[off];
+                int m = 0;
+                for (int i = 0; i < n; i++) if (a[i] != c) { idx[m] = i; val[m] = a[i] - c; m++; }
+                common[k] = c;
+                offIndex[k] = idx;
+                offValue[k] = val;
+                return;
+            }
+        }
+
+        /// <summary>Sum of x, for <see cref="Slack(int, double[], double)"/>.</summary>
+        public static double Sum(double[] x)
+        {
+            double s = 0;
+            for (int i = 0; i < x.Length; i++) s += x[i];
+            return s;
         }
 
         /// <summary>Number of variables.</summary>
@@ -72,8 +113,18 @@ namespace NinjaTraderPortfolio.Core.Optimization.Solvers
         }
 
         /// <summary>Slack <c>n_k'x - b_k</c> (negative when violated).</summary>
-        public double Slack(int k, double[] x)
+        public double Slack(int k, double[] x) => Slack(k, x, k < M && offIndex[k] != null ? Sum(x) : 0.0);
+
+        /// <summary>Slack of row k at x, with <paramref name="sumX"/> = sum(x) (used by compressed rows).</summary>
+        public double Slack(int k, double[] x, double sumX)
         {
+            if (k < M && offIndex[k] is int[] idx)
+            {
+                var val = offValue[k]!;
+                double s = common[k] * sumX;
+                for (int r = 0; r < idx.Length; r++) s += val[r] * x[idx[r]];
+                return sign[k] * (s - problem.Constraints[k].Bound);
+            }
             if (k < M)
             {
                 var a = problem.Constraints[k].Coefficients;
