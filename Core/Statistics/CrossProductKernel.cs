@@ -32,25 +32,26 @@ namespace NinjaTraderPortfolio.Core.Statistics
             foreach (var c in b) if (c.Length != t) throw new ArgumentException("columns differ in length", nameof(b));
             var acc = new double[na * nb];
             var zero = new double[t];
-            var tile = new double[8];
+            int pairs = (na + 1) / 2;
+            // Large products use both cores: within each row chunk the row pairs i are independent (each writes only its
+            // own rows of acc), and every entry still sums its chunks in the same order, so the result is bit-identical
+            // to the sequential loop.
+            bool parallel = (double)na * nb * t >= ParallelThreshold && Environment.ProcessorCount > 1;
             for (int r0 = 0; r0 < t; r0 += RowChunk)
             {
                 int r1 = Math.Min(t, r0 + RowChunk);
-                for (int i = 0; i < na; i += 2)
+                if (parallel)
                 {
-                    double[] a0 = a[i], a1 = i + 1 < na ? a[i + 1] : zero;
-                    int jStart = symmetric ? i - (i % 4) : 0;
-                    for (int j = jStart; j < nb; j += 4)
+                    System.Threading.Tasks.Parallel.For(0, pairs, () => new double[8], (p, _, tile) =>
                     {
-                        double[] b0 = b[j];
-                        double[] b1 = j + 1 < nb ? b[j + 1] : zero;
-                        double[] b2 = j + 2 < nb ? b[j + 2] : zero;
-                        double[] b3 = j + 3 < nb ? b[j + 3] : zero;
-                        Tile(a0, a1, b0, b1, b2, b3, r0, r1, tile);
-                        for (int p = 0; p < 2 && i + p < na; p++)
-                            for (int q = 0; q < 4 && j + q < nb; q++)
-                                acc[(i + p) * nb + j + q] += tile[p * 4 + q];
-                    }
+                        RowPair(a, b, zero, acc, 2 * p, r0, r1, symmetric, tile);
+                        return tile;
+                    }, _ => { });
+                }
+                else
+                {
+                    var tile = new double[8];
+                    for (int p = 0; p < pairs; p++) RowPair(a, b, zero, acc, 2 * p, r0, r1, symmetric, tile);
                 }
             }
             var result = new double[na, nb];
@@ -64,6 +65,29 @@ namespace NinjaTraderPortfolio.Core.Statistics
                 }
             }
             return result;
+        }
+
+        /// <summary>Products (multiply-adds) from which <see cref="Gram"/> and <see cref="Cross"/> use two threads.</summary>
+        internal const double ParallelThreshold = 2e7;
+
+        // Rows i, i+1 of the product against every column j (from the diagonal block when symmetric), rows [r0, r1) of the data.
+        [MethodImpl(CellParser.JitOptimize)]
+        private static void RowPair(double[][] a, double[][] b, double[] zero, double[] acc, int i, int r0, int r1, bool symmetric, double[] tile)
+        {
+            int na = a.Length, nb = b.Length;
+            double[] a0 = a[i], a1 = i + 1 < na ? a[i + 1] : zero;
+            int jStart = symmetric ? i - (i % 4) : 0;
+            for (int j = jStart; j < nb; j += 4)
+            {
+                double[] b0 = b[j];
+                double[] b1 = j + 1 < nb ? b[j + 1] : zero;
+                double[] b2 = j + 2 < nb ? b[j + 2] : zero;
+                double[] b3 = j + 3 < nb ? b[j + 3] : zero;
+                Tile(a0, a1, b0, b1, b2, b3, r0, r1, tile);
+                for (int p = 0; p < 2 && i + p < na; p++)
+                    for (int q = 0; q < 4 && j + q < nb; q++)
+                        acc[(i + p) * nb + j + q] += tile[p * 4 + q];
+            }
         }
 
         // 2x4 register tile over rows [r0, r1): out[p*4+q] = sum_t a_p[t] b_q[t]. Eight independent accumulators
