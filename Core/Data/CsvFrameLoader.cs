@@ -42,6 +42,12 @@ namespace NinjaTraderPortfolio.Core.Data
             int rows = 0;
             bool prices = kind == FrameKind.Prices;
 
+            // Pass 1 (sequential): line extents, dates and their order. The first date error is held back, because in
+            // file order a bad cell on an earlier line comes first.
+            var lineNo = new int[capacity];
+            var cellStart = new int[capacity];
+            var lineEnd = new int[capacity];
+            InvalidInputException? dateError = null;
             while (lines.Next())
             {
                 if (lines.IsBlank) continue;
@@ -50,22 +56,28 @@ namespace NinjaTraderPortfolio.Core.Data
                 if (cellEnd < 0) cellEnd = le;
                 int cs = ls, ce = cellEnd;
                 TextLines.Trim(text, ref cs, ref ce);
-                if (!CellParser.TryParseIsoTimestamp(text, cs, ce, out DateTime date))
-                {
-                    RejectMixed(text, cs, ce, other, sep, source, line);
-                    throw new InvalidInputException($"{source} line {line}, column 'Date': cannot read '{TextLines.Show(text, cs, ce)}' as a date (expected yyyy-MM-dd, yyyy-MM-dd HH:mm:ss or yyyy-MM-ddTHH:mm:ss)");
-                }
-                if (rows > 0)
-                {
-                    DateTime prev = dates[rows - 1];
-                    if (date == prev)
-                        throw new InvalidInputException($"{source} line {line}: duplicate date {AssetFrame.FormatDate(date)}");
-                    if (date < prev)
-                        throw new InvalidInputException($"{source} line {line}: dates are not sorted: {AssetFrame.FormatDate(date)} comes after {AssetFrame.FormatDate(prev)}");
-                }
-                ReadCells(text, cellEnd, le, sep, other, assets, cols, rows, date, prices, source, line);
+                dateError = DateError(text, cs, ce, other, sep, source, line, rows > 0 ? dates[rows - 1] : (DateTime?)null, out DateTime date);
+                if (dateError != null) break;
+                lineNo[rows] = line;
+                cellStart[rows] = cellEnd;
+                lineEnd[rows] = le;
                 dates[rows++] = date;
             }
+
+            // Pass 2: the value cells, rows independent (each writes only its own row of every column); large files use
+            // both cores. The earliest failing line's error is thrown, so messages are those of a sequential read.
+            var errors = new InvalidInputException?[rows];
+            void ReadRow(int r)
+            {
+                try { ReadCells(text, cellStart[r], lineEnd[r], sep, other, assets, cols, r, dates[r], prices, source, lineNo[r]); }
+                catch (InvalidInputException ex) { errors[r] = ex; }
+            }
+            if ((long)rows * n >= ParallelCells && Environment.ProcessorCount > 1)
+                System.Threading.Tasks.Parallel.For(0, rows, ReadRow);
+            else
+                for (int r = 0; r < rows; r++) ReadRow(r);
+            for (int r = 0; r < rows; r++) if (errors[r] != null) throw errors[r]!;
+            if (dateError != null) throw dateError;
 
             if (rows == 0) throw new InvalidInputException($"{What} '{source}' has a header but no data rows");
             if (rows < 2) throw new InvalidInputException($"{What} '{source}' has {rows} observation; at least 2 are needed");
@@ -75,6 +87,28 @@ namespace NinjaTraderPortfolio.Core.Data
                 for (int k = 0; k < n; k++) Array.Resize(ref cols[k], rows);
             }
             return AssetFrame.Wrap(dates, assets, cols, kind, source);
+        }
+
+        // Cells (rows x assets) from which the value cells are parsed on two threads.
+        private const long ParallelCells = 100_000;
+
+        // The date cell of a line: null and the date, or the error a sequential read would throw for it.
+        private static InvalidInputException? DateError(string text, int cs, int ce, char other, char sep, string source, int line, DateTime? prev, out DateTime date)
+        {
+            if (!CellParser.TryParseIsoTimestamp(text, cs, ce, out date))
+            {
+                try { RejectMixed(text, cs, ce, other, sep, source, line); }
+                catch (InvalidInputException ex) { return ex; }
+                return new InvalidInputException($"{source} line {line}, column 'Date': cannot read '{TextLines.Show(text, cs, ce)}' as a date (expected yyyy-MM-dd, yyyy-MM-dd HH:mm:ss or yyyy-MM-ddTHH:mm:ss)");
+            }
+            if (prev is DateTime p)
+            {
+                if (date == p)
+                    return new InvalidInputException($"{source} line {line}: duplicate date {AssetFrame.FormatDate(date)}");
+                if (date < p)
+                    return new InvalidInputException($"{source} line {line}: dates are not sorted: {AssetFrame.FormatDate(date)} comes after {AssetFrame.FormatDate(p)}");
+            }
+            return null;
         }
 
         // Reads the value cells of one line (after the date cell ending at pos) into row `row` of cols.
