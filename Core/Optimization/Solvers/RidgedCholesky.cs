@@ -72,28 +72,52 @@ namespace NinjaTraderPortfolio.Core.Optimization.Solvers
         }
 
         // Row-oriented (Cholesky-Banachiewicz) factorisation; returns the first pivot index <= threshold, or -1.
+        // Rows i and i+1 are formed together: their inner products with an earlier row j share its loads.
         private static int TryFactor(double[,] p, double ridge, double threshold, double[][] l)
         {
             int n = l.Length;
-            for (int i = 0; i < n; i++)
+            for (int i = 0; i < n; i += 2)
             {
                 var li = l[i];
-                for (int j = 0; j <= i; j++)
+                double[]? li1 = i + 1 < n ? l[i + 1] : null;
+                for (int j = 0; j < i; j++)
                 {
-                    double s = p[i, j] - Dot(li, l[j], 0, j);
-                    if (j == i)
+                    var lj = l[j];
+                    if (li1 == null)
                     {
-                        s += ridge;
-                        if (!(s > threshold)) return i;
-                        li[i] = Math.Sqrt(s);
+                        li[j] = (p[i, j] - Dot(li, lj, 0, j)) / lj[j];
+                        continue;
                     }
-                    else
-                    {
-                        li[j] = s / l[j][j];
-                    }
+                    Dot2(li, li1, lj, j, out double s0, out double s1);
+                    li[j] = (p[i, j] - s0) / lj[j];
+                    li1[j] = (p[i + 1, j] - s1) / lj[j];
                 }
+                double d = p[i, i] - Dot(li, li, 0, i) + ridge;
+                if (!(d > threshold)) return i;
+                li[i] = Math.Sqrt(d);
+                if (li1 == null) break;
+                li1[i] = (p[i + 1, i] - Dot(li1, li, 0, i)) / li[i];
+                double d1 = p[i + 1, i + 1] - Dot(li1, li1, 0, i + 1) + ridge;
+                if (!(d1 > threshold)) return i + 1;
+                li1[i + 1] = Math.Sqrt(d1);
             }
             return -1;
+        }
+
+        // s0 = a[0..len) . c[0..len), s1 = b[0..len) . c[0..len), two accumulators each.
+        private static void Dot2(double[] a, double[] b, double[] c, int len, out double s0, out double s1)
+        {
+            double a0 = 0, a1 = 0, b0 = 0, b1 = 0;
+            int k = 0;
+            for (; k + 1 < len; k += 2)
+            {
+                double c0 = c[k], c1 = c[k + 1];
+                a0 += a[k] * c0; a1 += a[k + 1] * c1;
+                b0 += b[k] * c0; b1 += b[k + 1] * c1;
+            }
+            if (k < len) { a0 += a[k] * c[k]; b0 += b[k] * c[k]; }
+            s0 = a0 + a1;
+            s1 = b0 + b1;
         }
 
         // Row k of J0 = L^-T is column k of L^-1: forward substitution L m = e_k, m_i = 0 for i < k.
