@@ -66,14 +66,23 @@ namespace NinjaTraderPortfolio.Core.Statistics
                 for (int i = k + 1; i < n; i++)
                 {
                     var row = a[i];
-                    double vi = v[i], dot = 0;
-                    for (int j = k + 1; j < i; j++)
+                    double vi = v[i], dot0 = 0, dot1 = 0;   // two accumulators: the dot product is latency-bound otherwise
+                    int j = k + 1;
+                    for (; j + 1 < i; j += 2)
+                    {
+                        double r0 = row[j], r1 = row[j + 1];
+                        dot0 += r0 * v[j];
+                        dot1 += r1 * v[j + 1];
+                        w[j] += r0 * vi;
+                        w[j + 1] += r1 * vi;
+                    }
+                    if (j < i)
                     {
                         double r = row[j];
-                        dot += r * v[j];
+                        dot0 += r * v[j];
                         w[j] += r * vi;
                     }
-                    w[i] += dot + row[i] * vi;
+                    w[i] += (dot0 + dot1) + row[i] * vi;
                 }
                 double vw = 0;
                 for (int i = k + 1; i < n; i++) { w[i] *= tau; vw += w[i] * v[i]; }
