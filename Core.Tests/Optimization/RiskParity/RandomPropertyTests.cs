@@ -42,7 +42,7 @@ namespace NinjaTraderPortfolio.Core.Tests.Optimization.RiskParity
             }
         }
 
-        // Above RiskParityOptions.NewtonMaxAssets (500) Auto switches to coordinate descent (O(N^2) per sweep).
+        // Above RiskParityOptions.NewtonMaxAssets (200) Auto switches to coordinate descent (O(N^2) per sweep).
         [Test]
         public void Auto_OnLargeEquityLikeUniverse_UsesCoordinateDescentAndAgreesWithNewton()
         {
