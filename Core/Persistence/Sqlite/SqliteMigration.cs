@@ -18,8 +18,17 @@ namespace NinjaTraderPortfolio.Core.Persistence
         /// <summary>Runs the step inside the migration's transaction.</summary>
         public Action<SqliteConnection, SqliteTransaction> Apply { get; }
 
-        /// <summary>A step made of SQL statements.</summary>
+        /// <summary>
+        /// A step made of SQL statements, run with sqlite3_exec: it stops at the first failing statement and reports it.
+        /// (SqliteCommand.ExecuteNonQuery was seen to return 0 without error for an ALTER TABLE on a missing table right
+        /// after a schema change on the same connection, which would record a half-applied step as done.)
+        /// </summary>
         public static SqliteMigration FromSql(int version, string description, string sql)
-            => new SqliteMigration(version, description, (c, tx) => SqliteSql.Execute(c, tx, sql));
+            => new SqliteMigration(version, description, (c, tx) =>
+            {
+                int rc = SQLitePCL.raw.sqlite3_exec(c.Handle, sql, null, null, out string? error);
+                if (rc != SQLitePCL.raw.SQLITE_OK)
+                    throw new SqliteException($"schema step {version} ({description}) failed: SQLite error {rc}: {error}", rc);
+            });
     }
 }
