@@ -12,6 +12,12 @@ namespace NinjaTraderPortfolio.Core.Persistence
     /// </summary>
     public interface IPortfolioStore : IExecutionStore, IPortfolioWriter, IDisposable
     {
+        /// <summary>Upserts a parent order snapshot with its whole plan, in its own transaction (one member for both base interfaces).</summary>
+        new void SaveParent(ParentOrderRecord parent);
+
+        /// <summary>Upserts the child snapshot and appends its transition in one transaction (one member for both base interfaces).</summary>
+        new void RecordChild(ChildOrderRecord child, ChildTransition transition);
+
         /// <summary>Starts a unit of work; commit it, or dispose it to discard everything written through it.</summary>
         IPortfolioTransaction BeginTransaction();
 
