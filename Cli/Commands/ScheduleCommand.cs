@@ -119,7 +119,7 @@ namespace NinjaTraderPortfolio.Cli.Commands
         private static void WriteJson(TextWriter stdout, ExecutionSchedule s, double? price)
         {
             using var ms = new MemoryStream();
-            using (var w = new Utf8JsonWriter(ms, new JsonWriterOptions { Indented = true }))
+            using (var w = new Utf8JsonWriter(ms, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
             {
                 w.WriteStartObject();
                 w.WriteString("strategy", s.Strategy);

@@ -279,6 +279,51 @@ namespace NinjaTraderPortfolio.Core.Tests.Execution
         }
 
         [Test]
+        public void FilledShortOfQuantity_ReschedulesTheRestWithAlert()
+        {
+            using var ex = Start();
+            ex.Poll();
+            Raise("P-0-0", OrderUpdateKind.Filled, 4);
+            _alerts.Verify(a => a.Raise(It.Is<ExecutionAlert>(x => x.Message.Contains("4 of 5"))), Times.Once);
+            Assert.That(_sent.Last().ClientOrderId, Is.EqualTo("P-0-1"), "the missing unit goes back to the open slice 0 and is sent at once");
+            Assert.That(_sent.Last().Quantity, Is.EqualTo(1));
+            Assert.That(ex.Plan[0].Value + ex.Plan[1].Value, Is.EqualTo(5));
+        }
+
+        [Test]
+        public void EventsRaisedInsideSubmit_AreHandled()
+        {
+            // NinjaTrader may raise order updates synchronously from Submit: here every child is rejected at once.
+            _gateway.Setup(g => g.Submit(It.IsAny<ChildOrderRequest>())).Callback<ChildOrderRequest>(r =>
+            {
+                _sent.Add(r);
+                Raise(r.ClientOrderId, OrderUpdateKind.Rejected, 0, msg: "instrument halted");
+            });
+            using var ex = Start(maxRetries: 2);
+            ex.Poll();
+            Assert.That(_sent.Select(s => s.ClientOrderId), Is.EqualTo(new[] { "P-0-0", "P-0-1", "P-0-2" }));
+            Assert.That(ex.Status, Is.EqualTo(ParentOrderStatus.Halted));
+            Assert.That(ex.Children.All(c => c.State == ChildOrderState.Rejected), Is.True);
+        }
+
+        [Test]
+        public void SynchronousFillInsideSubmit_CompletesTheSlice()
+        {
+            _gateway.Setup(g => g.Submit(It.IsAny<ChildOrderRequest>())).Callback<ChildOrderRequest>(r =>
+            {
+                _sent.Add(r);
+                Raise(r.ClientOrderId, OrderUpdateKind.Filled, r.Quantity);
+            });
+            using var ex = Start();
+            ex.Poll();
+            _clock.Advance(TimeSpan.FromMinutes(1));
+            ex.Poll();
+            Assert.That(ex.Status, Is.EqualTo(ParentOrderStatus.Completed));
+            Assert.That(ex.Filled, Is.EqualTo(10));
+            Assert.That(_sent, Has.Count.EqualTo(2));
+        }
+
+        [Test]
         public void UnknownChildEvent_RaisesAlertAndChangesNothing()
         {
             using var ex = Start();

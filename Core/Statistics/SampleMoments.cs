@@ -33,35 +33,46 @@ namespace NinjaTraderPortfolio.Core.Statistics
         /// <summary>
         /// Unbiased sample covariance, N x N, divisor (T - 1), per period. Requires at least two rows.
         /// Centred two-pass algorithm: numerically stable for prices-scale and returns-scale data alike.
+        /// The cross products run through a cache-blocked SIMD kernel (O(N^2 T / 2)); they agree with a plain
+        /// dot product to rounding (about 1e-15 relative to sqrt(cov_aa cov_bb)).
         /// </summary>
         public static double[,] Covariance(AssetFrame returns)
         {
             Guard.NotNull(returns, nameof(returns));
             int t = returns.Rows, n = returns.AssetCount;
             if (t < 2) throw new InvalidInputException($"{returns.Source}: covariance needs at least 2 observations, got {t}");
-            var cols = returns.Columns;
-            var centred = new double[n][];
-            for (int j = 0; j < n; j++)
-            {
-                double m = Mean(cols[j]);
-                var c = new double[t];
-                for (int i = 0; i < t; i++) c[i] = cols[j][i] - m;
-                centred[j] = c;
-            }
-            var cov = new double[n, n];
+            var centred = Centre(returns.Columns);
+            var cov = CrossProductKernel.Gram(centred);
             double div = t - 1;
             for (int a = 0; a < n; a++)
-            {
-                var xa = centred[a];
-                for (int b = a; b < n; b++)
-                {
-                    var xb = centred[b];
-                    double s = 0;
-                    for (int i = 0; i < t; i++) s += xa[i] * xb[i];
-                    cov[a, b] = cov[b, a] = s / div;
-                }
-            }
+                for (int b = 0; b < n; b++) cov[a, b] /= div;
             return cov;
+        }
+
+        /// <summary>Centred copies of the columns (each minus its mean).</summary>
+        internal static double[][] Centre(double[][] cols)
+        {
+            var centred = new double[cols.Length][];
+            for (int j = 0; j < cols.Length; j++)
+            {
+                double m = Mean(cols[j]);
+                var x = cols[j];
+                var c = new double[x.Length];
+                for (int i = 0; i < c.Length; i++) c[i] = x[i] - m;
+                centred[j] = c;
+            }
+            return centred;
+        }
+
+        /// <summary>The straightforward pairwise dot-product covariance (divisor T - 1), kept as the reference for the fast path.</summary>
+        internal static double[,] CovarianceNaive(AssetFrame returns)
+        {
+            int t = returns.Rows;
+            var c = CrossProductKernel.Naive(Centre(returns.Columns), Centre(returns.Columns));
+            int n = returns.AssetCount;
+            for (int a = 0; a < n; a++)
+                for (int b = 0; b < n; b++) c[a, b] /= t - 1;
+            return c;
         }
     }
 }

@@ -45,7 +45,7 @@ namespace NinjaTraderPortfolio.Core.Execution
         Completed,
         /// <summary>Cancelled by the caller.</summary>
         Cancelled,
-        /// <summary>Stopped after repeated rejects; an alert was raised and nothing more is sent.</summary>
+        /// <summary>Stopped after repeated rejects or submit failures: an alert was raised, nothing more is sent or rescheduled, children already working are left to the operator (CancelAll stops them).</summary>
         Halted,
     }
 

@@ -190,6 +190,7 @@ namespace NinjaTraderPortfolio.Core.Execution
                         next = old.With(state: filled >= old.Quantity ? ChildOrderState.Filled : ps, filled: filled, avg: avg, updated: now);
                         break;
                     case OrderUpdateKind.Filled:
+                        if (filled < old.Quantity) Alert(old.ClientOrderId, $"Filled reported with {filled} of {old.Quantity}; the rest is rescheduled", now);
                         next = old.With(state: ChildOrderState.Filled, filled: filled, avg: avg, updated: now);
                         break;
                     case OrderUpdateKind.Cancelled:

@@ -9,8 +9,9 @@ namespace NinjaTraderPortfolio.Core.Execution
     {
         /// <summary>Creates the request.</summary>
         public RoutingRequest(long quantity, double price, double pointValue, InstrumentLiquidity liquidity,
-            double horizonDays, int slices, double riskAversion)
+            double horizonDays, int slices, double riskAversion, VolumeProfile? volumeProfile = null)
         {
+            VolumeProfile = volumeProfile;
             if (quantity <= 0) throw new System.ArgumentOutOfRangeException(nameof(quantity), quantity, $"quantity must be > 0, got {quantity}");
             Quantity = quantity;
             Price = Guard.Positive(price, nameof(price));
@@ -35,5 +36,7 @@ namespace NinjaTraderPortfolio.Core.Execution
         public int Slices { get; }
         /// <summary>Risk aversion lambda, 1/currency.</summary>
         public double RiskAversion { get; }
+        /// <summary>Intraday volume profile over the horizon for VWAP (its bucket count sets the VWAP slices); null = the uniform default.</summary>
+        public VolumeProfile? VolumeProfile { get; }
     }
 }

@@ -48,7 +48,8 @@ namespace NinjaTraderPortfolio.Core.Execution
                     one, cost, 0, 0);
             }
             int slices = (int)Math.Max(1, Math.Min(r.Slices, r.Quantity));
-            var p = LinearModel(r.Price, liq, r.RiskAversion);
+            // The model works per unit of price; lambda is per currency, so per point it is lambda x point value.
+            var p = LinearModel(r.Price, liq, r.RiskAversion * r.PointValue);
             double tau = r.HorizonDays / slices;
             if (!(p.Eta - p.Gamma * tau / 2 > 0))
                 throw new InvalidInputException($"horizon {F(r.HorizonDays)} days in {slices} slices is too coarse for the linear impact model (eta~ <= 0); use more slices");
@@ -63,7 +64,10 @@ namespace NinjaTraderPortfolio.Core.Execution
             }
             if (advFraction >= t.VwapMinAdvFraction)
             {
-                var s = VwapSchedule.Build(r.Quantity, r.HorizonDays, VolumeProfile.Uniform(slices), cost: p);
+                var profile = r.VolumeProfile ?? VolumeProfile.Uniform(slices);
+                if (!(p.Eta - p.Gamma * r.HorizonDays / profile.Buckets / 2 > 0))
+                    throw new InvalidInputException($"horizon {F(r.HorizonDays)} days in {profile.Buckets} VWAP buckets is too coarse for the linear impact model (eta~ <= 0)");
+                var s = VwapSchedule.Build(r.Quantity, r.HorizonDays, profile, cost: p);
                 return Decide(ExecutionAlgorithm.Vwap,
                     $"large order: {pct} of ADV (>= {Pct(t.VwapMinAdvFraction)}) and not urgent (kappa*T = {F(kappaT)}): follow the volume profile",
                     s, r.PointValue, kappaT);

@@ -115,24 +115,37 @@ namespace NinjaTraderPortfolio.Core.Optimization.Solvers
         MaxIterations,
         /// <summary>Numerical breakdown (e.g. a factorisation lost definiteness).</summary>
         NumericalFailure,
+        /// <summary>
+        /// The objective is unbounded below on the feasible set (P singular along a feasible direction in which q'x
+        /// decreases). <see cref="QpResult.X"/> is the minimiser of the ridged problem, far out along that direction.
+        /// </summary>
+        Unbounded,
     }
 
     /// <summary>Solver options.</summary>
     public sealed class QpOptions
     {
-        /// <summary>Feasibility/optimality tolerance (absolute). Default 1e-10.</summary>
+        /// <summary>
+        /// Feasibility tolerance, absolute for rows of unit scale: a row <c>a'x &gt;= b</c> counts as violated when
+        /// <c>a'x - b &lt; -Tolerance * max(|a|, |b|)</c> (bounds: |a| = 1). Default 1e-10.
+        /// </summary>
         public double Tolerance { get; set; } = 1e-10;
 
-        /// <summary>Iteration limit; 0 means a default proportional to the problem size.</summary>
+        /// <summary>Iteration limit (active-set changes); 0 means the default 10 * (n + rows + finite bounds) + 100.</summary>
         public int MaxIterations { get; set; }
 
         /// <summary>
         /// Ridge added to P's diagonal when P is only semidefinite (singular), as a fraction of its mean
-        /// diagonal. Default 1e-10. Reported in <see cref="QpResult.RidgeAdded"/>.
+        /// diagonal (RelativeRidge itself when the diagonal is all zero). Default 1e-10. Reported in <see cref="QpResult.RidgeAdded"/>.
         /// </summary>
         public double RelativeRidge { get; set; } = 1e-10;
 
-        /// <summary>Optional warm start: indices of constraints/bounds expected active (solver-specific encoding, from a previous <see cref="QpResult.ActiveSet"/>).</summary>
+        /// <summary>
+        /// Optional warm start: indices of constraints/bounds expected active, from a previous <see cref="QpResult.ActiveSet"/>
+        /// of a problem with the same rows and variables (encoding in <see cref="QpActiveSet"/>: k &lt; m constraint k,
+        /// m + i lower bound of x_i, m + n + i upper bound of x_i). Only a hint: a wrong set costs time, not accuracy;
+        /// entries outside [0, m + 2n) are rejected with <see cref="ArgumentException"/>.
+        /// </summary>
         public IReadOnlyList<int>? WarmActiveSet { get; set; }
     }
 
@@ -182,7 +195,10 @@ namespace NinjaTraderPortfolio.Core.Optimization.Solvers
         /// <summary>Multipliers of the upper bounds (&gt;= 0).</summary>
         public double[] UpperMultipliers { get; }
 
-        /// <summary>Active constraints at the solution, for warm starts (solver-specific encoding).</summary>
+        /// <summary>
+        /// Active constraints at the solution (equalities first), for warm starts. Encoding (<see cref="QpActiveSet"/>):
+        /// k &lt; m is <c>Constraints[k]</c>, m + i the lower bound of x_i, m + n + i the upper bound of x_i.
+        /// </summary>
         public IReadOnlyList<int> ActiveSet { get; }
 
         /// <summary>When infeasible: names of the constraints/bounds that conflict.</summary>

@@ -1,0 +1,145 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using NinjaTraderPortfolio.Cli.Infrastructure;
+
+namespace NinjaTraderPortfolio.Cli.Commands
+{
+    /// <summary>
+    /// The parsed options of <c>ntportfolio optimize</c>. Figures the user types (risk-free rate, target return, target
+    /// volatility, expected-returns file) are in the units of the output: per period of the input data, or annualised when
+    /// <c>--periods-per-year P</c> is given; <see cref="PerPeriodReturn"/> and <see cref="PerPeriodVolatility"/> convert.
+    /// </summary>
+    internal sealed class OptimizeSettings
+    {
+        public static readonly string[] Methods = { "min-variance", "max-sharpe", "target-return", "target-volatility", "risk-parity", "kelly", "mixed" };
+
+        public static readonly string[] ValueOptions =
+        {
+            "returns", "prices", "method", "risk-free", "min-weight", "max-weight", "sectors", "sector-max", "sector-min",
+            "max-leverage", "target-return", "target-volatility", "kelly-fraction", "covariance", "expected-returns", "budgets",
+            "mix", "frontier", "periods-per-year", "format", "current-weights", "max-turnover",
+        };
+
+        /// <summary>Input files: one returns CSV, or one or more price files (CSV or NinjaTrader exports, inner-joined on dates).</summary>
+        public IReadOnlyList<string> InputPaths { get; private set; } = Array.Empty<string>();
+        public bool InputIsReturns { get; private set; }
+        public string Method { get; private set; } = "";
+        public double RiskFree { get; private set; }
+        public double MinWeight { get; private set; }
+        public double MaxWeight { get; private set; } = 1;
+        public string? SectorsPath { get; private set; }
+        public IReadOnlyList<KeyValuePair<string, double>> SectorMax { get; private set; } = Array.Empty<KeyValuePair<string, double>>();
+        public IReadOnlyList<KeyValuePair<string, double>> SectorMin { get; private set; } = Array.Empty<KeyValuePair<string, double>>();
+        public double? MaxLeverage { get; private set; } = 1;
+        public double? TargetReturn { get; private set; }
+        public double? TargetVolatility { get; private set; }
+        public double KellyFraction { get; private set; } = 1;
+        public string Covariance { get; private set; } = "sample";
+        public string? ExpectedReturnsPath { get; private set; }
+        public string? BudgetsPath { get; private set; }
+        public IReadOnlyList<KeyValuePair<string, double>> Mix { get; private set; } = Array.Empty<KeyValuePair<string, double>>();
+        public int? FrontierPoints { get; private set; }
+        public int? PeriodsPerYear { get; private set; }
+        public bool Json { get; private set; }
+        public string? CurrentWeightsPath { get; private set; }
+        public double? MaxTurnover { get; private set; }
+
+        /// <summary>True when any weight, sector, leverage or turnover limit was given explicitly.</summary>
+        public bool HasExplicitLimits { get; private set; }
+
+        /// <summary>A per-period return from a figure in output units.</summary>
+        public double PerPeriodReturn(double x) => PeriodsPerYear is int p ? x / p : x;
+
+        /// <summary>A per-period volatility from a figure in output units.</summary>
+        public double PerPeriodVolatility(double x) => PeriodsPerYear is int p ? x / Math.Sqrt(p) : x;
+
+        public static OptimizeSettings Parse(IReadOnlyList<string> args)
+        {
+            var a = CliArgs.Parse(args, ValueOptions);
+            var s = new OptimizeSettings();
+            bool hasReturns = a.Has("returns"), hasPrices = a.Has("prices");
+            if (hasReturns == hasPrices) throw new CliUsageException("give exactly one of --returns FILE or --prices FILE");
+            s.InputIsReturns = hasReturns;
+            s.InputPaths = hasReturns ? new[] { a.Require("returns") } : a.GetAll("prices");
+            s.Method = a.GetChoice("method", null, Methods);
+            s.RiskFree = a.GetDouble("risk-free", 0);
+            s.MinWeight = a.GetDouble("min-weight", 0);
+            s.MaxWeight = a.GetDouble("max-weight", 1);
+            s.SectorsPath = a.Get("sectors");
+            s.SectorMax = a.GetPairs("sector-max");
+            s.SectorMin = a.GetPairs("sector-min");
+            string? lev = a.Get("max-leverage");
+            if (lev != null)
+            {
+                s.MaxLeverage = lev == "none" ? (double?)null : CliArgs.ParseDouble("max-leverage", lev);
+                if (s.MaxLeverage is double l && l <= 0) throw new CliUsageException($"option --max-leverage must be > 0 or 'none', got '{lev}'");
+            }
+            s.TargetReturn = a.GetDoubleOrNull("target-return");
+            s.TargetVolatility = a.GetDoubleOrNull("target-volatility");
+            if (s.TargetVolatility is double tv && tv <= 0) throw new CliUsageException($"option --target-volatility must be > 0, got {Fmt(tv)}");
+            s.KellyFraction = a.GetDouble("kelly-fraction", 1);
+            if (s.KellyFraction <= 0 || s.KellyFraction > 1) throw new CliUsageException($"option --kelly-fraction must be in (0, 1], got {Fmt(s.KellyFraction)}");
+            s.Covariance = a.Get("covariance") ?? "sample";
+            s.ExpectedReturnsPath = a.Get("expected-returns");
+            s.BudgetsPath = a.Get("budgets");
+            s.Mix = a.GetPairs("mix");
+            if (a.Has("frontier"))
+            {
+                int n = a.GetInt("frontier", 0);
+                if (n < 2) throw new CliUsageException($"option --frontier must be a whole number >= 2, got {n}");
+                s.FrontierPoints = n;
+            }
+            if (a.Has("periods-per-year"))
+            {
+                int p = a.GetInt("periods-per-year", 0);
+                if (p <= 0) throw new CliUsageException($"option --periods-per-year must be a whole number > 0, got {p}");
+                s.PeriodsPerYear = p;
+            }
+            s.Json = a.GetChoice("format", "table", "table", "json") == "json";
+            s.CurrentWeightsPath = a.Get("current-weights");
+            s.MaxTurnover = a.GetDoubleOrNull("max-turnover");
+            if (s.MaxTurnover is double t && t < 0) throw new CliUsageException($"option --max-turnover must be >= 0, got {Fmt(t)}");
+            if ((s.MaxTurnover == null) != (s.CurrentWeightsPath == null))
+                throw new CliUsageException("options --max-turnover and --current-weights go together");
+            s.HasExplicitLimits = new[] { "min-weight", "max-weight", "sectors", "sector-max", "sector-min", "max-leverage", "max-turnover" }.Any(a.Has);
+            if ((s.SectorMax.Count > 0 || s.SectorMin.Count > 0) && s.SectorsPath == null)
+                throw new CliUsageException("options --sector-max/--sector-min need --sectors FILE (CSV Asset,Sector)");
+
+            s.CheckMethodOptions(a);
+            return s;
+        }
+
+        private void CheckMethodOptions(CliArgs a)
+        {
+            var used = new HashSet<string>(Mix.Select(kv => kv.Key), StringComparer.Ordinal);
+            if (Method == "mixed")
+            {
+                if (Mix.Count == 0) throw new CliUsageException("method mixed needs --mix METHOD=W,... (e.g. --mix min-variance=0.5,max-sharpe=0.5)");
+                foreach (var kv in Mix)
+                {
+                    if (kv.Key == "mixed" || Array.IndexOf(Methods, kv.Key) < 0)
+                        throw new CliUsageException($"option --mix: unknown method '{kv.Key}'; use {string.Join("|", Methods.Where(m => m != "mixed"))}");
+                    if (kv.Value < 0) throw new CliUsageException($"option --mix: weight of {kv.Key} must be >= 0, got {Fmt(kv.Value)}");
+                }
+                if (Mix.Select(kv => kv.Key).Distinct().Count() != Mix.Count) throw new CliUsageException("option --mix names a method twice");
+                double sum = Mix.Sum(kv => kv.Value);
+                if (Math.Abs(sum - 1) > 1e-9) throw new CliUsageException($"option --mix: weights must sum to 1, got {Fmt(sum)}");
+            }
+            else if (a.Has("mix")) throw new CliUsageException("option --mix is only for --method mixed");
+            else used.Add(Method);
+
+            if (used.Contains("target-return") && TargetReturn == null) throw new CliUsageException("method target-return needs --target-return X");
+            if (used.Contains("target-volatility") && TargetVolatility == null) throw new CliUsageException("method target-volatility needs --target-volatility X");
+            if (!used.Contains("target-return") && TargetReturn != null) throw new CliUsageException("option --target-return is only for method target-return");
+            if (!used.Contains("target-volatility") && TargetVolatility != null) throw new CliUsageException("option --target-volatility is only for method target-volatility");
+            if (!used.Contains("kelly") && a.Has("kelly-fraction")) throw new CliUsageException("option --kelly-fraction is only for method kelly");
+            if (!used.Contains("risk-parity") && BudgetsPath != null) throw new CliUsageException("option --budgets (risk budgets) is only for method risk-parity");
+            if (Method == "risk-parity" && HasExplicitLimits)
+                throw new CliUsageException("method risk-parity takes no weight, sector, leverage or turnover limits (it is long-only and fully invested); use --method mixed --mix risk-parity=1 to project it onto limits");
+        }
+
+        private static string Fmt(double v) => v.ToString("R", CultureInfo.InvariantCulture);
+    }
+}

@@ -1,0 +1,28 @@
+namespace NinjaTraderPortfolio.Core.Optimization
+{
+    /// <summary>Copies of an <see cref="OptimizationResult"/> with one field changed.</summary>
+    public static class OptimizationResultExtensions
+    {
+        /// <summary>The same result under another method name, with <paramref name="note"/> appended to the message.</summary>
+        public static OptimizationResult WithMethod(this OptimizationResult r, string method, string note = "")
+            => new OptimizationResult(method, r.Status, r.Assets, r.CopyWeights(), r.ExpectedReturn, r.Volatility, r.Sharpe,
+                Copy(r), r.Iterations, QpOutcome.Join(r.Message, note));
+
+        /// <summary>The same result with the iteration count replaced (e.g. summed over several solves).</summary>
+        public static OptimizationResult WithIterations(this OptimizationResult r, int iterations)
+            => new OptimizationResult(r.Method, r.Status, r.Assets, r.CopyWeights(), r.ExpectedReturn, r.Volatility, r.Sharpe,
+                Copy(r), iterations, r.Message);
+
+        /// <summary>The same weights with another status, iteration count and an added note.</summary>
+        public static OptimizationResult WithStatus(this OptimizationResult r, OptimizationStatus status, int iterations, string note)
+            => new OptimizationResult(r.Method, status, r.Assets, r.CopyWeights(), r.ExpectedReturn, r.Volatility, r.Sharpe,
+                Copy(r), iterations, QpOutcome.Join(r.Message, note));
+
+        private static double[] Copy(OptimizationResult r)
+        {
+            var a = new double[r.RiskContributions.Count];
+            for (int i = 0; i < a.Length; i++) a[i] = r.RiskContributions[i];
+            return a;
+        }
+    }
+}

@@ -1,0 +1,86 @@
+using System.Collections.Generic;
+using NinjaTraderPortfolio.Core.Optimization.Constraints;
+using NinjaTraderPortfolio.Core.Optimization.Solvers;
+
+namespace NinjaTraderPortfolio.Core.Optimization
+{
+    /// <summary>Shared path of the QP-based optimizers: limits, program, solve, judge, evaluate.</summary>
+    internal static class QpPortfolioSolve
+    {
+        private const double SnapTolerance = 1e-12;
+
+        /// <summary>
+        /// Solves <c>min 1/2 w'Pw + q'w</c> under the problem's limits plus <paramref name="extraRows"/> and evaluates the
+        /// weights. <paramref name="outcome"/> exposes the raw QP result (active set for warm starts).
+        /// </summary>
+        public static OptimizationResult Run(IQpSolver solver, PortfolioProblem problem, string method, double[,] p, double[] q,
+            IEnumerable<LinearConstraint>? extraRows, QpOptions? options, out QpOutcome outcome, string note = "")
+        {
+            var layout = PortfolioProgramBuilder.Limits(problem.Assets, problem.Constraints);
+            var qp = PortfolioProgramBuilder.ToProgram(layout, p, q, extraRows);
+            outcome = SolveNamed(solver, qp, layout, method, options);
+            var w = new double[problem.Count];
+            System.Array.Copy(outcome.X, w, w.Length);
+            return Finish(problem, layout, method, w, outcome.Status, outcome.Result.Iterations, QpOutcome.Join(note, outcome.Message));
+        }
+
+        /// <summary>Checks <paramref name="w"/> against the limits once more (status NotConverged if violated) and evaluates it.</summary>
+        public static OptimizationResult Finish(PortfolioProblem problem, PortfolioProgramLayout layout, string method, double[] w,
+            OptimizationStatus status, int iterations, string message)
+        {
+            // Round-off of the order of 1e-16 outside a bound (e.g. -1.4e-17 for a long-only weight) is snapped onto it.
+            for (int i = 0; i < w.Length; i++)
+            {
+                if (w[i] < layout.Lower[i] && layout.Lower[i] - w[i] <= SnapTolerance) w[i] = layout.Lower[i];
+                else if (w[i] > layout.Upper[i] && w[i] - layout.Upper[i] <= SnapTolerance) w[i] = layout.Upper[i];
+            }
+            string? violated = layout.WorstViolation(w, out double amount);
+            if (violated != null && amount > QpOutcome.FeasibilityTolerance && status == OptimizationStatus.Optimal)
+            {
+                status = OptimizationStatus.NotConverged;
+                message = QpOutcome.Join(message, $"{method}: weights violate '{violated}' by {amount.ToString("G3", System.Globalization.CultureInfo.InvariantCulture)}");
+            }
+            return problem.Evaluate(method, status, w, iterations, message);
+        }
+
+        /// <summary>
+        /// <see cref="QpOutcome.Solve"/> with the solver's bound names for weights ("upper bound of SPI") reported as the
+        /// limits the user set ("max weight SPI", "min weight SPI").
+        /// </summary>
+        public static QpOutcome SolveNamed(IQpSolver solver, QuadraticProgram qp, PortfolioProgramLayout layout, string method, QpOptions? options)
+        {
+            try
+            {
+                return QpOutcome.Solve(solver, qp, method, options);
+            }
+            catch (InfeasibleException ex)
+            {
+                var names = new List<string>();
+                foreach (var c in ex.Conflicts) names.Add(LimitName(c, layout));
+                string message = ex.Message;
+                for (int i = 0; i < ex.Conflicts.Count; i++) message = message.Replace(ex.Conflicts[i], names[i]);
+                throw new InfeasibleException(message, names);
+            }
+        }
+
+        private static string LimitName(string conflict, PortfolioProgramLayout layout)
+        {
+            foreach (var a in layout.Assets)
+            {
+                if (conflict == "upper bound of " + a) return "max weight " + a;
+                if (conflict == "lower bound of " + a) return "min weight " + a;
+            }
+            return conflict;
+        }
+
+        /// <summary>A zero vector of length n.</summary>
+        public static double[] Zeros(int n) => new double[n];
+
+        /// <summary>Throws when the limits have no budget (the method needs a fixed sum of weights).</summary>
+        public static void RequireBudget(PortfolioProblem problem, string method)
+        {
+            if (problem.Constraints.Budget == null)
+                throw new InvalidInputException($"{method} needs a budget (sum of weights, e.g. 1 for fully invested); the limits have none");
+        }
+    }
+}

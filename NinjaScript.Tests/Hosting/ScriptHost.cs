@@ -1,0 +1,172 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using NinjaTrader.Cbi;
+using NinjaTrader.Data;
+using NinjaTrader.NinjaScript;
+
+namespace NinjaTraderPortfolio.NinjaScript.Tests.Hosting
+{
+    /// <summary>
+    /// Runs one indicator or strategy on recorded bars the way NinjaTrader 8 sequences it:
+    /// SetDefaults, (inputs applied), Configure (AddDataSeries), DataLoaded, Historical, bar updates in time order
+    /// with the primary series first on equal timestamps, Transition, Realtime, remaining bars, Terminated.
+    /// CurrentBars[i] stays -1 until series i has its first bar. Bars are replayed as given (no resampling).
+    /// </summary>
+    internal sealed class ScriptHost<T> where T : NinjaScriptBase, new()
+    {
+        private readonly BarsPeriod barsPeriod;
+        private readonly Dictionary<string, List<BarRecord>> barsByInstrument = new Dictionary<string, List<BarRecord>>(StringComparer.OrdinalIgnoreCase);
+        private readonly Dictionary<string, (double PointValue, double TickSize)> specs = new Dictionary<string, (double, double)>(StringComparer.OrdinalIgnoreCase);
+        private Action<T> setInputs;
+
+        internal ScriptHost(BarsPeriod barsPeriod)
+        {
+            this.barsPeriod = barsPeriod;
+        }
+
+        /// <summary>States the script went through, in order.</summary>
+        internal List<State> States { get; } = new List<State>();
+
+        /// <summary>Every OnBarUpdate call: series index, bar time and the script's state at the time.</summary>
+        internal List<(int BarsInProgress, DateTime Time, State State)> BarUpdates { get; } = new List<(int, DateTime, State)>();
+
+        /// <summary>Bars stamped at or after this time are processed in State.Realtime (null: all historical).</summary>
+        internal DateTime? RealtimeFrom { get; set; }
+
+        /// <summary>
+        /// When true, a strategy's working market orders fill at the open of the first bar of their instrument's series
+        /// stamped after the order was submitted, before that bar's OnBarUpdate (orders submitted on a bar close fill
+        /// on the next bar, without using a same-timestamp bar whose open lies before the submission).
+        /// Other order types are left for the test to fill with <c>strategy.Fill(...)</c>.
+        /// </summary>
+        internal bool FillMarketOrdersAtNextOpen { get; set; }
+
+        /// <summary>Called after each OnBarUpdate (e.g. to fill the orders a strategy submitted on that bar).</summary>
+        internal Action<T, int> AfterBarUpdate { get; set; }
+
+        /// <summary>The simulation account strategies run on.</summary>
+        internal Account Account { get; private set; }
+
+        internal ScriptHost<T> WithBars(string instrumentFullName, IEnumerable<BarRecord> bars, double pointValue = 1, double tickSize = 0.01)
+        {
+            barsByInstrument[instrumentFullName] = bars.ToList();
+            specs[instrumentFullName] = (pointValue, tickSize);
+            return this;
+        }
+
+        /// <summary>Sets the script's inputs after SetDefaults, as the platform's property grid does.</summary>
+        internal ScriptHost<T> WithInputs(Action<T> inputs)
+        {
+            setInputs = inputs;
+            return this;
+        }
+
+        internal T Run(string primaryInstrument)
+        {
+            Instrument.ClearDefinitions();
+            Account.ClearDefinitions();
+            foreach (KeyValuePair<string, (double PointValue, double TickSize)> spec in specs)
+                Instrument.Define(spec.Key, spec.Value.PointValue, spec.Value.TickSize);
+            Account = Account.Define("Sim101");
+
+            var script = new T();
+            NinjaScriptBase.Running = script;
+            try
+            {
+                Enter(script, State.SetDefaults);
+                setInputs?.Invoke(script);
+                script.SetPrimary(Resolve(primaryInstrument), barsPeriod);
+                Enter(script, State.Configure);
+
+                Bars[] bars = LoadBars(script, primaryInstrument);
+                script.AttachBars(bars);
+                if (script is StrategyBase strategy)
+                {
+                    strategy.AttachAccount(Account);
+                    strategy.CreatePositions();
+                }
+                Enter(script, State.DataLoaded);
+                Enter(script, State.Historical);
+
+                foreach ((DateTime time, int series) in Schedule(bars))
+                {
+                    if (script.State == State.Historical && RealtimeFrom.HasValue && time >= RealtimeFrom.Value)
+                        GoRealtime(script);
+                    if (FillMarketOrdersAtNextOpen && script is StrategyBase trader)
+                        FillAtOpen(trader, series);
+                    script.ProcessBar(series);
+                    BarUpdates.Add((series, time, script.State));
+                    if (script.ChildIndicators.Count > 0)
+                        throw new NotSupportedException($"'{script.Name}' hosts indicators (CacheIndicator); the stand-in host does not drive hosted indicators yet");
+                    AfterBarUpdate?.Invoke(script, series);
+                }
+                if (script.State == State.Historical)
+                    GoRealtime(script);
+                Enter(script, State.Terminated);
+                return script;
+            }
+            finally
+            {
+                NinjaScriptBase.Running = null;
+            }
+        }
+
+        /// <summary>Plotted values of one plot per primary bar; null where the plot was not set (not drawn).</summary>
+        internal static double?[] PlotValues(NinjaScriptBase script, int plotIndex)
+        {
+            Series<double> values = script.Values[plotIndex];
+            return Enumerable.Range(0, values.Count)
+                .Select(i => values.IsValidDataPointAt(i) ? values.GetValueAt(i) : (double?)null)
+                .ToArray();
+        }
+
+        private static void FillAtOpen(StrategyBase strategy, int series)
+        {
+            Bars bars = strategy.BarsArray[series];
+            BarRecord next = bars[bars.CurrentBar + 1];
+            foreach (Order order in strategy.SubmittedOrders.ToList())
+            {
+                if (order.Instrument == bars.Instrument && order.OrderType == OrderType.Market
+                    && order.OrderState == OrderState.Working && next.Time > order.Time)
+                    strategy.Fill(order, order.Quantity - order.Filled, next.Open, next.Time);
+            }
+        }
+
+        private void GoRealtime(T script)
+        {
+            Enter(script, State.Transition);
+            Enter(script, State.Realtime);
+        }
+
+        private void Enter(T script, State state)
+        {
+            States.Add(state);
+            script.SetState(state);
+        }
+
+        private Instrument Resolve(string name) =>
+            Instrument.GetInstrument(name)
+            ?? throw new InvalidOperationException($"instrument '{name}': no bars for it were given to the host");
+
+        private Bars[] LoadBars(T script, string primaryInstrument)
+        {
+            var result = new List<Bars> { new Bars(Resolve(primaryInstrument), barsPeriod, barsByInstrument[primaryInstrument]) };
+            foreach (DataSeriesRequest request in script.DataSeriesRequests)
+            {
+                string name = request.InstrumentName ?? primaryInstrument;
+                if (request.BarsPeriod.BarsPeriodType != barsPeriod.BarsPeriodType || request.BarsPeriod.Value != barsPeriod.Value)
+                    throw new NotSupportedException($"AddDataSeries('{name}', {request.BarsPeriod}): the host replays recorded {barsPeriod} bars and does not resample");
+                result.Add(new Bars(Resolve(name), request.BarsPeriod, barsByInstrument[name]));
+            }
+            return result.ToArray();
+        }
+
+        /// <summary>All bars of all series in time order; equal timestamps in BarsInProgress order (primary first).</summary>
+        private static IEnumerable<(DateTime Time, int Series)> Schedule(Bars[] bars) =>
+            bars.SelectMany((b, series) => Enumerable.Range(0, b.Count).Select(i => (Time: b.GetTime(i), Series: series)))
+                .OrderBy(e => e.Time)
+                .ThenBy(e => e.Series)
+                .ToList();
+    }
+}

@@ -1,0 +1,97 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.IO.Compression;
+using System.Linq;
+using System.Text;
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+using NUnit.Framework;
+
+namespace NinjaTraderPortfolio.NinjaScript.Tests.Packaging
+{
+    /// <summary>
+    /// Runs build.ps1 package (with -NoBuild on the Core DLLs of this test's output) and checks the NinjaTrader 8
+    /// import archive: Info.xml (UTF-8 BOM, CRLF), AdditionalReferences.txt, DLLs at the root, every source under
+    /// AddOns\, Strategies\, Indicators\ byte for byte.
+    /// </summary>
+    [TestFixture]
+    public class PackageTests
+    {
+        private static readonly string[] RuntimeAssemblies = { "NinjaTraderPortfolio.Core", "MathNet.Numerics" };
+        private string workDir;
+        private Dictionary<string, byte[]> entries;
+
+        [OneTimeSetUp]
+        public void BuildPackage()
+        {
+            workDir = Path.Combine(Path.GetTempPath(), "ntp-package-" + Guid.NewGuid().ToString("N"));
+            Directory.CreateDirectory(workDir);
+            string zipPath = Path.Combine(workDir, "NinjaTraderPortfolio.zip");
+            (int exitCode, string output) = BuildScript.Run("package", "-NoBuild", "-CoreBin", BuildScript.CoreBin, "-OutputPath", zipPath);
+            Assert.That(exitCode, Is.Zero, output);
+            using ZipArchive zip = ZipFile.OpenRead(zipPath);
+            entries = zip.Entries.ToDictionary(e => e.FullName, e =>
+            {
+                using var stream = e.Open();
+                using var copy = new MemoryStream();
+                stream.CopyTo(copy);
+                return copy.ToArray();
+            });
+        }
+
+        [OneTimeTearDown]
+        public void Clean() => Directory.Delete(workDir, recursive: true);
+
+        [Test]
+        public void InfoXml_IsAtTheRoot_Utf8WithBom_CrLf_WithTheNinjaTraderExportVersion()
+        {
+            byte[] bytes = entries["Info.xml"];
+
+            Assert.That(bytes.Take(3), Is.EqualTo(new byte[] { 0xEF, 0xBB, 0xBF }));
+            string text = Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3);
+            Assert.That(text, Does.StartWith("<?xml version=\"1.0\" encoding=\"utf-8\"?>\r\n"));
+            Assert.That(Regex.IsMatch(text, "(?<!\r)\n"), Is.False, "every line ends with CRLF");
+            XElement root = XDocument.Parse(text).Root;
+            Assert.That(root.Name.LocalName, Is.EqualTo("NinjaTrader"));
+            Assert.That(root.Element("Export")?.Element("Version")?.Value, Does.Match(@"^8\.1\.\d+\.\d+$"));
+        }
+
+        [Test]
+        public void AdditionalReferences_ListsEachRuntimeAssemblyWithoutDll_AndEachIsAtTheRoot()
+        {
+            byte[] bytes = entries["AdditionalReferences.txt"];
+
+            Assert.That(bytes.Take(3), Is.Not.EqualTo(new byte[] { 0xEF, 0xBB, 0xBF }), "no BOM");
+            string text = Encoding.UTF8.GetString(bytes);
+            Assert.That(text, Is.EqualTo(string.Join("", RuntimeAssemblies.Select(n => n + "\r\n"))));
+            foreach (string name in RuntimeAssemblies)
+                Assert.That(entries[name + ".dll"], Is.EqualTo(File.ReadAllBytes(Path.Combine(BuildScript.CoreBin, name + ".dll"))), name);
+        }
+
+        [Test]
+        public void Sources_AreUnderTheirNinjaScriptFolders_WithBackslashEntryNames_ByteForByte()
+        {
+            string root = BuildScript.RepositoryRoot;
+            var expected = new[] { "AddOns", "Strategies", "Indicators" }
+                .Where(f => Directory.Exists(Path.Combine(root, f)))
+                .SelectMany(f => Directory.EnumerateFiles(Path.Combine(root, f), "*.cs", SearchOption.AllDirectories))
+                .ToDictionary(p => Path.GetRelativePath(root, p).Replace('/', '\\'), File.ReadAllBytes);
+
+            Assert.That(expected.Keys, Does.Contain(@"Indicators\PortfolioCorrelation.cs"));
+            var sources = entries.Where(e => e.Key.EndsWith(".cs", StringComparison.Ordinal)).ToDictionary(e => e.Key, e => e.Value);
+            Assert.That(sources.Keys, Is.EquivalentTo(expected.Keys));
+            foreach (KeyValuePair<string, byte[]> source in expected)
+                Assert.That(sources[source.Key], Is.EqualTo(source.Value), source.Key);
+        }
+
+        [Test]
+        public void Archive_HoldsNothingElse()
+        {
+            var allowed = new HashSet<string>(new[] { "Info.xml", "AdditionalReferences.txt" }.Concat(RuntimeAssemblies.Select(n => n + ".dll")));
+
+            Assert.That(entries.Keys.Where(k => !allowed.Contains(k) && !k.EndsWith(".cs", StringComparison.Ordinal)), Is.Empty);
+            Assert.That(entries.Keys.Where(k => k.Contains('/')), Is.Empty, "entry names use backslashes, as NinjaTrader's exporter writes them");
+        }
+    }
+}

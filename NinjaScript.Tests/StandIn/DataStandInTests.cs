@@ -1,0 +1,87 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using NinjaTrader.Cbi;
+using NinjaTrader.Data;
+using NinjaTraderPortfolio.NinjaScript.Tests.Hosting;
+using NUnit.Framework;
+
+namespace NinjaTraderPortfolio.NinjaScript.Tests.StandIn
+{
+    /// <summary>BarsRequest and MarketData behave as the Help Guide's AddOn examples use them.</summary>
+    [TestFixture]
+    public class DataStandInTests
+    {
+        [TearDown]
+        public void Clear()
+        {
+            BarsRequest.HistoryProvider = null;
+            Instrument.ClearDefinitions();
+        }
+
+        [Test]
+        public void BarsRequest_Request_CallsBackWithTheProvidedBarsAndNoError()
+        {
+            Instrument dax = Instrument.Define("FDAX 12-26", 25, 0.5);
+            var day = new DateTime(2026, 1, 5);
+            BarsRequest.HistoryProvider = r => Enumerable.Range(0, 3).Select(d => SampleBars.Bar(day.AddDays(d), 100 + d)).ToList();
+            var request = new BarsRequest(dax, 3) { BarsPeriod = SampleBars.Daily };
+            var closes = new List<double>();
+            ErrorCode seen = (ErrorCode)(-1);
+
+            request.Request((bars, error, message) =>
+            {
+                seen = error;
+                for (int i = 0; i < bars.Bars.Count; i++)
+                    closes.Add(bars.Bars.GetClose(i));
+            });
+
+            Assert.That(seen, Is.EqualTo(ErrorCode.NoError));
+            Assert.That(closes, Is.EqualTo(new[] { 100.0, 101.0, 102.0 }));
+            Assert.That(request.Bars.Instrument, Is.SameAs(dax));
+            Assert.That(request.BarsBack, Is.EqualTo(3));
+        }
+
+        [Test]
+        public void BarsRequest_WithBarsOutOfTimeOrder_FailsNamingTheInstrument()
+        {
+            Instrument dax = Instrument.Define("FDAX 12-26", 25, 0.5);
+            var day = new DateTime(2026, 1, 5);
+            BarsRequest.HistoryProvider = r => new List<BarRecord> { SampleBars.Bar(day.AddDays(1), 1), SampleBars.Bar(day, 2) };
+
+            var error = Assert.Throws<ArgumentException>(() => new BarsRequest(dax, day, day.AddDays(2)).Request((b, e, m) => { }));
+            Assert.That(error.Message, Does.Contain("FDAX 12-26"));
+        }
+
+        [Test]
+        public void BarsRequest_Dispose_DropsUpdateSubscribers()
+        {
+            Instrument dax = Instrument.Define("FDAX 12-26", 25, 0.5);
+            var request = new BarsRequest(dax, 10);
+            request.Update += (s, e) => { };
+
+            request.Dispose();
+
+            Assert.That(request.HasSubscribers, Is.False);
+        }
+
+        [Test]
+        public void MarketData_Push_UpdatesTheSnapshotAndRaisesUpdateUntilUnsubscribed()
+        {
+            Instrument dax = Instrument.Define("FDAX 12-26", 25, 0.5);
+            var seen = new List<(MarketDataType, double)>();
+            EventHandler<MarketDataEventArgs> handler = (s, e) => seen.Add((e.MarketDataType, e.Price));
+            dax.MarketData.Update += handler;
+            var time = new DateTime(2026, 1, 5, 9, 0, 0);
+
+            dax.MarketData.Push(MarketDataType.Last, 18000.5, 3, time, 18000, 18001);
+            dax.MarketData.Update -= handler;
+            dax.MarketData.Push(MarketDataType.Last, 18001, 1, time.AddSeconds(1), 18000.5, 18001.5);
+
+            Assert.That(seen, Is.EqualTo(new[] { (MarketDataType.Last, 18000.5) }));
+            Assert.That(dax.MarketData.Last.Price, Is.EqualTo(18001));
+            Assert.That(dax.MarketData.Last.Volume, Is.EqualTo(1));
+            Assert.That(dax.MarketData.HasSubscribers, Is.False);
+        }
+    }
+}

@@ -1,0 +1,190 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace NinjaTrader.Cbi
+{
+    // https://developer.ninjatrader.com/docs/desktop/account_class
+    // Static: All. Instance: Name, Denomination, Orders, Executions, Positions, the events OrderUpdate,
+    // ExecutionUpdate, PositionUpdate, AccountItemUpdate, and CreateOrder/Submit/Cancel/CancelAllOrders/Change/
+    // Flatten/Get. Not mirrored: Connection, Strategies, AccountStatusUpdate, SimulationAccountReset.
+    // Collections are exposed as IEnumerable<T> (enumerate under lock (Account.All) as the Help Guide shows);
+    // NinjaTrader's concrete collection types are not documented.
+    public class Account
+    {
+        private static readonly List<Account> all = new List<Account>();
+        private readonly List<Order> orders = new List<Order>();
+        private readonly List<Execution> executions = new List<Execution>();
+        private readonly List<Position> positions = new List<Position>();
+        private readonly Dictionary<AccountItem, double> items = new Dictionary<AccountItem, double>();
+        private int nextOrderId;
+        private int nextExecutionId;
+
+        internal Account(string name)
+        {
+            Name = name;
+            Denomination = Currency.UsDollar;
+        }
+
+        // https://developer.ninjatrader.com/docs/desktop/account_class ("All: A collection of Account objects")
+        public static IEnumerable<Account> All => all;
+
+        public string Name { get; }
+
+        public Currency Denomination { get; }
+
+        public IEnumerable<Order> Orders => orders;
+
+        public IEnumerable<Execution> Executions => executions;
+
+        public IEnumerable<Position> Positions => positions;
+
+        // https://developer.ninjatrader.com/docs/desktop/orderupdate
+        public event EventHandler<OrderEventArgs> OrderUpdate;
+
+        // https://developer.ninjatrader.com/docs/desktop/executionupdate
+        public event EventHandler<ExecutionEventArgs> ExecutionUpdate;
+
+        // https://developer.ninjatrader.com/docs/desktop/positionupdate
+        public event EventHandler<PositionEventArgs> PositionUpdate;
+
+        // https://developer.ninjatrader.com/docs/desktop/accountitemupdate
+        public event EventHandler<AccountItemEventArgs> AccountItemUpdate;
+
+        // https://developer.ninjatrader.com/docs/desktop/createorder
+        public Order CreateOrder(Instrument instrument, OrderAction action, OrderType orderType, OrderEntry orderEntry,
+            TimeInForce timeInForce, int quantity, double limitPrice, double stopPrice, string oco, string name,
+            DateTime gtd, CustomOrder customOrder)
+        {
+            return new Order
+            {
+                Account = this, Instrument = instrument, OrderAction = action, OrderType = orderType,
+                TimeInForce = timeInForce, Quantity = quantity, LimitPrice = limitPrice, StopPrice = stopPrice,
+                Oco = oco, Name = name, Gtd = gtd, OrderState = OrderState.Initialized,
+                OrderId = "standin-" + (++nextOrderId).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            };
+        }
+
+        // https://developer.ninjatrader.com/docs/desktop/submit
+        // Stand-in behaviour: each order goes Submitted > Accepted > Working; fills come from the host.
+        public void Submit(IEnumerable<Order> orders)
+        {
+            foreach (Order order in orders)
+            {
+                this.orders.Add(order);
+                SetOrderState(order, OrderState.Submitted);
+                SetOrderState(order, OrderState.Accepted);
+                SetOrderState(order, OrderState.Working);
+            }
+        }
+
+        // https://developer.ninjatrader.com/docs/desktop/cancel
+        public void Cancel(IEnumerable<Order> orders)
+        {
+            foreach (Order order in orders.Where(o => !Order.IsTerminalState(o.OrderState)))
+            {
+                SetOrderState(order, OrderState.CancelPending);
+                SetOrderState(order, OrderState.Cancelled);
+            }
+        }
+
+        // https://developer.ninjatrader.com/docs/desktop/accounts_cancelallorders
+        public void CancelAllOrders(Instrument instrument)
+        {
+            Cancel(this.orders.Where(o => o.Instrument == instrument).ToList());
+        }
+
+        // https://developer.ninjatrader.com/docs/desktop/change : applies the *Changed values.
+        public void Change(IEnumerable<Order> orders)
+        {
+            foreach (Order order in orders.Where(o => !Order.IsTerminalState(o.OrderState)))
+            {
+                if (order.QuantityChanged > 0) order.Quantity = order.QuantityChanged;
+                if (order.LimitPriceChanged > 0) order.LimitPrice = order.LimitPriceChanged;
+                if (order.StopPriceChanged > 0) order.StopPrice = order.StopPriceChanged;
+                SetOrderState(order, OrderState.ChangePending);
+                SetOrderState(order, OrderState.Working);
+            }
+        }
+
+        // https://developer.ninjatrader.com/docs/desktop/flatten : cancels working orders and closes positions.
+        public void Flatten(ICollection<Instrument> instruments)
+        {
+            Cancel(this.orders.Where(o => instruments.Contains(o.Instrument)).ToList());
+            foreach (Position position in positions.Where(p => instruments.Contains(p.Instrument) && p.Quantity != 0).ToList())
+            {
+                OrderAction action = position.MarketPosition == MarketPosition.Long ? OrderAction.Sell : OrderAction.BuyToCover;
+                Order close = CreateOrder(position.Instrument, action, OrderType.Market, OrderEntry.Manual, TimeInForce.Day,
+                    position.Quantity, 0, 0, string.Empty, "Close", DateTime.MaxValue, null);
+                Submit(new[] { close });
+            }
+        }
+
+        // https://developer.ninjatrader.com/docs/desktop/get
+        public double Get(AccountItem itemType, Currency currency)
+        {
+            return items.TryGetValue(itemType, out double value) ? value : 0.0;
+        }
+
+        public override string ToString() => Name;
+
+        // ---- host-only hooks (internal) ----
+
+        internal static Account Define(string name)
+        {
+            var account = new Account(name);
+            lock (all) all.Add(account);
+            return account;
+        }
+
+        internal static void ClearDefinitions()
+        {
+            lock (all) all.Clear();
+        }
+
+        internal void SetAccountItem(AccountItem item, double value, DateTime time)
+        {
+            items[item] = value;
+            AccountItemUpdate?.Invoke(this, new AccountItemEventArgs(this, item, Denomination, value, time));
+        }
+
+        internal void SetOrderState(Order order, OrderState state)
+        {
+            order.OrderState = state;
+            OrderUpdate?.Invoke(this, new OrderEventArgs(order, state, order.Quantity, order.AverageFillPrice));
+        }
+
+        /// <summary>Host-only: fills part or all of a working order, raising ExecutionUpdate, OrderUpdate, PositionUpdate.</summary>
+        internal Execution Fill(Order order, int quantity, double price, DateTime time)
+        {
+            if (Order.IsTerminalState(order.OrderState))
+                throw new InvalidOperationException($"order '{order.Name}' is {order.OrderState} and cannot fill");
+            if (quantity <= 0 || order.Filled + quantity > order.Quantity)
+                throw new ArgumentOutOfRangeException(nameof(quantity), $"fill of {quantity} on order '{order.Name}' ({order.Filled}/{order.Quantity} filled)");
+            bool buy = order.OrderAction == OrderAction.Buy || order.OrderAction == OrderAction.BuyToCover;
+            order.AverageFillPrice = (order.AverageFillPrice * order.Filled + price * quantity) / (order.Filled + quantity);
+            order.Filled += quantity;
+            order.Time = time;
+            Position position = positions.FirstOrDefault(p => p.Instrument == order.Instrument);
+            if (position == null)
+            {
+                position = new Position(this, order.Instrument);
+                positions.Add(position);
+            }
+            position.ApplyFill(buy ? quantity : -quantity, price);
+            var execution = new Execution
+            {
+                Account = this, Instrument = order.Instrument, Order = order, OrderId = order.OrderId, Name = order.Name,
+                ExecutionId = "standin-exec-" + (++nextExecutionId).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                MarketPosition = buy ? MarketPosition.Long : MarketPosition.Short, Price = price, Quantity = quantity,
+                Time = time, Rate = 1, Position = position.MarketPosition == MarketPosition.Short ? -position.Quantity : position.Quantity,
+            };
+            executions.Add(execution);
+            // NinjaTrader's order of events: order update first, then the execution, then the position.
+            SetOrderState(order, order.Filled == order.Quantity ? OrderState.Filled : OrderState.PartFilled);
+            ExecutionUpdate?.Invoke(this, new ExecutionEventArgs(execution, execution.ExecutionId, price, quantity, execution.MarketPosition, order.OrderId, time));
+            PositionUpdate?.Invoke(this, new PositionEventArgs(position, position.AveragePrice, position.Quantity, position.MarketPosition));
+            return execution;
+        }
+    }
+}
