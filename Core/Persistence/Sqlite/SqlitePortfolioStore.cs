@@ -55,6 +55,7 @@ namespace NinjaTraderPortfolio.Core.Persistence
                 ForeignKeys = true,
                 DefaultTimeout = (int)Math.Ceiling(_options.BusyTimeout.TotalSeconds),
             }.ToString();
+            SqliteNativeLibrary.EnsureLoaded();
             try
             {
                 using var c = Open();
@@ -65,6 +66,12 @@ namespace NinjaTraderPortfolio.Core.Persistence
             {
                 ClearPool();
                 throw Translate(e, Path);
+            }
+            catch (Exception e) when (e is DllNotFoundException || e is TypeInitializationException || e is BadImageFormatException)
+            {
+                throw new InvalidOperationException(
+                    $"the native SQLite library could not be loaded for '{Path}': ship {SqliteNativeLibrary.WindowsFileName} (win-x64, from the 'SQLite' " +
+                    "NuGet package 3.53.4) next to NinjaTraderPortfolio.Core.dll", e);
             }
             catch
             {
