@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using NinjaTraderPortfolio.Core.Execution;
 using NinjaTraderPortfolio.Core.Persistence;
 using NUnit.Framework;
 using static NinjaTraderPortfolio.Core.Tests.Persistence.StoreSamples;
@@ -82,6 +83,19 @@ namespace NinjaTraderPortfolio.Core.Tests.Persistence
             _store.SaveParent(Parent("P1", 2, 40));
             AssertSame(Parent("P1", 2, 40), _store.LoadParent("P1"));
             Assert.That(Count("parent_slices"), Is.EqualTo(2));
+        }
+
+        [Test]
+        public void ParentIds_ByStatus_FollowTheLatestSnapshot()
+        {
+            _store.SaveParent(Parent("B", status: ParentOrderStatus.Working));
+            _store.SaveParent(Parent("A", status: ParentOrderStatus.Working));
+            _store.SaveParent(Parent("C", status: ParentOrderStatus.Completed, filled: 30));
+            _store.SaveParent(Parent("B", status: ParentOrderStatus.Halted));
+            Assert.That(_store.LoadParentIds(ParentOrderStatus.Working), Is.EqualTo(new[] { "A" }));
+            Assert.That(_store.LoadParentIds(ParentOrderStatus.Halted), Is.EqualTo(new[] { "B" }));
+            Assert.That(_store.LoadParentIds(ParentOrderStatus.Completed), Is.EqualTo(new[] { "C" }));
+            Assert.That(_store.LoadParentIds(ParentOrderStatus.Cancelled), Is.Empty);
         }
 
         [Test]

@@ -156,6 +156,9 @@ namespace NinjaTraderPortfolio.Core.Persistence
         public IReadOnlyList<ChildOrderRecord> LoadChildren(string parentId) => Read((c, tx) => SqliteReads.Children(c, tx, Key(parentId, nameof(parentId))));
 
         /// <inheritdoc />
+        public IReadOnlyList<string> LoadParentIds(ParentOrderStatus status) => Read((c, tx) => SqliteReads.ParentIds(c, tx, status));
+
+        /// <inheritdoc />
         public IReadOnlyList<ChildTransition> LoadTransitions(string parentId) => Read((c, tx) => SqliteReads.Transitions(c, tx, Key(parentId, nameof(parentId))));
 
         /// <inheritdoc />
