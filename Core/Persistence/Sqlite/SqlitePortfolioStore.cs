@@ -46,7 +46,14 @@ namespace NinjaTraderPortfolio.Core.Persistence
             Path = System.IO.Path.GetFullPath(path);
             CheckFile(Path);
             string? folder = System.IO.Path.GetDirectoryName(Path);
-            if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
+            try
+            {
+                if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+            {
+                throw new InvalidInputException($"the folder of SQLite store '{Path}' cannot be created ({e.Message})", e);
+            }
             _connectionString = new SqliteConnectionStringBuilder
             {
                 DataSource = Path,
