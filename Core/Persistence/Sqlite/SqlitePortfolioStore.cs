@@ -205,7 +205,8 @@ namespace NinjaTraderPortfolio.Core.Persistence
                 string sync = _options.Durability == SqliteDurability.Full ? "FULL" : "NORMAL";
                 long busyMs = (long)_options.BusyTimeout.TotalMilliseconds;
                 // PRAGMA values cannot be parameters; both come from typed options, not from text.
-                SqliteSql.Execute(c, null, $"PRAGMA synchronous = {sync}; PRAGMA busy_timeout = {busyMs.ToString(CultureInfo.InvariantCulture)};");
+                SqliteSql.Execute(c, null, $"PRAGMA synchronous = {sync}");
+                SqliteSql.Execute(c, null, $"PRAGMA busy_timeout = {busyMs.ToString(CultureInfo.InvariantCulture)}");
                 return c;
             }
             catch
