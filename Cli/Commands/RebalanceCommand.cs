@@ -1,0 +1,299 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Text.Json;
+using NinjaTraderPortfolio.Cli.Infrastructure;
+using NinjaTraderPortfolio.Core;
+using NinjaTraderPortfolio.Core.Data;
+using NinjaTraderPortfolio.Core.Execution;
+
+namespace NinjaTraderPortfolio.Cli.Commands
+{
+    /// <summary>
+    /// <c>ntportfolio rebalance</c>: current positions + prices + equity + target weights -> whole-lot orders (rebalance
+    /// planner), each routed (market/TWAP/VWAP/IS) with the router's reason, its schedule and the pre-trade cost.
+    /// </summary>
+    public sealed class RebalanceCommand : ICliCommand
+    {
+        private static readonly string[] Options =
+        {
+            "positions", "prices", "equity", "targets", "instruments", "format", "cash-buffer", "min-trade", "max-weight",
+            "horizon", "slices", "risk-aversion",
+        };
+
+        /// <inheritdoc />
+        public string Name => "rebalance";
+
+        /// <inheritdoc />
+        public string Summary => "turn target weights into whole-lot orders with routing, schedules and cost estimates";
+
+        /// <inheritdoc />
+        public string Usage => string.Join("\n",
+            "ntportfolio rebalance --positions FILE --prices FILE --equity X (--targets FILE | <optimize options>) [--instruments FILE] [--format table|json]",
+            "                      [--cash-buffer F] [--min-trade NOTIONAL] [--max-weight W] [--horizon DAYS] [--slices N] [--risk-aversion L]",
+            "  --positions     CSV 'Asset,Quantity': signed whole contracts/shares held now (assets not listed hold 0)",
+            "  --prices        price file (wide CSV 'Date,<asset>,...' or NinjaTrader export); the last row is the current price,",
+            "                  the history gives the volatility per bar (taken as daily) used by the router",
+            "  --equity        account equity in currency",
+            "  --targets       CSV 'Asset,Weight': signed target weights, fractions of equity (assets not listed target 0)",
+            "  <optimize options>  instead of --targets: any 'ntportfolio optimize' options (e.g. --method min-variance); the",
+            "                  optimizer runs on the same --prices and its weights become the targets (--max-weight applies to both)",
+            "  --instruments   CSV 'Asset,PointValue,LotSize,Adv,Spread,Depth,MaxWeight,MaxNotional' (any subset after Asset,",
+            "                  empty cells = defaults: point value 1, lot 1, no limits; Spread is a fraction of price; Adv and",
+            "                  Spread are needed to price and route orders, otherwise the order is worked as a default TWAP)",
+            "  --cash-buffer   fraction of equity kept in cash (default 0)",
+            "  --min-trade     smallest trade notional in currency; smaller trades are skipped (default 0)",
+            "  --max-weight    |weight| limit for every instrument without its own MaxWeight",
+            "  --horizon       days allowed for each order (default 1); --slices child orders per order (default 10)",
+            "  --risk-aversion lambda in 1/currency for the Almgren-Chriss urgency (default 0)",
+            "Unknown options are handed to the optimizer, which reports them by name.");
+
+        /// <inheritdoc />
+        public int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
+        {
+            SplitArguments(args, out var ownArgs, out var optimizerArgs);
+            var a = CliArgs.Parse(ownArgs, Options);
+            string positionsPath = a.Require("positions"), pricesPath = a.Require("prices");
+            bool optimizerMode = optimizerArgs.Any(x => x.StartsWith("--", StringComparison.Ordinal) && !IsShared(OptionName(x)));
+            if (a.Has("targets") && optimizerMode)
+                throw new CliUsageException($"option {optimizerArgs.First(x => x.StartsWith("--", StringComparison.Ordinal) && !IsShared(OptionName(x)))} is an optimizer option; give either --targets FILE or optimizer options, not both");
+            if (!a.Has("targets") && !optimizerMode)
+                throw new CliUsageException("missing --targets FILE (CSV 'Asset,Weight') or optimizer options (e.g. --method min-variance; see 'ntportfolio help optimize')");
+            decimal equity = a.GetDecimalOrNull("equity") ?? throw new CliUsageException("missing required option --equity");
+            if (equity <= 0) throw new CliUsageException($"option --equity must be > 0, got {a.Get("equity")}");
+            string format = a.GetChoice("format", "table", "table", "json");
+            double cashBuffer = a.GetDouble("cash-buffer", 0);
+            if (cashBuffer < 0 || cashBuffer >= 1) throw new CliUsageException($"option --cash-buffer must be in [0, 1), got {a.Get("cash-buffer")}");
+            decimal minTrade = a.GetDecimalOrNull("min-trade") ?? 0m;
+            if (minTrade < 0) throw new CliUsageException($"option --min-trade must be >= 0, got {a.Get("min-trade")}");
+            double? maxWeight = a.GetDoubleOrNull("max-weight");
+            if (maxWeight.HasValue && maxWeight.Value < 0) throw new CliUsageException($"option --max-weight must be >= 0, got {a.Get("max-weight")}");
+            double horizon = a.GetDouble("horizon", 1);
+            if (!(horizon > 0)) throw new CliUsageException($"option --horizon must be > 0, got {a.Get("horizon")}");
+            int slices = a.GetInt("slices", 10);
+            if (slices < 1) throw new CliUsageException($"option --slices must be >= 1, got {slices}");
+            double lambda = a.GetDouble("risk-aversion", 0);
+            if (lambda < 0) throw new CliUsageException($"option --risk-aversion must be >= 0, got {a.Get("risk-aversion")}");
+
+            var frame = PriceFileLoader.Load(new[] { pricesPath }).Frame;
+            if (frame.Rows < 1) throw new InvalidInputException($"price file '{pricesPath}' has no rows");
+            var assets = frame.Assets;
+            // A flat account is a positions file with only its header line.
+            var positions = HeaderOnly(positionsPath)
+                ? AssetValueFileReader.ParseNumbers("Asset,Quantity\nnone,0\n", positionsPath, "Quantity", null, requireAll: false)
+                : AssetValueFileReader.ReadNumbers(positionsPath, "Quantity", assets, requireAll: false);
+            var targets = a.Has("targets")
+                ? ToMap(AssetValueFileReader.ReadWeights(a.Require("targets"), assets, requireAll: false))
+                : OptimizerTargets(optimizerArgs, stderr);
+            var specs = a.Has("instruments") ? RebalanceInstrumentsFile.Read(a.Require("instruments"), assets.ToList()) : new Dictionary<string, InstrumentSpec>();
+
+            var used = assets.Where(s => (positions.TryGetValue(s, out double held) && held != 0) || targets.ContainsKey(s)).ToList();
+            if (used.Count == 0) throw new InvalidInputException("neither the positions nor the targets name an asset of the price file");
+            var planned = new List<PlannerInstrument>();
+            var weightLimits = new Dictionary<string, double>(StringComparer.Ordinal);
+            var notionalLimits = new Dictionary<string, decimal>(StringComparer.Ordinal);
+            foreach (var s in used)
+            {
+                var spec = specs.TryGetValue(s, out var sp) ? sp : new InstrumentSpec();
+                long current = 0;
+                if (positions.TryGetValue(s, out double q))
+                {
+                    if (q != Math.Floor(q) || Math.Abs(q) > 1e15) throw new InvalidInputException($"positions file '{positionsPath}': quantity of '{s}' must be a whole number, got {Guard.Format(q)}");
+                    current = (long)q;
+                }
+                double w = targets.TryGetValue(s, out double tw) ? tw : 0.0;
+                decimal price = (decimal)frame[frame.Rows - 1, frame.IndexOf(s)];
+                planned.Add(new PlannerInstrument(s, price, spec.PointValue, spec.LotSize, current, w));
+                if (spec.MaxWeight.HasValue) weightLimits[s] = spec.MaxWeight.Value;
+                if (spec.MaxNotional.HasValue) notionalLimits[s] = spec.MaxNotional.Value;
+            }
+            var limits = new InstrumentLimits(weightLimits, notionalLimits, maxWeight);
+            var plan = new RebalancePlanner().Plan(planned, equity, new PlannerOptions { CashBuffer = cashBuffer, MinTradeNotional = minTrade }, limits);
+
+            var router = new SmartOrderRouter();
+            var rows = new List<RebalanceRow>();
+            foreach (var t in plan.Trades)
+            {
+                var row = new RebalanceRow(t);
+                rows.Add(row);
+                if (t.OrderQuantity == 0) continue;
+                var spec = specs.TryGetValue(t.Instrument.Symbol, out var sp) ? sp : new InstrumentSpec();
+                long qty = Math.Abs(t.OrderQuantity);
+                if (double.IsNaN(spec.Adv) || double.IsNaN(spec.Spread) || frame.Rows < 3)
+                {
+                    string missing = double.IsNaN(spec.Adv) || double.IsNaN(spec.Spread) ? "no Adv/Spread in --instruments" : "fewer than 3 prices for a volatility";
+                    row.Decision = null;
+                    row.Schedule = TwapSchedule.Build(qty, horizon, slices);
+                    row.Algorithm = "twap";
+                    row.Reason = $"{missing}: default TWAP over {horizon.ToString("0.###", CultureInfo.InvariantCulture)} day(s), cost not estimated";
+                    continue;
+                }
+                var closes = frame.CopyColumn(frame.IndexOf(t.Instrument.Symbol));
+                double sigma = LiquidityEstimator.Volatility(closes);
+                var liq = new InstrumentLiquidity(sigma, spec.Adv, spec.Spread, double.NaN, spec.Depth);
+                var d = router.Route(new RoutingRequest(qty, (double)t.Instrument.Price, (double)t.Instrument.PointValue, liq, horizon, slices, lambda));
+                row.Decision = d;
+                row.Schedule = d.Schedule;
+                row.Algorithm = d.AlgorithmName;
+                row.Reason = d.Reason;
+            }
+            if (format == "json") WriteJson(stdout, plan, rows);
+            else WriteTable(stdout, plan, rows);
+            return 0;
+        }
+
+        // Options of this command; "prices" and "max-weight" also go to the optimizer.
+        private static bool IsOwn(string name) => Array.IndexOf(Options, name) >= 0;
+
+        private static bool IsShared(string name) => name == "prices" || name == "max-weight";
+
+        private static string OptionName(string arg)
+        {
+            string name = arg.Substring(2);
+            int eq = name.IndexOf('=');
+            return eq > 0 ? name.Substring(0, eq) : name;
+        }
+
+        // Every optimizer option takes one value, so "--name value" pairs can be split without knowing the optimizer's list.
+        private static void SplitArguments(IReadOnlyList<string> args, out List<string> own, out List<string> optimizer)
+        {
+            own = new List<string>();
+            optimizer = new List<string>();
+            for (int i = 0; i < args.Count; i++)
+            {
+                string arg = args[i];
+                if (!arg.StartsWith("--", StringComparison.Ordinal) || arg.Length == 2) { own.Add(arg); continue; }
+                string name = OptionName(arg);
+                bool inline = arg.IndexOf('=') > 0;
+                var pair = new List<string> { arg };
+                if (!inline && i + 1 < args.Count) pair.Add(args[++i]);
+                if (IsOwn(name)) own.AddRange(pair);
+                if (!IsOwn(name) || IsShared(name)) optimizer.AddRange(pair);
+            }
+        }
+
+        // Runs `ntportfolio optimize ... --format json` in-process and takes its weights as the targets.
+        private static Dictionary<string, double> OptimizerTargets(List<string> optimizerArgs, TextWriter stderr)
+        {
+            var optimize = typeof(RebalanceCommand).Assembly.GetTypes()
+                .Where(t => !t.IsAbstract && typeof(ICliCommand).IsAssignableFrom(t) && t.GetConstructor(Type.EmptyTypes) != null)
+                .Select(t => (ICliCommand)Activator.CreateInstance(t)!)
+                .FirstOrDefault(c => c.Name == "optimize")
+                ?? throw new CliUsageException("optimizer options need the 'optimize' command, which this build does not have; use --targets FILE");
+            var forwarded = new List<string>(optimizerArgs) { "--format", "json" };
+            var buffer = new StringWriter();
+            int code = optimize.Run(forwarded, buffer, stderr);
+            if (code != 0) throw new InvalidInputException($"the optimizer exited with code {code}");
+            using var doc = JsonDocument.Parse(buffer.ToString());
+            var root = doc.RootElement;
+            string status = root.GetProperty("status").GetString() ?? "";
+            if (status != "optimal")
+                throw new NotConvergedException($"the optimizer ended with status '{status}'; no orders are planned from its weights", 0, double.NaN);
+            var map = new Dictionary<string, double>(StringComparer.Ordinal);
+            foreach (var p in root.GetProperty("weights").EnumerateObject()) map[p.Name] = p.Value.GetDouble();
+            return map;
+        }
+
+        private static Dictionary<string, double> ToMap(AssetTable<double> table)
+        {
+            var map = new Dictionary<string, double>(StringComparer.Ordinal);
+            foreach (var asset in table.Assets) map[asset] = table[asset];
+            return map;
+        }
+
+        private static bool HeaderOnly(string path)
+        {
+            string text = DataFileText.Read(path, "positions file");
+            int lines = text.Split('\n').Count(l => l.Trim().Length > 0 && !l.TrimStart().StartsWith("#", StringComparison.Ordinal));
+            if (lines == 0) throw new InvalidInputException($"positions file '{path}' is empty; it needs at least the header 'Asset,Quantity'");
+            return lines == 1;
+        }
+
+        private sealed class RebalanceRow
+        {
+            public RebalanceRow(PlannedTrade t) { Trade = t; }
+            public PlannedTrade Trade { get; }
+            public RoutingDecision? Decision { get; set; }
+            public ExecutionSchedule? Schedule { get; set; }
+            public string Algorithm { get; set; } = "none";
+            public string Reason { get; set; } = "no trade";
+        }
+
+        private static void WriteJson(TextWriter stdout, RebalancePlan plan, List<RebalanceRow> rows)
+        {
+            using var ms = new MemoryStream();
+            using (var w = new Utf8JsonWriter(ms, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+            {
+                w.WriteStartObject();
+                w.WriteNumber("equity", plan.Equity);
+                w.WriteNumber("investable", plan.Investable);
+                w.WriteNumber("grossNotional", plan.GrossNotional);
+                w.WriteNumber("grossBudget", plan.GrossBudget);
+                w.WriteNumber("trackingObjective", plan.Objective);
+                w.WriteBoolean("provedOptimal", plan.ProvedOptimal);
+                w.WriteStartArray("orders");
+                foreach (var r in rows)
+                {
+                    var t = r.Trade;
+                    w.WriteStartObject();
+                    w.WriteString("asset", t.Instrument.Symbol);
+                    w.WriteNumber("price", t.Instrument.Price);
+                    w.WriteNumber("currentQuantity", t.Instrument.CurrentQuantity);
+                    w.WriteNumber("targetQuantity", t.TargetQuantity);
+                    w.WriteNumber("orderQuantity", t.OrderQuantity);
+                    w.WriteString("side", t.OrderQuantity == 0 ? "none" : t.Side == OrderSide.Buy ? "buy" : "sell");
+                    w.WriteNumber("orderNotional", t.OrderNotional);
+                    w.WriteNumber("targetWeight", t.CappedTargetWeight);
+                    w.WriteNumber("achievedWeight", t.AchievedWeight);
+                    w.WriteBoolean("capped", t.Capped);
+                    w.WriteString("algorithm", r.Algorithm);
+                    w.WriteString("reason", r.Reason);
+                    if (r.Decision != null)
+                    {
+                        w.WriteNumber("expectedCost", r.Decision.ExpectedCost);
+                        w.WriteNumber("costStdDev", r.Decision.CostStdDev);
+                    }
+                    else
+                    {
+                        w.WriteNull("expectedCost");
+                        w.WriteNull("costStdDev");
+                    }
+                    w.WriteStartArray("schedule");
+                    if (r.Schedule != null)
+                        foreach (var sl in r.Schedule.Slices)
+                        {
+                            w.WriteStartObject();
+                            w.WriteNumber("index", sl.Index);
+                            w.WriteNumber("time", sl.Time);
+                            w.WriteNumber("quantity", sl.Quantity);
+                            w.WriteEndObject();
+                        }
+                    w.WriteEndArray();
+                    w.WriteEndObject();
+                }
+                w.WriteEndArray();
+                w.WriteEndObject();
+            }
+            stdout.WriteLine(Encoding.UTF8.GetString(ms.ToArray()));
+        }
+
+        private static void WriteTable(TextWriter stdout, RebalancePlan plan, List<RebalanceRow> rows)
+        {
+            var inv = CultureInfo.InvariantCulture;
+            stdout.WriteLine($"equity {plan.Equity.ToString(inv)}, investable {plan.Investable.ToString(inv)}, gross {plan.GrossNotional.ToString("0.##", inv)} of budget {plan.GrossBudget.ToString("0.##", inv)}{(plan.ProvedOptimal ? "" : " (rounding not proved optimal)")}");
+            stdout.WriteLine($"{"asset",-10} {"current",9} {"target",9} {"order",9} {"side",4} {"notional",14} {"weight",8} {"algo",6} {"exp.cost",12}  schedule / reason");
+            foreach (var r in rows)
+            {
+                var t = r.Trade;
+                string side = t.OrderQuantity == 0 ? "-" : t.Side == OrderSide.Buy ? "buy" : "sell";
+                string cost = r.Decision == null ? "-" : r.Decision.ExpectedCost.ToString("0.##", inv);
+                string sched = r.Schedule == null ? "" : string.Join("+", r.Schedule.Slices.Select(s => s.Quantity.ToString(inv)));
+                stdout.WriteLine($"{t.Instrument.Symbol,-10} {t.Instrument.CurrentQuantity,9} {t.TargetQuantity,9} {t.OrderQuantity,9} {side,4} {t.OrderNotional.ToString("0.##", inv),14} {t.AchievedWeight.ToString("0.0000", inv),8} {r.Algorithm,6} {cost,12}  {sched}{(t.Capped ? " [capped by limit]" : "")}");
+                if (t.OrderQuantity != 0) stdout.WriteLine($"{"",10}   reason: {r.Reason}");
+            }
+        }
+    }
+}
