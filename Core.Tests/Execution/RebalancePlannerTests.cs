@@ -65,6 +65,15 @@ namespace NinjaTraderPortfolio.Core.Tests.Execution
         }
 
         [Test]
+        public void LargeMinimumTrade_JumpsTheHoleWithoutScanning()
+        {
+            var ins = new[] { new PlannerInstrument("A", 1m, 1m, 1, 10, 0.5), new PlannerInstrument("B", 1m, 1m, 1, 0, 0.00001) };
+            var plan = new RebalancePlanner().Plan(ins, 1_000_000_000m, new PlannerOptions { MinTradeNotional = 100_000_000m });
+            Assert.That(plan.Trades[0].TargetQuantity, Is.EqualTo(500_000_000));
+            Assert.That(plan.Trades[1].TargetQuantity, Is.EqualTo(0), "10,000 is below the minimum trade");
+        }
+
+        [Test]
         public void BadInput_NamesTheInstrument()
         {
             var ex = Assert.Throws<InvalidInputException>(() => new PlannerInstrument("GC", -1m, 100m, 1, 0, 0.1));

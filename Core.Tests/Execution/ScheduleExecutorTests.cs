@@ -324,6 +324,29 @@ namespace NinjaTraderPortfolio.Core.Tests.Execution
         }
 
         [Test]
+        public void ConcurrentEvents_FromSeveralThreads_AreAppliedOnce()
+        {
+            // 8 slices due at once (all start at T0 after 8 minutes pass), then 8 threads each replay their child's fills.
+            var timed = TwapSchedule.Build(800, 8, 8).ToTimedSlices(T0, TimeSpan.FromMinutes(1)).Select(t => new TimedSlice(t.Index, T0, T0.AddHours(1), t.Quantity)).ToList();
+            using var ex = new ScheduleExecutor(new ParentOrder("C", "ES 09-24", OrderSide.Buy, 800), timed, _gateway.Object, _store, _clock);
+            ex.Poll();
+            Assert.That(_sent, Has.Count.EqualTo(8));
+            var threads = _sent.Select(r => new System.Threading.Thread(() =>
+            {
+                for (int k = 1; k <= 100; k++)
+                {
+                    ex.Handle(new OrderUpdate(r.ClientOrderId, k == 100 ? OrderUpdateKind.Filled : OrderUpdateKind.PartFilled, k, 5000, T0));
+                    ex.Handle(new OrderUpdate(r.ClientOrderId, OrderUpdateKind.PartFilled, k, 5000, T0)); // duplicate
+                }
+            })).ToList();
+            threads.ForEach(t => t.Start());
+            threads.ForEach(t => t.Join());
+            Assert.That(ex.Filled, Is.EqualTo(800));
+            Assert.That(ex.Status, Is.EqualTo(ParentOrderStatus.Completed));
+            Assert.That(_store.Transitions.Count(t => t.To == ChildOrderState.Filled), Is.EqualTo(8));
+        }
+
+        [Test]
         public void UnknownChildEvent_RaisesAlertAndChangesNothing()
         {
             using var ex = Start();

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using NinjaTraderPortfolio.Core.Execution;
 using NUnit.Framework;
 
@@ -54,6 +55,22 @@ namespace NinjaTraderPortfolio.Core.Tests.Execution
         {
             Assert.That(TransactionCostAnalysis.CostZScore(1_500_000, 911_227, 603_431), Is.EqualTo((1_500_000 - 911_227) / 603_431.0).Within(1e-15));
             Assert.Throws<ArgumentOutOfRangeException>(() => TransactionCostAnalysis.CostZScore(1, 1, 0));
+        }
+
+        [Test]
+        public void FillsOf_ExecutedChildren_FeedTheShortfall()
+        {
+            var t = new System.DateTime(2024, 1, 2, 15, 0, 0, System.DateTimeKind.Utc);
+            var children = new[]
+            {
+                new ChildOrderRecord("P-0-0", "P", 0, 0, 500, 400, 50.20, ChildOrderState.Cancelled, CancelReason.Expired, t, null),
+                new ChildOrderRecord("P-0-1", "P", 0, 1, 100, 0, double.NaN, ChildOrderState.Rejected, CancelReason.None, t, "margin"),
+                new ChildOrderRecord("P-1-0", "P", 1, 0, 300, 300, 50.30, ChildOrderState.Filled, CancelReason.None, t, null),
+            };
+            var fills = TransactionCostAnalysis.FillsOf(children);
+            Assert.That(fills.Select(f => (f.Quantity, f.Price)), Is.EqualTo(new[] { (400L, 50.20m), (300L, 50.30m) }));
+            var s = TransactionCostAnalysis.ImplementationShortfall(OrderSide.Buy, 1000, 50.00m, 50.10m, 50.60m, fills, 7m);
+            Assert.That(s.Total, Is.EqualTo(357m));
         }
 
         [Test]

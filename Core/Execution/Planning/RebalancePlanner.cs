@@ -219,11 +219,13 @@ namespace NinjaTraderPortfolio.Core.Execution
         {
             private readonly long _current, _lot, _maxLots;
             private readonly bool _currentAllowed;
+            private readonly string _symbol;
             private readonly double _minTradeUnits;
 
             public Candidates(PlannerInstrument ins, double unit, double limit, double minTrade)
             {
                 _current = ins.CurrentQuantity;
+                _symbol = ins.Symbol;
                 _lot = ins.LotSize;
                 _maxLots = double.IsPositiveInfinity(limit) ? long.MaxValue / 4 / _lot : (long)Math.Floor(limit / (unit * _lot) + 1e-9);
                 _currentAllowed = Math.Abs(_current * unit) <= limit * (1 + 1e-12);
@@ -238,15 +240,19 @@ namespace NinjaTraderPortfolio.Core.Execution
                 return Math.Abs(v - _current) >= _minTradeUnits - 1e-9;
             }
 
-            // Nearest allowed lots on each side of a lot count, skipping the minimum-trade hole around the current position.
+            // The nearest allowed whole-lot position strictly beyond a lot count in direction dir, jumping over the
+            // minimum-trade hole around the current position in one step (no scan); null past the limit.
             private long? Step(long fromLots, int dir)
             {
-                long lots = fromLots;
-                for (int k = 0; k < 1_000_000; k++)
+                long next = fromLots + dir;
+                for (int k = 0; k < 4; k++)
                 {
-                    lots += dir;
-                    if (Math.Abs(lots) > _maxLots) return null;
-                    if (Allowed(lots * _lot)) return lots * _lot;
+                    if (Math.Abs(next) > _maxLots) return null;
+                    long v = next * _lot;
+                    if (Allowed(v)) return v;
+                    double edge = dir > 0 ? Math.Ceiling((_current + _minTradeUnits) / _lot - 1e-9) : Math.Floor((_current - _minTradeUnits) / _lot + 1e-9);
+                    long jump = (long)Math.Max(Math.Min(edge, long.MaxValue / 4), long.MinValue / 4);
+                    next = dir > 0 ? Math.Max(jump, next + 1) : Math.Min(jump, next - 1);
                 }
                 return null;
             }
@@ -261,7 +267,8 @@ namespace NinjaTraderPortfolio.Core.Execution
                 if (up.HasValue) options.Add(up.Value);
                 if (down.HasValue) options.Add(down.Value);
                 if (_currentAllowed) options.Add(_current);
-                if (options.Count == 0) throw new InfeasibleException("no allowed position", Array.Empty<string>());
+                if (options.Count == 0)
+                    throw new InfeasibleException($"no position of '{_symbol}' satisfies its limit, lot size and the minimum trade (current {_current})", new[] { _symbol });
                 return options.OrderBy(v => Math.Abs(v - idealUnits)).ThenBy(v => v == _current ? 0 : 1).First();
             }
 
@@ -306,12 +313,14 @@ namespace NinjaTraderPortfolio.Core.Execution
                 return set.ToList();
             }
 
+            /// <summary>Positions one allowed step away from <paramref name="v"/> (up, down), plus 0 and the current position.</summary>
             public IEnumerable<long> Neighbours(long v)
             {
                 if (v != 0 && Allowed(0)) yield return 0;
-                long lots = v == _current && v % _lot != 0 ? (long)Math.Floor((double)v / _lot) : v / _lot;
-                long? up = Step(v == _current && v % _lot != 0 ? lots : lots, +1);
-                long? down = Step(v == _current && v % _lot != 0 ? lots + 1 : lots, -1);
+                bool onLot = v % _lot == 0; // only the untouched current position can be off the lot grid
+                long below = onLot ? v / _lot : (long)Math.Floor((double)v / _lot);
+                long? up = Step(below, +1);
+                long? down = Step(onLot ? below : below + 1, -1);
                 if (up.HasValue && up.Value != v) yield return up.Value;
                 if (down.HasValue && down.Value != v) yield return down.Value;
                 if (_currentAllowed && v != _current) yield return _current;

@@ -119,6 +119,24 @@ namespace NinjaTraderPortfolio.Core.Execution
             return new ShortfallBreakdown(delay, s * trading * pointValue, opportunity, fees, orderQuantity * decisionPrice * pointValue, filled);
         }
 
+        /// <summary>
+        /// The fills of an executed parent as TCA input: one fill per child with fills, at the child's average fill price
+        /// (NT reports a cumulative average per order), stamped with the child's last update time.
+        /// </summary>
+        public static IReadOnlyList<Fill> FillsOf(IEnumerable<ChildOrderRecord> children)
+        {
+            Guard.NotNull(children, nameof(children));
+            var fills = new List<Fill>();
+            foreach (var c in children)
+            {
+                if (c.Filled <= 0) continue;
+                if (double.IsNaN(c.AverageFillPrice) || !(c.AverageFillPrice > 0))
+                    throw new InvalidInputException($"child order '{c.ClientOrderId}' has {c.Filled} filled but no valid average fill price ({Guard.Format(c.AverageFillPrice)})");
+                fills.Add(new Fill(c.Filled, (decimal)c.AverageFillPrice, c.Updated));
+            }
+            return fills;
+        }
+
         /// <summary>z-score of a realised cost against the pre-trade estimate: (realised - expected) / stdDev (same currency units).</summary>
         public static double CostZScore(double realizedCost, double expectedCost, double costStdDev)
         {
