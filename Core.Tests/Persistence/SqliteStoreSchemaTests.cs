@@ -191,6 +191,16 @@ namespace NinjaTraderPortfolio.Core.Tests.Persistence
         }
 
         [Test]
+        public void FolderThatIsAFile_IsRefusedNamingThePath()
+        {
+            string blocker = Path.Combine(_db.Folder, "blocker");
+            File.WriteAllText(blocker, "not a folder");
+            string path = Path.Combine(blocker, "store.db");
+            var ex = Assert.Throws<InvalidInputException>(() => new SqlitePortfolioStore(path));
+            Assert.That(ex!.Message, Does.Contain(path));
+        }
+
+        [Test]
         public void ReadOnlyFile_IsRefusedNamingThePath()
         {
             using (var store = _db.Open()) store.AppendAlert(new AlertRecord(T0, AlertSeverity.Info, "s", "m"));

@@ -20,8 +20,8 @@ namespace NinjaTraderPortfolio.Core.Persistence
 
         /// <summary>
         /// A step made of SQL statements, run with sqlite3_exec: it stops at the first failing statement and reports it.
-        /// (SqliteCommand.ExecuteNonQuery was seen to return 0 without error for an ALTER TABLE on a missing table right
-        /// after a schema change on the same connection, which would record a half-applied step as done.)
+        /// (SqliteCommand.ExecuteNonQuery on a multi-statement text inside a transaction was seen to return without error when a
+        /// later statement failed, which would record a half-applied step as done.)
         /// </summary>
         public static SqliteMigration FromSql(int version, string description, string sql)
             => new SqliteMigration(version, description, (c, tx) =>

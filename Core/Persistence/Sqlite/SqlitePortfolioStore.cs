@@ -46,7 +46,14 @@ namespace NinjaTraderPortfolio.Core.Persistence
             Path = System.IO.Path.GetFullPath(path);
             CheckFile(Path);
             string? folder = System.IO.Path.GetDirectoryName(Path);
-            if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
+            try
+            {
+                if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+            {
+                throw new InvalidInputException($"the folder of SQLite store '{Path}' cannot be created ({e.Message})", e);
+            }
             _connectionString = new SqliteConnectionStringBuilder
             {
                 DataSource = Path,
@@ -55,6 +62,7 @@ namespace NinjaTraderPortfolio.Core.Persistence
                 ForeignKeys = true,
                 DefaultTimeout = (int)Math.Ceiling(_options.BusyTimeout.TotalSeconds),
             }.ToString();
+            SqliteNativeLibrary.EnsureLoaded();
             try
             {
                 using var c = Open();
@@ -65,6 +73,12 @@ namespace NinjaTraderPortfolio.Core.Persistence
             {
                 ClearPool();
                 throw Translate(e, Path);
+            }
+            catch (Exception e) when (e is DllNotFoundException || e is TypeInitializationException || e is BadImageFormatException)
+            {
+                throw new InvalidOperationException(
+                    $"the native SQLite library could not be loaded for '{Path}': ship {SqliteNativeLibrary.WindowsFileName} (win-x64, from the 'SQLite' " +
+                    "NuGet package 3.53.4) next to NinjaTraderPortfolio.Core.dll", e);
             }
             catch
             {
@@ -126,36 +140,39 @@ namespace NinjaTraderPortfolio.Core.Persistence
         public IReadOnlyList<string> LoadPortfolioNames() => Read((c, tx) => SqliteReads.PortfolioNames(c, tx));
 
         /// <inheritdoc />
-        public PortfolioConfigRecord? LoadConfig(string portfolio) => Read((c, tx) => SqliteReads.LatestConfig(c, tx, portfolio));
+        public PortfolioConfigRecord? LoadConfig(string portfolio) => Read((c, tx) => SqliteReads.LatestConfig(c, tx, Key(portfolio, nameof(portfolio))));
 
         /// <inheritdoc />
-        public PortfolioConfigRecord? LoadConfig(string portfolio, int revision) => Read((c, tx) => SqliteReads.Config(c, tx, portfolio, revision));
+        public PortfolioConfigRecord? LoadConfig(string portfolio, int revision) => Read((c, tx) => SqliteReads.Config(c, tx, Key(portfolio, nameof(portfolio)), revision));
 
         /// <inheritdoc />
         public IReadOnlyList<PositionSnapshot> LoadPositions(string portfolio, DateTime asOfUtc)
-            => Read((c, tx) => SqliteReads.Positions(c, tx, portfolio, asOfUtc));
+            => Read((c, tx) => SqliteReads.Positions(c, tx, Key(portfolio, nameof(portfolio)), asOfUtc));
 
         /// <inheritdoc />
         public IReadOnlyList<PositionSnapshot> LoadPositionHistory(string portfolio, string instrument)
-            => Read((c, tx) => SqliteReads.PositionHistory(c, tx, portfolio, instrument));
+            => Read((c, tx) => SqliteReads.PositionHistory(c, tx, Key(portfolio, nameof(portfolio)), Key(instrument, nameof(instrument))));
 
         /// <inheritdoc />
-        public IReadOnlyList<TargetRecord> LoadTargets(string portfolio, DateTime asOfUtc) => Read((c, tx) => SqliteReads.Targets(c, tx, portfolio, asOfUtc));
+        public IReadOnlyList<TargetRecord> LoadTargets(string portfolio, DateTime asOfUtc) => Read((c, tx) => SqliteReads.Targets(c, tx, Key(portfolio, nameof(portfolio)), asOfUtc));
 
         /// <inheritdoc />
-        public ParentOrderRecord? LoadParent(string parentId) => Read((c, tx) => SqliteReads.Parent(c, tx, parentId));
+        public ParentOrderRecord? LoadParent(string parentId) => Read((c, tx) => SqliteReads.Parent(c, tx, Key(parentId, nameof(parentId))));
 
         /// <inheritdoc />
-        public IReadOnlyList<ChildOrderRecord> LoadChildren(string parentId) => Read((c, tx) => SqliteReads.Children(c, tx, parentId));
+        public IReadOnlyList<ChildOrderRecord> LoadChildren(string parentId) => Read((c, tx) => SqliteReads.Children(c, tx, Key(parentId, nameof(parentId))));
 
         /// <inheritdoc />
-        public IReadOnlyList<ChildTransition> LoadTransitions(string parentId) => Read((c, tx) => SqliteReads.Transitions(c, tx, parentId));
+        public IReadOnlyList<string> LoadParentIds(ParentOrderStatus status) => Read((c, tx) => SqliteReads.ParentIds(c, tx, status));
 
         /// <inheritdoc />
-        public FillRecord? LoadFill(string executionId) => Read((c, tx) => SqliteReads.LoadFill(c, tx, executionId));
+        public IReadOnlyList<ChildTransition> LoadTransitions(string parentId) => Read((c, tx) => SqliteReads.Transitions(c, tx, Key(parentId, nameof(parentId))));
 
         /// <inheritdoc />
-        public IReadOnlyList<FillRecord> LoadFillsForOrder(string clientOrderId) => Read((c, tx) => SqliteReads.FillsForOrder(c, tx, clientOrderId));
+        public FillRecord? LoadFill(string executionId) => Read((c, tx) => SqliteReads.LoadFill(c, tx, Key(executionId, nameof(executionId))));
+
+        /// <inheritdoc />
+        public IReadOnlyList<FillRecord> LoadFillsForOrder(string clientOrderId) => Read((c, tx) => SqliteReads.FillsForOrder(c, tx, Key(clientOrderId, nameof(clientOrderId))));
 
         /// <inheritdoc />
         public IReadOnlyList<FillRecord> LoadFills(DateTime fromUtc, DateTime toUtc) => Read((c, tx) => SqliteReads.Fills(c, tx, fromUtc, toUtc));
@@ -165,10 +182,10 @@ namespace NinjaTraderPortfolio.Core.Persistence
 
         /// <inheritdoc />
         public IReadOnlyList<DailyPerformanceRecord> LoadDailyPerformance(string portfolio, DateTime fromDate, DateTime toDate)
-            => Read((c, tx) => SqliteReads.DailyPerformance(c, tx, portfolio, fromDate, toDate));
+            => Read((c, tx) => SqliteReads.DailyPerformance(c, tx, Key(portfolio, nameof(portfolio)), fromDate, toDate));
 
         /// <inheritdoc />
-        public RebalanceRecord? LoadRebalance(string rebalanceId) => Read((c, tx) => SqliteReads.Rebalance(c, tx, rebalanceId));
+        public RebalanceRecord? LoadRebalance(string rebalanceId) => Read((c, tx) => SqliteReads.Rebalance(c, tx, Key(rebalanceId, nameof(rebalanceId))));
 
         /// <summary>Closes the pooled connections (a transaction still open keeps its own until disposed).</summary>
         public void Dispose()
@@ -188,7 +205,8 @@ namespace NinjaTraderPortfolio.Core.Persistence
                 string sync = _options.Durability == SqliteDurability.Full ? "FULL" : "NORMAL";
                 long busyMs = (long)_options.BusyTimeout.TotalMilliseconds;
                 // PRAGMA values cannot be parameters; both come from typed options, not from text.
-                SqliteSql.Execute(c, null, $"PRAGMA synchronous = {sync}; PRAGMA busy_timeout = {busyMs.ToString(CultureInfo.InvariantCulture)};");
+                SqliteSql.Execute(c, null, $"PRAGMA synchronous = {sync}");
+                SqliteSql.Execute(c, null, $"PRAGMA busy_timeout = {busyMs.ToString(CultureInfo.InvariantCulture)}");
                 return c;
             }
             catch
@@ -215,6 +233,8 @@ namespace NinjaTraderPortfolio.Core.Persistence
                 throw new InvalidOperationException(
                     $"a transaction on '{Path}' is open on this thread; write through it (or commit/dispose it first), otherwise this write would wait for it forever");
         }
+
+        private static string Key(string value, string name) => Guard.NotNull(value, name);
 
         private void ThrowIfDisposed()
         {

@@ -92,6 +92,9 @@ WHERE parent_id = $id ORDER BY position", ("$id", parentId)))
             return new ParentOrderRecord(header.Order, header.Status, header.Filled, slices, pending, attempts, failures, header.Updated);
         }
 
+        public static List<string> ParentIds(SqliteConnection c, SqliteTransaction? tx, ParentOrderStatus status)
+            => Rows(c, tx, r => r.GetString(0), "SELECT parent_id FROM parent_orders WHERE status = $s ORDER BY parent_id", ("$s", status.ToString()));
+
         public static List<ChildOrderRecord> Children(SqliteConnection c, SqliteTransaction? tx, string parentId)
             => Rows(c, tx, r => new ChildOrderRecord(r.GetString(0), r.GetString(1), r.GetInt32(2), r.GetInt32(3), r.GetInt32(4), r.GetInt32(5),
                     ReadReal(r, 6), ReadEnum<ChildOrderState>(r, 7), ReadEnum<CancelReason>(r, 8), ReadInstant(r, 9), ReadText(r, 10)),

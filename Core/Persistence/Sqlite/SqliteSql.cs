@@ -3,7 +3,11 @@ using Microsoft.Data.Sqlite;
 
 namespace NinjaTraderPortfolio.Core.Persistence
 {
-    /// <summary>Parameterised command helpers: every value goes through a parameter, never into the SQL text.</summary>
+    /// <summary>
+    /// Parameterised command helpers: every value goes through a parameter, never into the SQL text. One statement per
+    /// command: with several statements in one SqliteCommand inside a transaction, an error in a later statement was seen
+    /// to be swallowed (Microsoft.Data.Sqlite 10.0.15); scripts go through sqlite3_exec (<see cref="SqliteMigration.FromSql"/>).
+    /// </summary>
     internal static class SqliteSql
     {
         public static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? tx, string sql, params (string Name, object? Value)[] parameters)
