@@ -70,6 +70,8 @@ namespace NinjaTraderPortfolio.Cli.Commands
             if (!settings.Limits.AllowLiveAccounts && !AccountClassifier.IsSimulation(settings.Account))
                 throw new CliUsageException($"trading guard LiveAccount: account '{settings.Account}' is not a simulation account (Sim..., Playback..., Backtest); pass --allow-live-account to trade it");
             ExecutePreflight.Check(rows, settings);
+            if (settings.KillFile != null && File.Exists(settings.KillFile))
+                throw new InfeasibleException($"kill switch: kill file '{settings.KillFile}' exists; nothing was sent (remove it to trade)");
 
             var clock = new ExecuteClock();
             DateTime startedAt = clock.UtcNow;
@@ -94,7 +96,10 @@ namespace NinjaTraderPortfolio.Cli.Commands
                     var saved = store.LoadParent(parent.Id);
                     if (saved == null)
                     {
-                        executors.Add(new ScheduleExecutor(parent, ExecutePreflight.Slices(r.Quantity, settings, startedAt), gateway, store, clock, options, alerts));
+                        var stray = broker.Orders.FirstOrDefault(o => o.ClientOrderId.StartsWith(parent.Id + "-", StringComparison.Ordinal));
+                        if (stray != null)
+                            throw new InvalidInputException($"the broker journal '{settings.JournalPath}' holds order '{stray.ClientOrderId}' of parent '{parent.Id}' that the execution store '{settings.DbPath}' does not know; the store and the broker journal do not belong together");
+                        executors.Add(new ScheduleExecutor(parent, ExecutePreflight.Slices(r.Quantity, settings, clock.UtcNow), gateway, store, clock, options, alerts));
                         continue;
                     }
                     if (saved.Order.Instrument != parent.Instrument || saved.Order.Side != parent.Side || saved.Order.Quantity != parent.Quantity)
@@ -144,7 +149,7 @@ namespace NinjaTraderPortfolio.Cli.Commands
             if (notDone.Count > 0)
             {
                 string why = alerts.Messages.Count > 0 ? " (" + string.Join("; ", alerts.Messages.Take(3)) + ")" : "";
-                throw new InfeasibleException($"execution stopped: {string.Join(", ", notDone.Select(e => $"'{e.Parent.Instrument}' {e.Status} with {e.Filled} of {e.Parent.Quantity} filled"))}{why}");
+                throw new InfeasibleException($"execution '{executionId}' stopped: {string.Join(", ", notDone.Select(e => $"'{e.Parent.Instrument}' {e.Status} with {e.Filled} of {e.Parent.Quantity} filled"))}{why}; a cancelled or halted execution is not resumed (use a new --execution-id after checking the account)");
             }
             ExecuteOutput.Write(stdout, executionId, executors, resumed.Count > 0);
             return Program.ExitOk;
