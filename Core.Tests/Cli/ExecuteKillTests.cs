@@ -119,6 +119,42 @@ namespace NinjaTraderPortfolio.Core.Tests.Cli
             }
         }
 
+        [Test]
+        public void Execute_Sigint_StopsBetweenSlicesWithExit130_AndTheReRunCompletesExactly()
+        {
+            string dll = Path.Combine(TestContext.CurrentContext.TestDirectory, "ntportfolio.dll");
+            string dir = Path.Combine(Path.GetTempPath(), "ntp-int-" + Guid.NewGuid().ToString("N"));
+            Directory.CreateDirectory(dir);
+            try
+            {
+                string orders = Path.Combine(dir, "orders.csv");
+                File.WriteAllText(orders, "Instrument,Side,Quantity\nES 12-25,Buy,200\n");
+                string db = Path.Combine(dir, "exec.db"), journal = Path.Combine(dir, "broker.jsonl");
+                var args = new[] { "execute", "--orders", orders, "--strategy", "twap", "--slices", "20", "--slice-interval-ms", "100", "--db", db,
+                    "--broker-journal", journal, "--broker", "sim", "--price", "10" };
+                var p = Start(dll, args);
+                var watch = Stopwatch.StartNew();
+                while (Lines(journal) == 0 && watch.ElapsedMilliseconds < 30_000 && !p.HasExited) System.Threading.Thread.Sleep(5);
+                Assert.That(p.HasExited, Is.False, "still working when interrupted");
+                using (var kill = Process.Start("kill", new[] { "-INT", p.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) })!) kill.WaitForExit();
+                Assert.That(p.WaitForExit(30_000), Is.True);
+                Assert.That(p.ExitCode, Is.EqualTo(130));
+                Assert.That(p.StandardError.ReadToEnd(), Does.Contain("interrupted between slices").And.Not.Contain("   at "));
+                int sent = File.ReadAllLines(journal).Select(BrokerJournal.Parse).Sum(e => e.Quantity);
+                Assert.That(sent, Is.InRange(1, 199), "stopped part-way");
+                var again = Start(dll, args);
+                Assert.That(again.WaitForExit(60_000), Is.True);
+                Assert.That(again.ExitCode, Is.EqualTo(0), again.StandardError.ReadToEnd());
+                var entries = File.ReadAllLines(journal).Select(BrokerJournal.Parse).ToList();
+                Assert.That(entries.Sum(e => e.Quantity), Is.EqualTo(200));
+                Assert.That(entries.Select(e => e.ClientOrderId).Distinct().Count(), Is.EqualTo(entries.Count));
+            }
+            finally
+            {
+                try { Directory.Delete(dir, true); } catch (IOException) { }
+            }
+        }
+
         private static string[] Args(string orders, string db, string journal, string executionId)
             => new[] { "execute", "--orders", orders, "--strategy", "twap", "--slices", "60", "--slice-interval-ms", "15", "--db", db,
                 "--broker-journal", journal, "--execution-id", executionId }.Concat(SimOptions).ToArray();
