@@ -159,6 +159,26 @@ namespace NinjaTraderPortfolio.Core.Tests.Hostile
             yield return Config("NaN option", 2, new[] { "--method", "min-variance", "--risk-free", "NaN" }, "--risk-free", "NaN");
             yield return Config("unknown method", 2, new[] { "--method", "bogus" }, "--method", "'bogus'");
 
+            // The risk command reads the same files through its own path.
+            string[] Risk(params string[] extra) => new[] { "risk", "--confidence", "0.99" }.Concat(extra).ToArray();
+            yield return new HostileCase("risk csv NaN", "prices.csv", Text(Csv3 + "2020-01-02,NaN,2.1\n" + CsvTail), Risk("--prices", "{file}", "--weights", "equal"),
+                2, "prices.csv", "line 3", "'A'", "NaN");
+            yield return new HostileCase("risk csv binary", "prices.csv", new byte[] { 0x1F, 0x8B, 0x08, 0x00, 0xF5, 0x00 }, Risk("--prices", "{file}", "--weights", "equal"),
+                2, "prices.csv", "UTF-8");
+            yield return new HostileCase("risk nt unsorted", "ES 12-25.Last.txt", Text("20200103;1;1;1;1;100\n20200102;1;1;1;1.1;100\n20200104;1;1;1;1.2;100\n"),
+                Risk("--prices", "{file}", "--weights", "equal"), 2, "ES 12-25.Last.txt", "line 2", "not sorted");
+            // Constant series: refused, but the message says "asset 0" rather than the column name (reported to the risk owner).
+            yield return new HostileCase("risk csv constant series", "prices.csv", Text("Date,A,B\n2020-01-01,1,2\n2020-01-02,1,2.1\n2020-01-03,1,2.2\n2020-01-06,1,2.0\n"),
+                Risk("--prices", "{file}", "--weights", "equal"), 2, "zero variance");
+            yield return new HostileCase("risk weights unknown instrument", "w.csv", Text("Asset,Weight\nDAX,0.5\nSPX,0.5\n"),
+                Risk("--prices", "{prices}", "--weights", "{file}"), 2, "w.csv", "line 3", "unknown asset 'SPX'");
+            yield return new HostileCase("risk weights NaN", "w.csv", Text("Asset,Weight\nDAX,NaN\nSMI,0.5\nCAC,0.25\nFTSE,0.25\n"),
+                Risk("--prices", "{prices}", "--weights", "{file}"), 2, "w.csv", "'DAX'", "NaN");
+            yield return new HostileCase("risk unknown benchmark", "", Array.Empty<byte>(),
+                Risk("--prices", "{prices}", "--weights", "equal", "--benchmark", "NOPE"), 2, "benchmark 'NOPE'", "DAX, SMI, CAC, FTSE");
+            yield return new HostileCase("risk confidence above one", "", Array.Empty<byte>(),
+                new[] { "risk", "--prices", "{prices}", "--weights", "equal", "--confidence", "1.5" }, 2, "--confidence", "1.5");
+
             // execute --orders files.
             yield return Orders("empty", Array.Empty<byte>(), "empty");
             yield return Orders("header only", Text("Instrument,Side,Quantity\n"), "no orders");
