@@ -180,6 +180,18 @@ namespace NinjaTraderPortfolio.Core.Tests.Cli
         }
 
         [Test]
+        public void Execute_JournalWithATornLastLine_ResumesAndRepairsIt()
+        {
+            Assert.That(Run().Code, Is.EqualTo(0));
+            int lines = JournalLines;
+            File.AppendAllText(Journal, "{\"clientOrderId\":\"x-9-9\",\"instrument\":\"ES");
+            var r = Run();
+            Assert.That(r.Code, Is.EqualTo(0), r.Err);
+            Assert.That(JournalLines, Is.EqualTo(lines));
+            Assert.That(File.ReadAllText(Journal), Does.EndWith("}\n"), "the torn tail is cut off");
+        }
+
+        [Test]
         public void Execute_CorruptJournal_IsRefusedNamingTheLine()
         {
             File.WriteAllText(Journal, "{\"clientOrderId\":\"a\"}\n");

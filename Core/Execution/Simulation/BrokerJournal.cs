@@ -12,12 +12,14 @@ namespace NinjaTraderPortfolio.Core.Execution
     /// broker acknowledges it. Opening reloads every entry. A crash can tear only the last line (no final newline): that
     /// line was never acknowledged, so it is ignored and cut off; a defect anywhere else (bad JSON, missing field,
     /// duplicate client id, invalid UTF-8) is corruption and fails with <see cref="InvalidInputException"/> naming the line.
+    /// A failed append (disk full) is cut back off before the exception propagates, so the order counts as never sent.
     /// </summary>
     public sealed class BrokerJournal : IDisposable
     {
         private static readonly UTF8Encoding StrictUtf8 = new UTF8Encoding(false, true);
         private readonly FileStream _stream;
         private readonly List<BrokerJournalEntry> _entries = new List<BrokerJournalEntry>();
+        private string? _broken;
 
         /// <summary>Opens (creating if missing) the journal at <paramref name="path"/> and loads its entries.</summary>
         public BrokerJournal(string path)
@@ -48,10 +50,29 @@ namespace NinjaTraderPortfolio.Core.Execution
         public void Append(BrokerJournalEntry entry)
         {
             Guard.NotNull(entry, nameof(entry));
+            if (_broken != null) throw new IOException($"broker journal '{Path}' is unusable after a failed write ({_broken}); reopen it");
             byte[] bytes = StrictUtf8.GetBytes(Format(entry) + "\n");
-            _stream.Seek(0, SeekOrigin.End);
-            _stream.Write(bytes, 0, bytes.Length);
-            _stream.Flush(true);
+            long before = _stream.Seek(0, SeekOrigin.End);
+            try
+            {
+                _stream.Write(bytes, 0, bytes.Length);
+                _stream.Flush(true);
+            }
+            catch (IOException ex)
+            {
+                // Not acknowledged, so it must not count after a restart either: cut the partial line back off. If even
+                // that fails the file's state is unknown, and every later append is refused.
+                try
+                {
+                    _stream.SetLength(before);
+                    _stream.Flush(true);
+                }
+                catch (IOException)
+                {
+                    _broken = ex.Message;
+                }
+                throw;
+            }
             _entries.Add(entry);
         }
 
