@@ -78,8 +78,8 @@ namespace NinjaTraderPortfolio.Cli.Commands
             var kill = new KillSwitch();
             var guard = new TradingGuard(settings.Limits, clock, kill);
             var quotes = new ExecuteQuotes(settings.Price, settings.PriceTime ?? startedAt, settings.MarketVolume);
-            using var store = new SqlitePortfolioStore(settings.DbPath);
             using var broker = new SimulatedBroker(clock, new FixedPriceSource(settings.Price), settings.Broker, settings.JournalPath);
+            using var store = new SqlitePortfolioStore(settings.DbPath);
             var gateway = new GuardedOrderGateway(broker, guard, quotes, settings.Account);
             var alerts = new ExecuteAlerts();
             var options = new ExecutorOptions { MaxRetries = settings.MaxRetries, CatchUpWindow = TimeSpan.FromMilliseconds(settings.IntervalMs) };

@@ -192,6 +192,14 @@ namespace NinjaTraderPortfolio.Core.Tests.Hostile
             yield return Orders("semicolons", Text("Instrument,Side,Quantity\nES;Buy;5\n"), "line 2", "separator");
             yield return Orders("duplicate instrument", Text("Instrument,Side,Quantity\nES,Buy,5\nES,Sell,3\n"), "line 3", "'ES'", "line 2");
             yield return Orders("non-UTF-8 bytes", Concat(Text("Instrument,Side,Quantity\n"), new byte[] { 0xC3, 0x28 }, Text(",Buy,5\n")), "UTF-8");
+            string[] Exec(string db, string journal) => new[] { "execute", "--orders", "{file}", "--strategy", "twap", "--slices", "2", "--slice-interval-ms", "1",
+                "--broker", "sim", "--price", "10", "--db", db, "--broker-journal", journal };
+            byte[] okOrders = Text("Instrument,Side,Quantity\nES,Buy,5\n");
+            yield return new HostileCase("execute db is not SQLite", "orders.csv", okOrders, Exec("{file}", "{dir}/j.jsonl"), 2, "orders.csv", "not a SQLite database");
+            yield return new HostileCase("execute db is a folder", "orders.csv", okOrders, Exec("{dir}", "{dir}/j.jsonl"), 2, "is a folder");
+            yield return new HostileCase("execute journal is a folder", "orders.csv", okOrders, Exec("{dir}/x.db", "{dir}"), 2, "broker journal", "is a folder");
+            yield return new HostileCase("execute journal folder missing", "orders.csv", okOrders, Exec("{dir}/x.db", "{dir}/no/such/j.jsonl"), 2, "broker journal", "cannot be opened");
+            yield return new HostileCase("execute journal is another file", "orders.csv", okOrders, Exec("{dir}/x.db", "{file}"), 2, "broker journal", "line 1");
             yield return Orders("NUL bytes", Concat(Text("Instrument,Side,Quantity\n"), new byte[] { 0, 0 }, Text(",Buy,5\n")), "NUL");
         }
     }

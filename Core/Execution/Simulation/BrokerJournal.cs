@@ -25,7 +25,15 @@ namespace NinjaTraderPortfolio.Core.Execution
         public BrokerJournal(string path)
         {
             Path = Guard.NotBlank(path, nameof(path));
-            _stream = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read);
+            if (Directory.Exists(path)) throw new InvalidInputException($"broker journal '{path}' is a folder, not a file");
+            try
+            {
+                _stream = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read);
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is NotSupportedException)
+            {
+                throw new InvalidInputException($"broker journal '{path}' cannot be opened for appending: {ex.Message}", ex);
+            }
             try
             {
                 Load();
