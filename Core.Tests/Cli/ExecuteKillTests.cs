@@ -43,7 +43,7 @@ namespace NinjaTraderPortfolio.Core.Tests.Cli
             string db = Path.Combine(dir, "exec.db"), journal = Path.Combine(dir, "broker.jsonl");
             var rng = new Random(20261125);
             var watch = Stopwatch.StartNew();
-            int kills = 0, killsWhileTrading = 0, restarts = 0, rounds = 0;
+            int kills = 0, killsWhileTrading = 0, restarts = 0, rounds = 0, startup = 300, firstOrderMs = -1;
             try
             {
                 while (kills < MinKills)
@@ -54,8 +54,17 @@ namespace NinjaTraderPortfolio.Core.Tests.Cli
                     {
                         int before = Lines(journal);
                         var p = Start(dll, args);
-                        int delay = rng.Next(0, 700);
-                        if (p.WaitForExit(delay))
+                        // Kill anywhere from process start to well into trading; the window follows the observed start-up time
+                        // (time to the first journaled order) so a slow machine still gets kills while orders are in flight.
+                        int delay = rng.Next(0, startup + 500);
+                        var clock = Stopwatch.StartNew();
+                        while (!p.HasExited && clock.ElapsedMilliseconds < delay)
+                        {
+                            System.Threading.Thread.Sleep(2);
+                            if (Lines(journal) > before && firstOrderMs < 0) firstOrderMs = (int)clock.ElapsedMilliseconds;
+                        }
+                        if (firstOrderMs > 0) { startup = Math.Max(startup, firstOrderMs); firstOrderMs = -1; }
+                        if (p.WaitForExit(0))
                         {
                             Assert.That(p.ExitCode, Is.EqualTo(0), "a run that was not killed completes: " + p.StandardError.ReadToEnd());
                             break;
@@ -82,6 +91,8 @@ namespace NinjaTraderPortfolio.Core.Tests.Cli
                     Assert.That(Lines(journal), Is.EqualTo(lines), "re-running a completed execution sends nothing");
                 }
 
+                Assert.That(kills, Is.GreaterThanOrEqualTo(MinKills));
+                Assert.That(killsWhileTrading, Is.GreaterThanOrEqualTo(MinKills / 4), "a good share of the kills land while orders are being sent");
                 var ids = File.ReadAllLines(journal).Select(l => BrokerJournal.Parse(l).ClientOrderId).ToList();
                 int duplicates = ids.Count - ids.Distinct(StringComparer.Ordinal).Count();
                 Assert.That(duplicates, Is.EqualTo(0), "no client order id is in the broker journal twice");
