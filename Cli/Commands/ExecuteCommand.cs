@@ -82,7 +82,12 @@ namespace NinjaTraderPortfolio.Cli.Commands
             using var store = new SqlitePortfolioStore(settings.DbPath);
             var gateway = new GuardedOrderGateway(broker, guard, quotes, settings.Account);
             var alerts = new ExecuteAlerts();
-            var options = new ExecutorOptions { MaxRetries = settings.MaxRetries, CatchUpWindow = TimeSpan.FromMilliseconds(settings.IntervalMs) };
+            var options = new ExecutorOptions
+            {
+                MaxRetries = settings.MaxRetries,
+                CatchUpWindow = TimeSpan.FromMilliseconds(settings.IntervalMs),
+                MaxChildQuantity = ExecutePreflight.MaxChildQuantity(settings),
+            };
 
             // Open or resume every parent; usage already at the broker counts towards today's limits before anything is sent.
             var executors = new List<ScheduleExecutor>();

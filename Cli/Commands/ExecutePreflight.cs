@@ -9,7 +9,8 @@ namespace NinjaTraderPortfolio.Cli.Commands
 {
     /// <summary>
     /// Checks the whole execution against the trading guards before anything is sent: the largest child of each parent
-    /// against the per-order, participation and stale-price guards, and the sum of all parents against the daily limits.
+    /// (a slice, or the per-order cap when slices are split to it) against the per-order, participation and stale-price
+    /// guards, and the sum of all parents against the daily limits.
     /// A refusal throws <see cref="TradingGuardException"/> (exit 3) naming the guard.
     /// </summary>
     internal static class ExecutePreflight
@@ -32,6 +33,8 @@ namespace NinjaTraderPortfolio.Cli.Commands
             foreach (var r in rows)
             {
                 long largest = Slices(r.Quantity, s, clock.UtcNow).Max(x => x.Quantity);
+                int? cap = MaxChildQuantity(s);
+                if (cap.HasValue) largest = Math.Min(largest, cap.Value); // larger slices are worked as several children
                 var d = guard.Check(new OrderIntent(s.Account, r.Instrument, r.Side, largest, s.Price, priceTime, 1m, s.MarketVolume));
                 if (!d.IsAllowed) throw new TradingGuardException(d);
                 totalQuantity += r.Quantity;
@@ -44,6 +47,16 @@ namespace NinjaTraderPortfolio.Cli.Commands
             if (totalNotional > s.Limits.MaxDailyNotional)
                 throw new TradingGuardException(GuardDecision.Refuse(GuardKind.DailyNotional,
                     $"the orders total a notional of {totalNotional.ToString(inv)}, above the maximum daily notional {s.Limits.MaxDailyNotional.Value.ToString(inv)}"));
+        }
+
+        /// <summary>Largest child the per-order guards allow (catch-up slices are split to it), or null without such limits.</summary>
+        public static int? MaxChildQuantity(ExecuteSettings s)
+        {
+            long cap = int.MaxValue;
+            if (s.Limits.MaxOrderQuantity.HasValue) cap = Math.Min(cap, s.Limits.MaxOrderQuantity.Value);
+            if (s.Limits.MaxOrderNotional.HasValue) cap = Math.Min(cap, (long)decimal.Floor(s.Limits.MaxOrderNotional.Value / s.Price));
+            if (s.Limits.MaxParticipation.HasValue && s.MarketVolume.HasValue) cap = Math.Min(cap, (long)Math.Floor(s.Limits.MaxParticipation.Value * s.MarketVolume.Value));
+            return cap == int.MaxValue ? (int?)null : (int)Math.Max(1, cap);
         }
 
         /// <summary>The timed slices of one parent: N slices of the chosen strategy, one every interval from <paramref name="start"/>.</summary>

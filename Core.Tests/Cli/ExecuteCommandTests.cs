@@ -79,11 +79,10 @@ namespace NinjaTraderPortfolio.Core.Tests.Cli
             Assert.That(Run("--account", "DU1234567", "--allow-live-account").Code, Is.EqualTo(0));
         }
 
-        [TestCase(new[] { "--max-order-quantity", "9" }, "OrderQuantity", "maximum order quantity 9")]
-        [TestCase(new[] { "--max-order-notional", "2504.99" }, "OrderNotional", "2504.99")]
+        [TestCase(new[] { "--max-order-notional", "250" }, "OrderNotional", "order notional 250.5")]
         [TestCase(new[] { "--max-daily-quantity", "70" }, "DailyQuantity", "total 71")]
         [TestCase(new[] { "--max-daily-notional", "17785" }, "DailyNotional", "17785.5")]
-        [TestCase(new[] { "--max-participation", "0.1", "--market-volume", "99" }, "Participation", "the maximum participation is 0.1")]
+        [TestCase(new[] { "--max-participation", "0.001", "--market-volume", "99" }, "Participation", "the maximum participation is 0.001")]
         [TestCase(new[] { "--max-participation", "0.1" }, "Participation", "no market volume")]
         [TestCase(new[] { "--max-price-age-ms", "60000", "--price-time", "2020-01-02T15:30:00Z" }, "StalePrice", "2020-01-02T15:30:00")]
         public void Execute_AGuardThatCannotBeMet_RefusesWithExit3NamingTheGuard(string[] options, string guard, string detail)
@@ -93,6 +92,19 @@ namespace NinjaTraderPortfolio.Core.Tests.Cli
             Assert.That(r.Err, Does.Contain(guard).And.Contain(detail));
             Assert.That(r.Out, Is.Empty);
             Assert.That(JournalLines, Is.EqualTo(0), "nothing is sent");
+        }
+
+        [TestCase(new[] { "--max-order-quantity", "3" }, 3)]
+        [TestCase(new[] { "--max-order-notional", "1002" }, 4)]
+        [TestCase(new[] { "--max-participation", "0.1", "--market-volume", "29" }, 2)]
+        public void Execute_PerOrderCapsBelowTheSliceSize_SplitSlicesIntoChildrenWithinTheCap(string[] options, int cap)
+        {
+            var r = Run(options.Concat(new[] { "--slice-interval-ms", "50" }).ToArray());
+            Assert.That(r.Code, Is.EqualTo(0), r.Err);
+            var entries = File.ReadAllLines(Journal).Select(BrokerJournal.Parse).ToList();
+            Assert.That(entries.Max(e => e.Quantity), Is.EqualTo(cap));
+            Assert.That(entries.Where(e => e.Instrument == "ES 12-25").Sum(e => e.Quantity), Is.EqualTo(50));
+            Assert.That(entries.Where(e => e.Instrument == "NQ 12-25").Sum(e => e.Quantity), Is.EqualTo(21));
         }
 
         [Test]

@@ -65,8 +65,7 @@ namespace NinjaTraderPortfolio.Core.Safety
                 if (after.State != before.State || after.Filled != before.Filled) updated++;
             }
             // The parent snapshot may lag its children (a crash between the two writes): re-derive status and unsent quantity.
-            if (executor.Status == ParentOrderStatus.Working && executor.Filled <= executor.Parent.Quantity)
-                executor.ReduceParentQuantity(executor.Parent.Quantity);
+            executor.ReconcilePlan();
             return new RecoveryReport(adopted, neverSent, updated);
         }
     }
