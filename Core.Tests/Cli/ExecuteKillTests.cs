@@ -14,7 +14,8 @@ namespace NinjaTraderPortfolio.Core.Tests.Cli
     /// killed with SIGKILL at seeded random moments, then restarted on the same --db and --broker-journal, at least 20 times.
     /// After each round completes, the journal must hold no client id twice, the broker's fills (the journal replayed) and
     /// the store's fills must each equal every order's quantity exactly, and a re-run must send nothing.
-    /// The broker simulates partial fills, venue cancels of remainders and rejects, so resumption also reschedules.
+    /// The broker simulates partial fills, venue cancels of remainders and rejects, so resumption also reschedules; a
+    /// per-order quantity guard (40) must hold for every child, including catch-up slices after an outage.
     /// </summary>
     [NonParallelizable]
     public sealed class ExecuteKillTests
@@ -23,7 +24,7 @@ namespace NinjaTraderPortfolio.Core.Tests.Cli
         private static readonly string[] SimOptions =
         {
             "--broker", "sim", "--price", "4321.25", "--latency-ms", "3", "--sim-seed", "11", "--sim-partial-rate", "0.3",
-            "--sim-venue-cancel-rate", "0.1", "--sim-reject-rate", "0.02", "--max-retries", "20",
+            "--sim-venue-cancel-rate", "0.1", "--sim-reject-rate", "0.02", "--max-retries", "20", "--max-order-quantity", "40",
         };
 
         private static readonly (string Instrument, string Side, long Quantity)[] Orders =
@@ -95,6 +96,7 @@ namespace NinjaTraderPortfolio.Core.Tests.Cli
                 Assert.That(killsWhileTrading, Is.GreaterThanOrEqualTo(MinKills / 4), "a good share of the kills land while orders are being sent");
                 var ids = File.ReadAllLines(journal).Select(l => BrokerJournal.Parse(l).ClientOrderId).ToList();
                 int duplicates = ids.Count - ids.Distinct(StringComparer.Ordinal).Count();
+                Assert.That(File.ReadAllLines(journal).Max(l => BrokerJournal.Parse(l).Quantity), Is.LessThanOrEqualTo(40), "the per-order guard holds across restarts (catch-up slices are split)");
                 Assert.That(duplicates, Is.EqualTo(0), "no client order id is in the broker journal twice");
 
                 // The broker's view: the journal replayed by a broker with the same options.
