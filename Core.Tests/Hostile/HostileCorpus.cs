@@ -179,6 +179,19 @@ namespace NinjaTraderPortfolio.Core.Tests.Hostile
             yield return new HostileCase("risk confidence above one", "", Array.Empty<byte>(),
                 new[] { "risk", "--prices", "{prices}", "--weights", "equal", "--confidence", "1.5" }, 2, "--confidence", "1.5");
 
+            // rebalance: positions, targets and instruments files ({file}), other files valid.
+            string[] Rebalance(string positions, string targets, params string[] extra)
+                => new[] { "rebalance", "--prices", "{prices}", "--equity", "1000000", "--positions", positions, "--targets", targets }.Concat(extra).ToArray();
+            const string okPositions = "{dir}/pos.csv", okTargets = "{dir}/tg.csv";
+            yield return new HostileCase("rebalance fractional position", "p.csv", Text("Asset,Quantity\nDAX,1.5\n"), Rebalance("{file}", okTargets), 2, "p.csv", "'DAX'", "whole number", "1.5");
+            yield return new HostileCase("rebalance unknown instrument in positions", "p.csv", Text("Asset,Quantity\nSPX,1\n"), Rebalance("{file}", okTargets), 2, "p.csv", "unknown asset 'SPX'");
+            yield return new HostileCase("rebalance unknown instrument in targets", "t.csv", Text("Asset,Weight\nDAX,0.5\nSPX,0.5\n"), Rebalance(okPositions, "{file}"), 2, "t.csv", "unknown asset 'SPX'");
+            yield return new HostileCase("rebalance negative cap", "i.csv", Text("Asset,MaxWeight\nDAX,-0.2\n"), Rebalance(okPositions, okTargets, "--instruments", "{file}"), 2, "i.csv", "'DAX'", "-0.2");
+            yield return new HostileCase("rebalance zero point value", "i.csv", Text("Asset,PointValue\nDAX,0\n"), Rebalance(okPositions, okTargets, "--instruments", "{file}"), 2, "i.csv", "'DAX'", "> 0");
+            yield return new HostileCase("rebalance non-numeric lot size", "i.csv", Text("Asset,LotSize\nDAX,abc\n"), Rebalance(okPositions, okTargets, "--instruments", "{file}"), 2, "i.csv", "'abc'");
+            yield return new HostileCase("rebalance unknown instrument in instruments", "i.csv", Text("Asset,MaxWeight\nNOPE,0.2\n"), Rebalance(okPositions, okTargets, "--instruments", "{file}"), 2, "i.csv", "'NOPE'");
+            yield return new HostileCase("rebalance cash buffer above one", "", Array.Empty<byte>(), Rebalance(okPositions, okTargets, "--cash-buffer", "1.5"), 2, "--cash-buffer", "1.5");
+
             // execute --orders files.
             yield return Orders("empty", Array.Empty<byte>(), "empty");
             yield return Orders("header only", Text("Instrument,Side,Quantity\n"), "no orders");

@@ -34,6 +34,9 @@ namespace NinjaTraderPortfolio.Core.Tests.Hostile
                 file = Path.Combine(_dir, c.FileName);
                 File.WriteAllBytes(file, c.Content);
             }
+            // Valid companions for cases that break one file of several.
+            File.WriteAllText(Path.Combine(_dir, "pos.csv"), "Asset,Quantity\nDAX,1\n");
+            File.WriteAllText(Path.Combine(_dir, "tg.csv"), "Asset,Weight\nDAX,0.5\nSMI,0.5\n");
             var args = c.Args.Select(a => a.Replace("{file}", file).Replace("{prices}", Prices).Replace("{dir}", _dir)).ToArray();
             var stdout = new StringWriter();
             var stderr = new StringWriter();
