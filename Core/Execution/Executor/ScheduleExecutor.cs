@@ -90,6 +90,7 @@ namespace NinjaTraderPortfolio.Core.Execution
             _parent = record.Order;
             _gateway = gateway; _store = store; _clock = clock; _alerts = alerts;
             _options = options ?? new ExecutorOptions();
+            if (_options.MaxChildQuantity.HasValue) Guard.Positive(_options.MaxChildQuantity.Value, "MaxChildQuantity");
             _slices = record.Slices.ToList();
             _pending = record.Pending.ToList();
             _attempts = record.Attempts.ToList();
