@@ -40,7 +40,10 @@ namespace NinjaTraderPortfolio.Core.Backtesting
         public decimal ImpactCost { get; }
     }
 
-    /// <summary>One rebalance (including the first allocation): when, why, the targets and the traded notional.</summary>
+    /// <summary>
+    /// One rebalance signal (including the first allocation): when, why, the targets and the traded notional (0 when whole-lot
+    /// rounding left every position as it was).
+    /// </summary>
     public sealed class RebalanceRecord
     {
         /// <summary>Creates the record.</summary>

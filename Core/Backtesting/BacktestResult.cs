@@ -27,7 +27,7 @@ namespace NinjaTraderPortfolio.Core.Backtesting
         public IReadOnlyList<double[]> Weights { get; }
         /// <summary>All fills in time order (within a bar, asset order).</summary>
         public IReadOnlyList<BacktestFill> Fills { get; }
-        /// <summary>The first allocation and every rebalance that traded.</summary>
+        /// <summary>The first allocation and every rebalance signal (a signal whose rounding changes nothing has no fills).</summary>
         public IReadOnlyList<RebalanceRecord> Rebalances { get; }
         /// <summary>Starting cash, currency.</summary>
         public decimal InitialCapital { get; }

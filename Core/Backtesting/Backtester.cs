@@ -185,8 +185,7 @@ namespace NinjaTraderPortfolio.Core.Backtesting
                     Fills.Add(new BacktestFill(date, _ins[i].Symbol, dq, price, commission, impact));
                 }
                 if (!initial) Turnover += (double)(notional / equity);
-                if (initial || notional > 0m)
-                    Rebalances.Add(new RebalanceRecord(date, t, reasons, initial, (double[])targets.Clone(), equity, notional));
+                Rebalances.Add(new RebalanceRecord(date, t, reasons, initial, (double[])targets.Clone(), equity, notional));
             }
 
             // q_i = w_i E / (p_i pv_i) in decimal: the holdings are exactly the target weights of E (to 28 digits).

@@ -10,7 +10,7 @@ namespace NinjaTraderPortfolio.Core.Backtesting
     /// Re-optimizes at every decision bar on the trailing window: the last <see cref="Lookback"/> simple returns ending at the
     /// decision bar's close (rows bar-lookback..bar of the prices), sample mean and the chosen covariance estimator (per period),
     /// then the optimizer under the limits. A result that is not optimal stops the backtest (<see cref="NotConvergedException"/>
-    /// naming the date): no silent fallback weights.
+    /// naming the date; <see cref="InfeasibleException"/> gains the date too): no silent fallback weights.
     /// </summary>
     public sealed class OptimizerWeightSource : ITargetWeightSource
     {
@@ -54,7 +54,12 @@ namespace NinjaTraderPortfolio.Core.Backtesting
             var returns = ReturnCalculator.Simple(prices.Slice(bar - Lookback, Lookback + 1));
             var estimate = CovarianceEstimator.Estimate(returns, _covariance);
             var problem = new PortfolioProblem(prices.Assets, SampleMoments.Mean(returns), estimate.ToArray(), _riskFree, _limits);
-            var result = _optimizer.Optimize(problem);
+            OptimizationResult result;
+            try { result = _optimizer.Optimize(problem); }
+            catch (InfeasibleException ex)
+            {
+                throw new InfeasibleException($"at {AssetFrame.FormatDate(prices.Dates[bar])} (window of {Lookback} returns): {ex.Message}", ex.Conflicts);
+            }
             if (result.Status != OptimizationStatus.Optimal)
                 throw new NotConvergedException(
                     $"{_optimizer.Method} on the {Lookback} returns up to {AssetFrame.FormatDate(prices.Dates[bar])} ended with status {result.Status}: {result.Message}",
