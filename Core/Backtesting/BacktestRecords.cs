@@ -44,10 +44,10 @@ namespace NinjaTraderPortfolio.Core.Backtesting
     /// One rebalance signal (including the first allocation): when, why, the targets and the traded notional (0 when whole-lot
     /// rounding left every position as it was).
     /// </summary>
-    public sealed class RebalanceRecord
+    public sealed class BacktestRebalance
     {
         /// <summary>Creates the record.</summary>
-        public RebalanceRecord(DateTime date, int bar, RebalanceReason reasons, bool initial, IReadOnlyList<double> targets,
+        public BacktestRebalance(DateTime date, int bar, RebalanceReason reasons, bool initial, IReadOnlyList<double> targets,
             decimal equityBefore, decimal tradedNotional)
         {
             Date = date; Bar = bar; Reasons = reasons; Initial = initial; Targets = targets; EquityBefore = equityBefore; TradedNotional = tradedNotional;

@@ -12,7 +12,7 @@ namespace NinjaTraderPortfolio.Core.Backtesting
     public sealed class BacktestResult
     {
         internal BacktestResult(IReadOnlyList<string> assets, IReadOnlyList<EquityPoint> equity, IReadOnlyList<double[]> weights,
-            IReadOnlyList<BacktestFill> fills, IReadOnlyList<RebalanceRecord> rebalances, decimal initialCapital,
+            IReadOnlyList<BacktestFill> fills, IReadOnlyList<BacktestRebalance> rebalances, decimal initialCapital,
             decimal commissions, decimal impactCosts, double turnover, PerformanceReport? performance, string description)
         {
             Assets = assets; EquityCurve = equity; Weights = weights; Fills = fills; Rebalances = rebalances; InitialCapital = initialCapital;
@@ -28,7 +28,7 @@ namespace NinjaTraderPortfolio.Core.Backtesting
         /// <summary>All fills in time order (within a bar, asset order).</summary>
         public IReadOnlyList<BacktestFill> Fills { get; }
         /// <summary>The first allocation and every rebalance signal (a signal whose rounding changes nothing has no fills).</summary>
-        public IReadOnlyList<RebalanceRecord> Rebalances { get; }
+        public IReadOnlyList<BacktestRebalance> Rebalances { get; }
         /// <summary>Starting cash, currency.</summary>
         public decimal InitialCapital { get; }
         /// <summary>Last equity, currency.</summary>

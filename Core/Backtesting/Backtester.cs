@@ -134,7 +134,7 @@ namespace NinjaTraderPortfolio.Core.Backtesting
             public List<EquityPoint> Curve { get; } = new List<EquityPoint>();
             public List<double[]> WeightHistory { get; } = new List<double[]>();
             public List<BacktestFill> Fills { get; } = new List<BacktestFill>();
-            public List<RebalanceRecord> Rebalances { get; } = new List<RebalanceRecord>();
+            public List<BacktestRebalance> Rebalances { get; } = new List<BacktestRebalance>();
             public decimal Commissions { get; private set; }
             public decimal ImpactCosts { get; private set; }
             public double Turnover { get; private set; }
@@ -185,7 +185,7 @@ namespace NinjaTraderPortfolio.Core.Backtesting
                     Fills.Add(new BacktestFill(date, _ins[i].Symbol, dq, price, commission, impact));
                 }
                 if (!initial) Turnover += (double)(notional / equity);
-                Rebalances.Add(new RebalanceRecord(date, t, reasons, initial, (double[])targets.Clone(), equity, notional));
+                Rebalances.Add(new BacktestRebalance(date, t, reasons, initial, (double[])targets.Clone(), equity, notional));
             }
 
             // q_i = w_i E / (p_i pv_i) in decimal: the holdings are exactly the target weights of E (to 28 digits).
