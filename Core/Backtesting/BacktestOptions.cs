@@ -24,5 +24,8 @@ namespace NinjaTraderPortfolio.Core.Backtesting
 
         /// <summary>Fraction of equity kept in cash when sizing whole lots, in [0, 1). Default 0.</summary>
         public double CashBuffer { get; set; }
+
+        /// <summary>Per-instrument |weight| and notional caps the whole-lot sizing respects (as a live account would), or null.</summary>
+        public Execution.IAllocationLimits? SizingLimits { get; set; }
     }
 }

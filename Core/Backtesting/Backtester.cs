@@ -201,7 +201,7 @@ namespace NinjaTraderPortfolio.Core.Backtesting
                 var planned = new PlannerInstrument[_pos.Length];
                 for (int i = 0; i < planned.Length; i++)
                     planned[i] = new PlannerInstrument(_ins[i].Symbol, Price(t, i), _ins[i].PointValue, _ins[i].LotSize, (long)_pos[i], targets[i]);
-                var plan = _owner._planner.Plan(planned, equity, new PlannerOptions { CashBuffer = _o.CashBuffer });
+                var plan = _owner._planner.Plan(planned, equity, new PlannerOptions { CashBuffer = _o.CashBuffer }, _o.SizingLimits);
                 var q = new decimal[_pos.Length];
                 for (int i = 0; i < q.Length; i++) q[i] = plan.Trades[i].TargetQuantity;
                 return q;

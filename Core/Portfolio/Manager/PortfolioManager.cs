@@ -175,8 +175,7 @@ namespace NinjaTraderPortfolio.Core.Portfolio.Manager
                     var c = p.Config.Instruments[i];
                     ins[i] = new PlannerInstrument(c.Symbol, (decimal)last[i], c.PointValue, c.LotSize, p.Positions[i], p.Targets[i]);
                 }
-                var limits = new InstrumentLimits(defaultMaxWeight: Math.Max(Math.Abs(p.Config.Limits.MaxWeight), Math.Abs(p.Config.Limits.MinWeight)));
-                return _planner.Plan(ins, p.Equity(), new PlannerOptions { CashBuffer = p.Config.CashBuffer }, limits);
+                return _planner.Plan(ins, p.Equity(), new PlannerOptions { CashBuffer = p.Config.CashBuffer }, TargetSourceFactory.SizingLimits(p.Config));
             }
         }
 

@@ -27,6 +27,35 @@ namespace NinjaTraderPortfolio.Core.Portfolio.Manager
             return c;
         }
 
+        /// <summary>The |weight| cap whole-lot sizing must respect: max(|limits.maxWeight|, |limits.minWeight|) for every instrument.</summary>
+        public static Execution.IAllocationLimits SizingLimits(PortfolioConfig p)
+        {
+            Guard.NotNull(p, nameof(p));
+            return new Execution.InstrumentLimits(defaultMaxWeight: System.Math.Max(System.Math.Abs(p.Limits.MaxWeight), System.Math.Abs(p.Limits.MinWeight)));
+        }
+
+        /// <summary>The backtest settings that replay <paramref name="p"/>'s decisions (policy, commission, cash buffer, sizing caps).</summary>
+        public static BacktestOptions BacktestOptions(PortfolioConfig p, decimal initialCapital, int periodsPerYear = 252)
+        {
+            Guard.NotNull(p, nameof(p));
+            return new BacktestOptions
+            {
+                InitialCapital = initialCapital,
+                Policy = RebalancePolicy.Parse(p.Rebalance),
+                Costs = BacktestCosts.Commission(p.CommissionPerUnit),
+                CashBuffer = p.CashBuffer,
+                SizingLimits = SizingLimits(p),
+                PeriodsPerYear = periodsPerYear,
+            };
+        }
+
+        /// <summary>The backtest instruments of <paramref name="p"/> (point value, lot, liquidity when configured).</summary>
+        public static IReadOnlyList<BacktestInstrument> Instruments(PortfolioConfig p)
+        {
+            Guard.NotNull(p, nameof(p));
+            return p.Instruments.Select(i => new BacktestInstrument(i.Symbol, i.PointValue, i.LotSize, i.AverageDailyVolume ?? double.NaN, i.Spread ?? double.NaN)).ToList();
+        }
+
         /// <summary>The target source of <paramref name="p"/> over its instruments, in config order.</summary>
         public static ITargetWeightSource Create(PortfolioConfig p, IQpSolver solver)
         {
