@@ -48,7 +48,8 @@ namespace NinjaTraderPortfolio.Cli.Commands
             "                     value 1, lot 1",
             "  --periods-per-year annualisation of the report (default 252)",
             "  --fractional       positions in exact fractions of a unit instead of whole lots (for comparisons with closed forms)",
-            "  --report DIR       also write equity.csv, weights.csv, fills.csv, rebalances.csv and summary.json there",
+            "  --report DIR       also write equity.csv, weights.csv, fills.csv, rebalances.csv, summary.json and the charts",
+            "                     equity-drawdown.png and weights.png there",
             "JSON: finalEquity, totalReturn (final / initial capital - 1), annualizedReturn, volatility, sharpe, maxDrawdown,",
             "turnover (sum over rebalances after the first of traded notional / equity), trades (fills), equityCurve [{date, equity}].");
 
@@ -80,7 +81,11 @@ namespace NinjaTraderPortfolio.Cli.Commands
             string json = BacktestOutput.Json(result, s.Policy);
             if (s.Json) stdout.Write(json);
             else BacktestOutput.WriteTable(stdout, result, s.Policy);
-            if (s.ReportDir != null) BacktestOutput.WriteReport(s.ReportDir, result, json);
+            if (s.ReportDir != null)
+            {
+                BacktestOutput.WriteReport(s.ReportDir, result, json);
+                BacktestOutput.WriteCharts(s.ReportDir, result, s.Policy);
+            }
             return 0;
         }
 

@@ -105,6 +105,14 @@ namespace NinjaTraderPortfolio.Cli.Commands
             File.WriteAllText(Path.Combine(dir, "summary.json"), json, new UTF8Encoding(false));
         }
 
+        /// <summary>The report's charts: equity with drawdown, and weights over time (long-only portfolios read best).</summary>
+        public static void WriteCharts(string dir, BacktestResult r, RebalancePolicy policy)
+        {
+            Directory.CreateDirectory(dir);
+            Charts.EquityChart.Save(Path.Combine(dir, "equity-drawdown.png"), r, $"Backtest: {r.Description}, rebalance {policy.Name}");
+            Charts.WeightsChart.Save(Path.Combine(dir, "weights.png"), r, $"Weights held: {r.Description}, rebalance {policy.Name}");
+        }
+
         private static void Write(string dir, string name, StringBuilder sb) => File.WriteAllText(Path.Combine(dir, name), sb.ToString(), new UTF8Encoding(false));
 
         private static void Number(Utf8JsonWriter w, string name, double v)
