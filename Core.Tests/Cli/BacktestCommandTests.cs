@@ -90,6 +90,63 @@ namespace NinjaTraderPortfolio.Core.Tests.Cli
             Assert.That(File.ReadAllText(Path.Combine(_dir, "a", "summary.json")), Is.EqualTo(a.Out));
         }
 
+        // Two NinjaTrader minute exports, point values 50 and 20, capital 10,000,000, 0.5/0.5, whole contracts, daily:
+        //   11-01 09:31 ES 5000 NQ 12500: 20 ES (5,000,000) + 20 NQ (5,000,000), cash 0
+        //   11-02 09:31 (first bar of the new day) ES 5100 NQ 11000: E = 5,100,000 + 4,400,000 = 9,500,000; targets 4,750,000:
+        //     ES 18.63 -> {18, 19}, NQ 21.59 -> {21, 22}; (19, 22) is over the 9.5 M budget; squared weight errors:
+        //     (19, 21) 0.01^2 + 0.013684^2 = 0.000287 < (18, 22) 0.016842^2 + 0.009474^2 = 0.000373 -> sell 1 ES, buy 1 NQ;
+        //     cash = 1 x 5100 x 50 - 1 x 11000 x 20 = 35,000
+        //   11-02 09:33 ES 5050 NQ 12200: E = 35,000 + 19 x 5050 x 50 + 21 x 12200 x 20 = 9,956,500
+        [Test]
+        public void NinjaTraderMinuteExports_DailyPolicy_RebalancesAtTheFirstBarOfTheNextDay()
+        {
+            var es = F("ES 12-23.Last.txt", "20231101 093100;5000;5000;5000;5000;10\n20231101 093200;5010;5010;5010;5010;10\n20231101 093300;5020;5020;5020;5020;10\n" +
+                "20231102 093100;5100;5100;5100;5100;10\n20231102 093200;5000;5000;5000;5000;10\n20231102 093300;5050;5050;5050;5050;10\n");
+            var nq = F("NQ 12-23.Last.txt", "20231101 093100;12500;12500;12500;12500;10\n20231101 093200;12400;12400;12400;12400;10\n20231101 093300;12450;12450;12450;12450;10\n" +
+                "20231102 093100;11000;11000;11000;11000;10\n20231102 093200;12100;12100;12100;12100;10\n20231102 093300;12200;12200;12200;12200;10\n");
+            var weights = F("w.csv", "Asset,Weight\nES 12-23,0.5\nNQ 12-23,0.5\n");
+            var ins = F("i.csv", "Asset,PointValue\nES 12-23,50\nNQ 12-23,20\n");
+            var report = Path.Combine(_dir, "r");
+            var res = Run("--prices", es, "--prices", nq, "--weights", weights, "--instruments", ins, "--rebalance", "daily",
+                "--initial-capital", "10000000", "--costs", "none", "--format", "json", "--report", report);
+            Assert.That(res.Code, Is.EqualTo(0), res.Err);
+            var root = JsonDocument.Parse(res.Out).RootElement;
+            Assert.That(root.GetProperty("finalEquity").GetDecimal(), Is.EqualTo(9_956_500m));
+            Assert.That(root.GetProperty("trades").GetInt32(), Is.EqualTo(4));
+            var curve = root.GetProperty("equityCurve").EnumerateArray().ToList();
+            Assert.That(curve[3].GetProperty("date").GetString(), Is.EqualTo("2023-11-02 09:31:00"));
+            Assert.That(curve[3].GetProperty("equity").GetDecimal(), Is.EqualTo(9_500_000m));
+            var fills = File.ReadAllLines(Path.Combine(report, "fills.csv")).Skip(3).ToList();
+            Assert.That(fills, Is.EqualTo(new[] { "2023-11-02 09:31:00,ES 12-23,-1,5100,0,0", "2023-11-02 09:31:00,NQ 12-23,1,11000,0,0" }));
+        }
+
+        [Test]
+        public void Output_DoesNotDependOnTheCurrentCulture()
+        {
+            var weights = F("w.csv", "Asset,Weight\nDAX,0.3\nSMI,0.3\nCAC,0.2\nFTSE,0.2\n");
+            string[] args = { "--prices", Eu, "--weights", weights, "--rebalance", "drift:0.02", "--initial-capital", "1234567.89", "--costs", "none", "--format", "json" };
+            var saved = System.Globalization.CultureInfo.CurrentCulture;
+            try
+            {
+                // A German-style culture built by hand (the test machine may run in globalization-invariant mode).
+                var comma = (System.Globalization.CultureInfo)System.Globalization.CultureInfo.InvariantCulture.Clone();
+                comma.NumberFormat.NumberDecimalSeparator = ",";
+                comma.NumberFormat.NumberGroupSeparator = ".";
+                comma.NumberFormat.CurrencyDecimalSeparator = ",";
+                comma.NumberFormat.PercentDecimalSeparator = ",";
+                System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.InvariantCulture;
+                var a = Run(args);
+                System.Globalization.CultureInfo.CurrentCulture = comma;
+                Assert.That(1.5.ToString(), Is.EqualTo("1,5")); // the culture is in force
+                var b = Run(args);
+                Assert.That(a.Code, Is.EqualTo(0), a.Err);
+                Assert.That(b.Out, Is.EqualTo(a.Out));
+                var tableDe = Run(args.Take(args.Length - 2).ToArray());
+                Assert.That(tableDe.Out, Does.Contain("1,234,567.89"));
+            }
+            finally { System.Globalization.CultureInfo.CurrentCulture = saved; }
+        }
+
         [Test]
         public void MethodMode_StartsAfterTheLookback_AndRespectsMaxWeight()
         {
