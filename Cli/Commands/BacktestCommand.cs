@@ -46,7 +46,7 @@ namespace NinjaTraderPortfolio.Cli.Commands
             "                     Adv and Spread for every asset",
             "  --instruments      CSV 'Asset,PointValue,LotSize,Adv,Spread' (see 'ntportfolio help rebalance'); default point",
             "                     value 1, lot 1",
-            "  --periods-per-year annualisation of the report (default 252)",
+            "  --periods-per-year bars per year for the annualised figures (default 252, daily bars; give it for intraday bars)",
             "  --fractional       positions in exact fractions of a unit instead of whole lots (for comparisons with closed forms)",
             "  --report DIR       also write equity.csv, weights.csv, fills.csv, rebalances.csv, summary.json and the charts",
             "                     equity-drawdown.png and weights.png there",
@@ -75,6 +75,9 @@ namespace NinjaTraderPortfolio.Cli.Commands
                 FractionalUnits = s.Fractional,
                 PeriodsPerYear = s.PeriodsPerYear,
                 CashBuffer = s.CashBuffer,
+                // With an optimizer, whole-lot rounding must not push a weight past the optimizer's own limit.
+                SizingLimits = s.Optimizer == null ? null
+                    : new InstrumentLimits(defaultMaxWeight: Math.Max(Math.Abs(s.Optimizer.MaxWeight), Math.Abs(s.Optimizer.MinWeight))),
             };
             var result = new Backtester().Run(prices, instruments, source, options);
 

@@ -130,6 +130,30 @@ namespace NinjaTraderPortfolio.Core.Tests.Backtesting
             }
         }
 
+        [TestCase("weekly")]
+        [TestCase("quarterly")]
+        [TestCase("daily")]
+        public void CalendarPolicy_SignalsOnTheFirstBarOfEachNewPeriod(string policy)
+        {
+            var f = EuStocks().Slice(0, 400);
+            var r = new Backtester().Run(f, Plain(f), new FixedWeightSource(new[] { 0.25, 0.25, 0.25, 0.25 }), new BacktestOptions
+            {
+                InitialCapital = 1_000_000m,
+                Policy = RebalancePolicy.Parse(policy),
+                FractionalUnits = true,
+            });
+            // Independent period keys: ISO week start (Monday), calendar quarter, date.
+            object Key(DateTime d) => policy == "weekly" ? d.AddDays(-(((int)d.DayOfWeek + 6) % 7)).Date
+                : policy == "quarterly" ? (object)(d.Year * 4 + (d.Month - 1) / 3) : d.Date;
+            // Daily: a bar whose four closes repeat the previous bar's (EuStockMarkets fills holidays that way) leaves the exact
+            // fractional weights of yesterday's rebalance on target: the trigger evaluator suppresses a signal with nothing
+            // to trade. (Weekly and quarterly rebalances are far enough apart that the weights have drifted.)
+            bool unchanged(int t) => policy == "daily" && Enumerable.Range(0, 4).All(i => f[t, i] == f[t - 1, i]);
+            var expected = Enumerable.Range(1, f.Rows - 1).Where(t => !Key(f.Dates[t]).Equals(Key(f.Dates[t - 1])) && !unchanged(t)).ToList();
+            Assert.That(r.Rebalances.Where(x => !x.Initial).Select(x => x.Bar), Is.EqualTo(expected));
+            Assert.That(expected, Is.Not.Empty);
+        }
+
         [Test]
         public void DriftPolicy_TradesOnlyWhenABandIsLeft()
         {
