@@ -5,13 +5,33 @@ using ScottPlot;
 
 namespace NinjaTraderPortfolio.Cli.Charts
 {
-    /// <summary>Weights held over the backtest as stacked areas (percent of equity, long-only portfolios).</summary>
+    /// <summary>
+    /// Weights held over the backtest in percent of equity: stacked areas for long-only portfolios, one line per asset when
+    /// any weight is negative (stacking shorts would mislead).
+    /// </summary>
     internal static class WeightsChart
     {
         public static void Save(string path, BacktestResult r, string title)
         {
             double[] xs = r.EquityCurve.Select(e => e.Date.ToOADate()).ToArray();
             var plt = new Plot();
+            if (r.Weights.Any(w => w.Any(x => x < 0)))
+            {
+                for (int a = 0; a < r.Assets.Count; a++)
+                {
+                    var line = plt.Add.Scatter(xs, r.Weights.Select(w => 100 * w[a]).ToArray());
+                    line.MarkerSize = 0;
+                    line.Color = ChartStyle.Color(a);
+                    line.LegendText = r.Assets[a];
+                }
+                plt.Add.HorizontalLine(0, 1, Colors.Black);
+                plt.Axes.DateTimeTicksBottom();
+                plt.Title(title);
+                plt.YLabel("weight, % of equity");
+                plt.ShowLegend(Alignment.UpperLeft);
+                plt.SavePng(path, ChartStyle.Width, ChartStyle.Height);
+                return;
+            }
             var lower = new double[xs.Length];
             for (int a = 0; a < r.Assets.Count; a++)
             {
