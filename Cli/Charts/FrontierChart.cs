@@ -9,7 +9,7 @@ namespace NinjaTraderPortfolio.Cli.Charts
     /// <summary>Efficient frontier (annualised volatility vs return, percent) with each method's portfolio marked.</summary>
     internal static class FrontierChart
     {
-        public static void Save(string path, IReadOnlyList<OptimizationResult> frontier, IReadOnlyList<OptimizationResult> portfolios, int periodsPerYear)
+        public static void Save(string path, IReadOnlyList<OptimizationResult> frontier, IReadOnlyList<OptimizationResult> portfolios, int periodsPerYear, string data)
         {
             double sv = Math.Sqrt(periodsPerYear) * 100, sr = periodsPerYear * 100;
             var plt = new Plot();
@@ -25,7 +25,7 @@ namespace NinjaTraderPortfolio.Cli.Charts
                 var m = plt.Add.Marker(p.Volatility * sv, p.ExpectedReturn * sr, shapes[i % shapes.Length], 14, ChartStyle.Color(i));
                 m.LegendText = $"{p.Method} ({p.Weights.Sum() * 100:0}% invested)";
             }
-            plt.Title("Efficient frontier and the optimizers' portfolios (EuStockMarkets 1991-1998)");
+            plt.Title($"Efficient frontier and the optimizers' portfolios ({data})");
             plt.XLabel("volatility, % per year");
             plt.YLabel("expected return, % per year");
             plt.ShowLegend(Alignment.LowerRight);

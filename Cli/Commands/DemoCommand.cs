@@ -81,7 +81,8 @@ namespace NinjaTraderPortfolio.Cli.Commands
         private static void DrawCharts(string outDir, DemoAnalysis a, List<string> charts)
         {
             string P(string name) { var p = Path.Combine(outDir, name); charts.Add(p); return p; }
-            FrontierChart.Save(P("frontier.png"), a.Frontier, a.Methods, DemoAnalysis.PeriodsPerYear);
+            string data = $"{Path.GetFileName(a.Prices.Source)}, {a.Prices.Dates[0]:yyyy-MM-dd} .. {a.Prices.Dates[a.Prices.Rows - 1]:yyyy-MM-dd}";
+            FrontierChart.Save(P("frontier.png"), a.Frontier, a.Methods, DemoAnalysis.PeriodsPerYear, data);
             string title = $"Backtest of '{a.Portfolio.Name}': {a.Backtest.Description}, {a.Portfolio.Rebalance}, costs included";
             EquityChart.Save(P("equity-drawdown.png"), a.Backtest, title);
             WeightsChart.Save(P("weights.png"), a.Backtest, $"Weights held in the backtest of '{a.Portfolio.Name}' ({a.Portfolio.Rebalance} rebalancing, whole contracts)");
