@@ -113,8 +113,7 @@ namespace NinjaTraderPortfolio.Cli.Commands
                 var d = router.Route(new RoutingRequest(Math.Abs(t.OrderQuantity), (double)t.Instrument.Price, (double)ic.PointValue, liq, Portfolio.ExecutionHorizonDays, 8, 1e-6));
                 Orders.Add(new DemoOrder(t, d));
             }
-            var returns = ReturnCalculator.Simple(Prices.Select(symbols).Slice(first, Portfolio.Optimization.Lookback + 1));
-            Risk = PortfolioRiskAnalyzer.Analyze(returns, Evaluation.Targets!, 0.99);
+            Risk = manager.AnalyzeRisk(Portfolio.Name, 0.99, useTargets: true);
         }
 
         public void RunBacktest()

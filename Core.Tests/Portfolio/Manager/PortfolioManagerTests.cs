@@ -192,6 +192,31 @@ namespace NinjaTraderPortfolio.Core.Tests.Portfolio.Manager
             }
         }
 
+        // The manager's risk is the analyzer's on the retained window (the last lookback + 1 closes) and the weights held.
+        [Test]
+        public void AnalyzeRisk_EqualsTheAnalyzerOnTheRetainedWindow()
+        {
+            var config = SampleConfig();
+            var pc = config.Portfolios[0];
+            var m = new PortfolioManager(config, new FixedClock());
+            var f = EuStocks();
+            var symbols = pc.Instruments.Select(i => i.Symbol).ToArray();
+            for (int t = 0; t < 300; t++) m.UpdatePrices(pc.Name, f.Dates[t], Row(f, t, symbols));
+            var pos = new Dictionary<string, long> { ["DAX"] = 5, ["SMI"] = 10, ["CAC"] = -3, ["FTSE"] = 7 };
+            m.UpdatePositions(pc.Name, pos, 500_000m);
+            var report = m.AnalyzeRisk(pc.Name, 0.95);
+
+            decimal equity = 500_000m + symbols.Sum(s => pos[s] * (decimal)f[299, f.IndexOf(s)] * pc.Instruments.First(i => i.Symbol == s).PointValue);
+            var w = symbols.Select(s => (double)(pos[s] * (decimal)f[299, f.IndexOf(s)] * pc.Instruments.First(i => i.Symbol == s).PointValue / equity)).ToArray();
+            var window = ReturnCalculator.Simple(f.Select(symbols).Slice(299 - pc.Optimization.Lookback, pc.Optimization.Lookback + 1));
+            var direct = NinjaTraderPortfolio.Core.Risk.PortfolioRiskAnalyzer.Analyze(window, w, 0.95);
+            Assert.That(report.Observations, Is.EqualTo(pc.Optimization.Lookback));
+            Assert.That(report.Weights, Is.EqualTo(w).Within(1e-15));
+            Assert.That(report.ParametricVaR, Is.EqualTo(direct.ParametricVaR).Within(1e-15));
+            Assert.That(report.HistoricalCVaR, Is.EqualTo(direct.HistoricalCVaR).Within(1e-15));
+            Assert.That(Assert.Throws<InvalidInputException>(() => m.AnalyzeRisk(pc.Name, 0.95, useTargets: true))!.Message, Does.Contain("no targets yet"));
+        }
+
         [Test]
         public void BadCalls_NameTheCulprit()
         {

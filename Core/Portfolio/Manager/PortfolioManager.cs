@@ -11,7 +11,8 @@ using NinjaTraderPortfolio.Core.Portfolio.Config;
 namespace NinjaTraderPortfolio.Core.Portfolio.Manager
 {
     /// <summary>
-    /// One facade over optimization, allocation triggers, risk limits and execution for many named portfolios.
+    /// One facade over optimization, allocation triggers, risk (limits on every evaluation, <see cref="AnalyzeRisk"/> on
+    /// demand) and execution for many named portfolios.
     /// Lifecycle per portfolio: <see cref="UpdatePrices"/> (a bar of closes) and <see cref="UpdatePositions"/> (the account),
     /// <see cref="Evaluate"/> (weights, triggers, limits; raises <see cref="RebalanceSignalled"/>), <see cref="Plan"/> (whole
     /// lots by <see cref="RebalancePlanner"/>), <see cref="Execute"/> (one <see cref="ScheduleExecutor"/> per order along the
@@ -155,6 +156,30 @@ namespace NinjaTraderPortfolio.Core.Portfolio.Manager
             }
             Deliver(p);
             return result;
+        }
+
+        /// <summary>
+        /// Risk of the portfolio over its retained history (the optimizer window, at least 20 returns): the weights held now
+        /// (<paramref name="useTargets"/> false) or the targets in force (true), through <see cref="Risk.PortfolioRiskAnalyzer"/>
+        /// at <paramref name="confidence"/>; per-bar figures. Needs at least 3 returns.
+        /// </summary>
+        public Risk.RiskReport AnalyzeRisk(string portfolio, double confidence = 0.99, bool useTargets = false)
+        {
+            var p = Get(portfolio);
+            lock (p.Gate)
+            {
+                if (p.Bars < 4) throw new InvalidInputException($"portfolio '{portfolio}': risk needs at least 4 bars, got {p.Bars}");
+                double[] w;
+                if (useTargets) w = p.Targets ?? throw new InvalidInputException($"portfolio '{portfolio}': no targets yet");
+                else
+                {
+                    if (!p.HasPositions) throw new InvalidInputException($"portfolio '{portfolio}': no account state yet (call UpdatePositions first)");
+                    decimal equity = p.Equity();
+                    if (equity <= 0) throw new InvalidInputException($"portfolio '{portfolio}': equity must be > 0 for risk, got {equity.ToString(CultureInfo.InvariantCulture)}");
+                    w = p.Weights(equity);
+                }
+                return Risk.PortfolioRiskAnalyzer.Analyze(ReturnCalculator.Simple(p.History()), w, confidence);
+            }
         }
 
         /// <summary>
