@@ -104,6 +104,49 @@ namespace NinjaTraderPortfolio.Core.Tests.Optimization.Solvers
             Assert.That(QpKkt.Check(problem, result).MaxPrimalInfeasibility, Is.LessThan(1e-12));
         }
 
+        [TestCase(3)]
+        [TestCase(8)]
+        [TestCase(13)]
+        public void OneFactorPortfolio_NearSingularCovariance_KeepsMultiplierSignsToRounding(int seed)
+        {
+            // One-factor returns with T close to (or below) n: P + ridge is conditioned around 1e10. Seed 8 once ended
+            // with an active upper bound whose recomputed multiplier was -5e-10 (relative -5e-7); now dropped and re-solved.
+            var rng = new Random(seed);
+            int n = 60 + rng.Next(120);
+            int t = n + new[] { 2, 5, 20, -10, -30 }[seed % 5];
+            var r = new double[t, n];
+            for (int s = 0; s < t; s++)
+            {
+                double f = 0.01 * Gauss(rng);
+                for (int i = 0; i < n; i++) r[s, i] = f * (1 + 0.1 * (i % 7)) + 0.02 * Gauss(rng);
+            }
+            var mean = new double[n];
+            for (int i = 0; i < n; i++) { for (int s = 0; s < t; s++) mean[i] += r[s, i]; mean[i] /= t; }
+            var cov = new double[n, n];
+            for (int i = 0; i < n; i++)
+                for (int j = 0; j <= i; j++)
+                {
+                    double c = 0;
+                    for (int s = 0; s < t; s++) c += (r[s, i] - mean[i]) * (r[s, j] - mean[j]);
+                    cov[i, j] = cov[j, i] = c / (t - 1);
+                }
+            var rows = new List<LinearConstraint>
+            {
+                new LinearConstraint("budget", Enumerable.Repeat(1.0, n).ToArray(), ConstraintSense.Equal, 1),
+                new LinearConstraint("return floor", mean, ConstraintSense.GreaterOrEqual, mean.OrderBy(v => v).ElementAt(n / 2)),
+            };
+            var problem = new QuadraticProgram(cov, mean.Select(v => -0.1 * v * (seed % 3)).ToArray(), rows,
+                Enumerable.Repeat(seed % 4 == 0 ? -0.05 : 0.0, n).ToArray(), Enumerable.Repeat(seed % 2 == 0 ? 0.05 : 1, n).ToArray());
+
+            var result = new GoldfarbIdnaniSolver().Solve(problem);
+            var kkt = QpKkt.Check(problem, result);
+
+            Assert.That(result.Status, Is.EqualTo(QpStatus.Optimal), result.Message);
+            Assert.That(kkt.MaxPrimalInfeasibility, Is.LessThan(1e-10), kkt.ToString());
+            Assert.That(kkt.MaxDualSignViolation, Is.LessThan(1e-9 * cov[0, 0]), kkt.ToString());
+            Assert.That(kkt.StationarityResidual, Is.LessThan(1e-9 * cov[0, 0] + 2 * result.RidgeAdded * result.X.Max(Math.Abs)), kkt.ToString());
+        }
+
         [TestCaseSource(nameof(Seeds))]
         public void DegenerateProblem_WithDuplicatedAndBoundParallelRows_MatchesTheCleanProblem(int seed)
         {
@@ -161,10 +204,11 @@ namespace NinjaTraderPortfolio.Core.Tests.Optimization.Solvers
             Assert.That(new GoldfarbIdnaniSolver().Solve(rest).Status, Is.EqualTo(QpStatus.Optimal));
         }
 
-        [Test]
-        public void LargePortfolioProblem_SolvesToKktTolerance()
+        [TestCase(300, 500, 0.01, 0.3)]
+        [TestCase(500, 600, 0.02, 0.0)]
+        public void LargePortfolioProblem_SolvesToKktTolerance(int n, int t, double cap, double returnWeight)
         {
-            var problem = Portfolio(99, 300, 500, cap: 0.01, returnWeight: 0.3);
+            var problem = Portfolio(99, n, t, cap, returnWeight);
 
             var result = new GoldfarbIdnaniSolver().Solve(problem);
             var kkt = QpKkt.Check(problem, result);

@@ -32,7 +32,12 @@ namespace NinjaTraderPortfolio.Core.Tests.Optimization.Solvers
 
         public static IReadOnlyList<QpReference> All => cache ??= Load();
 
-        public static IEnumerable<TestCaseData> Cases() => All.Select(r => new TestCaseData(r.Name).SetName(r.Name.Replace(' ', '_').Replace("=", "")));
+        public static IEnumerable<TestCaseData> Cases() => All.Select(Case);
+
+        /// <summary>Problems whose minimiser and multipliers are unique (P positive definite).</summary>
+        public static IEnumerable<TestCaseData> UniqueCases() => All.Where(r => r.UniqueX).Select(Case);
+
+        private static TestCaseData Case(QpReference r) => new TestCaseData(r.Name).SetName(r.Name.Replace(' ', '_').Replace("=", ""));
 
         public static QpReference Get(string name) => All.Single(r => r.Name == name);
 

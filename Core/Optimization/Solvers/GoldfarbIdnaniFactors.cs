@@ -14,7 +14,7 @@ namespace NinjaTraderPortfolio.Core.Optimization.Solvers
     {
         private readonly int n;
         private readonly double[][] j;
-        private double[][] r;            // r[c][0..c] = column c of R
+        private readonly double[][] r;   // r[c][0..c] = column c of R
         private readonly bool[] boundRow;  // variable i has an active bound: row i of J2 is zero
         private readonly int[] position;   // active position of that bound, -1 for a free row
         private readonly double[] cosine, sine, work;

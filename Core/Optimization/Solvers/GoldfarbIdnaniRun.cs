@@ -76,7 +76,7 @@ namespace NinjaTraderPortfolio.Core.Optimization.Solvers
 
             if (warm != null && warm.Count > 0) WarmStart(warm);
 
-            bool refined = false;
+            bool refined = false, polished = false;
             while (true)
             {
                 int p = MostViolated();
@@ -86,6 +86,13 @@ namespace NinjaTraderPortfolio.Core.Optimization.Solvers
                     Refine();
                     if (HasNaN()) { detail = "the iterate became NaN"; return QpStatus.NumericalFailure; }
                     refined = true;
+                    // Once: rounding on an ill-conditioned P can leave a recomputed multiplier slightly negative,
+                    // i.e. the last active set is not quite optimal; drop such rows and let the method continue.
+                    if (!polished)
+                    {
+                        polished = true;
+                        if (DropNegativeMultipliers()) refined = false;
+                    }
                     continue;
                 }
                 refined = false;
@@ -224,6 +231,29 @@ namespace NinjaTraderPortfolio.Core.Optimization.Solvers
             }
         }
 
+        // Drops the inequality with the most negative multiplier (beyond 1e-12 of the largest) until none is left,
+        // recomputing x and u after each drop. Returns whether anything was dropped.
+        private bool DropNegativeMultipliers()
+        {
+            bool any = false;
+            while (true)
+            {
+                double largest = 0;
+                for (int i = 0; i < f.Count; i++) largest = Math.Max(largest, Math.Abs(u[i]));
+                int worst = -1;
+                double most = -1e-12 * largest;
+                for (int i = 0; i < f.Count; i++)
+                {
+                    if (rows.IsEquality(active[i])) continue;
+                    if (u[i] < most) { most = u[i]; worst = i; }
+                }
+                if (worst < 0) return any;
+                Drop(worst);
+                Refine();
+                any = true;
+            }
+        }
+
         // Warm start: enter the previous active set as if equalities (no line search), then drop inequalities
         // with negative multipliers, most negative first, until the pair (x, u) is dual feasible again.
         private void WarmStart(IReadOnlyList<int> warm)
@@ -232,21 +262,23 @@ namespace NinjaTraderPortfolio.Core.Optimization.Solvers
             {
                 if (k < 0 || k >= rows.Count)
                     throw new ArgumentException($"warm active set entry {k.ToString(CultureInfo.InvariantCulture)} is outside [0, {rows.Count - 1}] (m + 2n)", nameof(QpOptions.WarmActiveSet));
-                int kk = k;
-                int v = rows.Variable(kk);
+            }
+            foreach (int k in warm)
+            {
+                int v = rows.Variable(k);
                 if (v >= 0 && rows.IsFixed(v)) continue; // fixed variables are equalities, already active
-                if (!rows.Exists(kk) || rows.IsEquality(kk) || isActive[kk]) continue;
+                if (!rows.Exists(k) || rows.IsEquality(k) || isActive[k]) continue;
                 if (f.Count >= n) break;
-                rows.TransposeProduct(kk, 1.0, f.J, d);
+                rows.TransposeProduct(k, 1.0, f.J, d);
                 double dd = 0;
                 for (int c = 0; c < n; c++) dd += d[c] * d[c];
                 if (f.TailSquaredNorm(d) <= DependenceTolerance * DependenceTolerance * dd) continue;
                 int q = f.Count;
                 f.Add(d, v);
-                active[q] = kk;
+                active[q] = k;
                 direction[q] = 1.0;
-                rhs[q] = rows.Rhs(kk);
-                isActive[kk] = true;
+                rhs[q] = rows.Rhs(k);
+                isActive[k] = true;
                 iterations++;
             }
             while (true)

@@ -30,10 +30,15 @@ namespace NinjaTraderPortfolio.Core.Optimization.Solvers
     /// </para>
     /// <para>Warm start: <see cref="QpOptions.WarmActiveSet"/> in the <see cref="QpActiveSet"/> encoding. Those rows are
     /// entered as equalities, inequalities with negative multipliers are dropped, and the method continues from there.</para>
+    /// <para>An instance remembers the factorisation of the last P it solved with (compared element by element, so
+    /// changing P in place is safe): re-solves with the same P, such as frontier points, skip the O(n^3) step.
+    /// Instances are thread-safe.</para>
     /// Throws <see cref="ArgumentException"/> for bad input: non-symmetric or indefinite P, invalid options or warm set.
     /// </summary>
     public sealed class GoldfarbIdnaniSolver : IQpSolver
     {
+        private readonly RidgedCholeskyCache cache = new RidgedCholeskyCache();
+
         /// <inheritdoc />
         public QpResult Solve(QuadraticProgram problem, QpOptions? options = null)
         {
@@ -44,7 +49,7 @@ namespace NinjaTraderPortfolio.Core.Optimization.Solvers
             Guard.NonNegative(options.RelativeRidge, nameof(options.RelativeRidge));
             CheckSymmetric(problem.P);
 
-            var factor = RidgedCholesky.Factor(problem.P, options.RelativeRidge);
+            var factor = cache.Get(problem.P, options.RelativeRidge);
             var run = new GoldfarbIdnaniRun(problem, factor.InverseTranspose, options.Tolerance, options.MaxIterations);
             var status = run.Execute(options.WarmActiveSet, out string detail);
             if (status == QpStatus.Optimal && factor.Ridge > 0 && LooksUnbounded(problem, run.X, out string why))

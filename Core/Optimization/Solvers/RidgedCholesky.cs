@@ -26,6 +26,14 @@ namespace NinjaTraderPortfolio.Core.Optimization.Solvers
         /// <summary>Index of the first pivot found at or below the ridge level (-1 when none).</summary>
         public int SingularPivot { get; }
 
+        /// <summary>A deep copy (J0 rows copied), for callers that overwrite J0 in place.</summary>
+        public RidgedCholesky Copy()
+        {
+            var rows = new double[InverseTranspose.Length][];
+            for (int i = 0; i < rows.Length; i++) rows[i] = (double[])InverseTranspose[i].Clone();
+            return new RidgedCholesky(rows, Ridge, SingularPivot);
+        }
+
         /// <summary>
         /// Factors <paramref name="p"/> (lower triangle read; symmetry checked by the caller).
         /// Throws <see cref="ArgumentException"/> when P is indefinite beyond the ridge.
