@@ -25,6 +25,21 @@ namespace NinjaTrader.NinjaScript.AddOns.Portfolio
         public IReadOnlyList<StressResult> Stress { get; set; }
     }
 
+    /// <summary>One line of the Risk tab's component table (fractions of portfolio value per bar, positive = loss).</summary>
+    public sealed class RiskComponentRow
+    {
+        /// <summary>Instrument.</summary>
+        public string Asset { get; set; }
+        /// <summary>Weight (fraction).</summary>
+        public double Weight { get; set; }
+        /// <summary>Marginal VaR.</summary>
+        public double MarginalVaR { get; set; }
+        /// <summary>Component VaR (sums to the parametric VaR).</summary>
+        public double ComponentVaR { get; set; }
+        /// <summary>Component CVaR (sums to the parametric CVaR).</summary>
+        public double ComponentCVaR { get; set; }
+    }
+
     /// <summary>
     /// The Portfolio Manager's analysis, one Core call per figure: <see cref="TargetWeightCalculator"/> for the weights,
     /// <see cref="EfficientFrontier"/>, <see cref="PortfolioRiskAnalyzer"/>, <see cref="CorrelationAnalyzer"/> and
@@ -33,6 +48,17 @@ namespace NinjaTrader.NinjaScript.AddOns.Portfolio
     /// </summary>
     public static class PortfolioAnalysis
     {
+        /// <summary>The component table of a risk report, one row per asset.</summary>
+        public static IReadOnlyList<RiskComponentRow> ComponentRows(RiskReport report)
+        {
+            if (report == null) throw new ArgumentNullException(nameof(report));
+            return report.Assets.Select((a, i) => new RiskComponentRow
+            {
+                Asset = a, Weight = report.Weights[i], MarginalVaR = report.Decomposition.MarginalVaR[i],
+                ComponentVaR = report.Decomposition.ComponentVaR[i], ComponentCVaR = report.Decomposition.ComponentCVaR[i],
+            }).ToList();
+        }
+
         /// <summary>Runs everything on <paramref name="returns"/> (simple returns per bar); <paramref name="portfolioValue"/> in currency.</summary>
         public static PortfolioAnalysisResult Run(AssetFrame returns, TargetWeightCalculator targets, double confidence, int frontierPoints, decimal portfolioValue)
         {
