@@ -3,6 +3,7 @@ using System;
 using System.Collections.Generic;
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
+using System.Xml.Serialization;
 using NinjaTrader.Cbi;
 using NinjaTrader.Data;
 using NinjaTrader.NinjaScript;
@@ -223,8 +224,9 @@ namespace NinjaTrader.NinjaScript.Strategies
         private static int Signed(Position position) =>
             position == null ? 0 : position.MarketPosition == MarketPosition.Short ? -position.Quantity : position.MarketPosition == MarketPosition.Long ? position.Quantity : 0;
 
-        /// <summary>Host/test access: the decision loop (null before State.DataLoaded).</summary>
+        /// <summary>Host/test access: the decision loop (null before State.DataLoaded). Not an input, never serialized.</summary>
         [Browsable(false)]
+        [XmlIgnore]
         public PortfolioRebalancer Rebalancer
         {
             get { return rebalancer; }
