@@ -46,7 +46,7 @@ namespace NinjaTrader.NinjaScript.AddOns.Portfolio
     /// (<see cref="TargetWeightCalculator"/>), (4) on the first targets or any signal plans whole contracts with
     /// <see cref="RebalancePlanner"/> and works each order with a <see cref="ScheduleExecutor"/>: one slice at once when
     /// historical, a TWAP over <see cref="PortfolioRebalancerOptions.ExecutionSlices"/> bars when realtime.
-    /// A new rebalance cancels executors still working first. Not thread-safe (NinjaTrader calls a strategy on one thread).
+    /// A calendar rebalance cancels executors still working first; a drift signal while they work is ignored. Not thread-safe (NinjaTrader calls a strategy on one thread).
     /// </summary>
     public sealed class PortfolioRebalancer : IDisposable
     {
@@ -124,6 +124,13 @@ namespace NinjaTrader.NinjaScript.AddOns.Portfolio
             }
             if (!first && reasons == RebalanceReason.None)
                 return RebalanceReason.None;
+            if (!first && (reasons & RebalanceReason.Calendar) == 0 && working.Count > 0)
+            {
+                // A drift signal while a sliced rebalance is still working: the weights are off target because the
+                // orders are not done yet; re-planning would restart the schedule on every bar.
+                log(string.Format(CultureInfo.InvariantCulture, "{0:yyyy-MM-dd HH:mm} {1} ignored: {2} parent(s) still working", time, reasons, working.Count));
+                return RebalanceReason.None;
+            }
             if (first) reasons |= RebalanceReason.Calendar;
             Rebalance(time, closes, positions, equity, sliceOrders, reasons);
             return reasons;
