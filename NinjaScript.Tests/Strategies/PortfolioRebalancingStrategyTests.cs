@@ -106,6 +106,9 @@ namespace NinjaTraderPortfolio.NinjaScript.Tests.Strategies
 
         /// <summary>Core's plan on price row <paramref name="row"/> given the fills of the orders submitted before it.</summary>
         private static RebalancePlan CorePlan(AssetFrame prices, int row, double[] targets, IEnumerable<Submission> earlier)
+            => CorePlan(prices, row, targets, earlier, new InstrumentLimits(defaultMaxWeight: 0.6));
+
+        private static RebalancePlan CorePlan(AssetFrame prices, int row, double[] targets, IEnumerable<Submission> earlier, IAllocationLimits limits)
         {
             var held = new long[Assets.Length];
             double cash = 0;
@@ -121,7 +124,7 @@ namespace NinjaTraderPortfolio.NinjaScript.Tests.Strategies
                 equity += held[a] * prices[row, a] * PointValues[a];
             var instruments = Enumerable.Range(0, Assets.Length)
                 .Select(a => new PlannerInstrument(Assets[a], (decimal)prices[row, a], (decimal)PointValues[a], 1, held[a], targets[a])).ToList();
-            return new RebalancePlanner().Plan(instruments, (decimal)equity, new PlannerOptions { CashBuffer = 0.02 }, new InstrumentLimits(defaultMaxWeight: 0.6));
+            return new RebalancePlanner().Plan(instruments, (decimal)equity, new PlannerOptions { CashBuffer = 0.02 }, limits);
         }
 
         private static void AssertOrdersEqualPlan(IEnumerable<Submission> submitted, RebalancePlan plan, string when)
@@ -163,15 +166,37 @@ namespace NinjaTraderPortfolio.NinjaScript.Tests.Strategies
             Assert.That(run.Submissions.Select(s => s.Order.OrderType), Is.All.EqualTo(OrderType.Market));
         }
 
-        [Test]
-        public void Historical_FirstRebalance_MaximumSharpe_MatchesCore()
+        [TestCase(PortfolioMethod.MaximumSharpe)]
+        [TestCase(PortfolioMethod.Kelly)]
+        [TestCase(PortfolioMethod.RiskParity)]
+        public void Historical_FirstRebalance_OfEachMethod_MatchesCore(PortfolioMethod method)
         {
-            RunResult run = Run(s => { s.Method = PortfolioMethod.MaximumSharpe; s.Calendar = CalendarFrequency.None; });
+            RunResult run = Run(s => { s.Method = method; s.KellyFraction = 0.5; s.Calendar = CalendarFrequency.None; });
             AssetFrame prices = Prices();
-            double[] targets = CoreTargets(ReturnCalculator.Simple(prices), Lookback, new MaximumSharpeOptimizer(new GoldfarbIdnaniSolver()).Optimize);
+            AssetFrame window = ReturnCalculator.Simple(prices).Slice(0, Lookback);
+            var solver = new GoldfarbIdnaniSolver();
+            double[] mu = SampleMoments.Mean(window);
+            double[,] cov = SampleMoments.Covariance(window);
+            OptimizationResult result;
+            switch (method)
+            {
+                case PortfolioMethod.MaximumSharpe:
+                    result = new MaximumSharpeOptimizer(solver).Optimize(new PortfolioProblem(window.Assets, mu, cov, 0, PortfolioConstraints.LongOnly.WithWeightRange(0, 0.6)));
+                    break;
+                case PortfolioMethod.Kelly:
+                    result = new NinjaTraderPortfolio.Core.Optimization.Kelly.KellyOptimizer(solver, 0.5).Optimize(new PortfolioProblem(window.Assets, mu, cov, 0,
+                        NinjaTraderPortfolio.Core.Optimization.Kelly.KellyOptimizer.DefaultConstraints.WithWeightRange(0, 0.6)));
+                    break;
+                default:
+                    result = new NinjaTraderPortfolio.Core.Optimization.RiskParity.RiskParityOptimizer().Optimize(window.Assets, cov, null, mu, 0);
+                    break;
+            }
+            Assert.That(result.Status, Is.EqualTo(OptimizationStatus.Optimal));
+            IAllocationLimits limits = method == PortfolioMethod.RiskParity ? null : new InstrumentLimits(defaultMaxWeight: 0.6);
 
-            AssertOrdersEqualPlan(run.Submissions.Where(s => s.Row == Lookback), CorePlan(prices, Lookback, targets, new Submission[0]), "first rebalance");
+            AssertOrdersEqualPlan(run.Submissions.Where(s => s.Row == Lookback), CorePlan(prices, Lookback, result.CopyWeights(), new Submission[0], limits), "first rebalance");
             Assert.That(run.Submissions.Select(s => s.Row), Is.All.EqualTo(Lookback), "no calendar and no drift band: one rebalance only");
+            Assert.That(run.Submissions, Is.Not.Empty);
         }
 
         [Test]
