@@ -46,9 +46,12 @@ namespace NinjaTraderPortfolio.NinjaScript.Tests.Strategies
             internal DateTime[] Dates;
         }
 
-        private static RunResult Run(Action<PortfolioRebalancingStrategy> inputs, DateTime? realtimeFrom = null)
+        private static RunResult Run(Action<PortfolioRebalancingStrategy> inputs, DateTime? realtimeFrom = null,
+            Func<string, List<NinjaTrader.Data.BarRecord>, List<NinjaTrader.Data.BarRecord>> editBars = null)
         {
             var bars = SampleBars.LoadCsv(SampleBars.SamplePath("eustockmarkets-prices.csv"));
+            if (editBars != null)
+                foreach (string a in Assets) bars[a] = editBars(a, bars[a]);
             DateTime[] dates = bars["DAX"].Select(b => b.Time).ToArray();
             var submissions = new List<Submission>();
             int seen = 0;
@@ -197,6 +200,23 @@ namespace NinjaTraderPortfolio.NinjaScript.Tests.Strategies
             AssertOrdersEqualPlan(run.Submissions.Where(s => s.Row == Lookback), CorePlan(prices, Lookback, result.CopyWeights(), new Submission[0], limits), "first rebalance");
             Assert.That(run.Submissions.Select(s => s.Row), Is.All.EqualTo(Lookback), "no calendar and no drift band: one rebalance only");
             Assert.That(run.Submissions, Is.Not.Empty);
+        }
+
+        [Test]
+        public void LastInstrumentMissingABar_TheTimeIsCompletedAtTheNextPrimaryBar_WithItsEarlierClose()
+        {
+            // FTSE (the last series) has no bar on price row 250, the first rebalance: the strategy acts for that time
+            // when DAX's next bar arrives, with FTSE's close of row 249 standing for row 250.
+            RunResult run = Run(s => s.Calendar = CalendarFrequency.None, null,
+                (asset, list) => asset == "FTSE" ? list.Where((b, i) => i != Lookback).ToList() : list);
+            AssetFrame sample = Prices();
+            var columns = Enumerable.Range(0, Assets.Length).Select(a => sample.CopyColumn(a)).ToArray();
+            columns[3][Lookback] = columns[3][Lookback - 1];
+            var prices = new AssetFrame(sample.Dates, sample.Assets, columns, FrameKind.Prices, "sample, FTSE row 250 forward-filled");
+            double[] targets = CoreTargets(ReturnCalculator.Simple(prices), Lookback, new MinimumVarianceOptimizer(new GoldfarbIdnaniSolver()).Optimize);
+
+            Assert.That(run.Submissions.Select(s => s.Row).Distinct(), Is.EqualTo(new[] { Lookback + 1 }), "submitted on DAX's next bar");
+            AssertOrdersEqualPlan(run.Submissions, CorePlan(prices, Lookback, targets, new Submission[0]), "rebalance for row 250");
         }
 
         [Test]
