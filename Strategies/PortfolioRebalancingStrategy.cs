@@ -89,6 +89,9 @@ namespace NinjaTrader.NinjaScript.Strategies
             }
             else if (State == State.DataLoaded)
             {
+                // Decisions are taken on closed bars; intrabar updates would act on bars still forming.
+                if (Calculate != Calculate.OnBarClose)
+                    throw new InvalidOperationException(Name + " needs Calculate = On bar close, got " + Calculate);
                 ResetFields();
             }
             else if (State == State.Realtime)

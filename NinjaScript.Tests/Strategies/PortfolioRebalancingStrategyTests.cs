@@ -271,6 +271,28 @@ namespace NinjaTraderPortfolio.NinjaScript.Tests.Strategies
         }
 
         [Test]
+        public void DataLoadedAgain_RebuildsEveryField_AsNinjaTraderReusesTheInstanceWhenOptimizing()
+        {
+            RunResult run = Run(null);
+            PortfolioRebalancer first = run.Strategy.Rebalancer;
+            Assert.That(first.TargetWeights, Is.Not.Null);
+
+            run.Strategy.SetState(NinjaTrader.NinjaScript.State.DataLoaded);
+
+            Assert.That(run.Strategy.Rebalancer, Is.Not.SameAs(first));
+            Assert.That(run.Strategy.Rebalancer.TargetWeights, Is.Null);
+            Assert.That(run.Strategy.Rebalancer.Engine.Bars, Is.EqualTo(0));
+            Assert.That(run.Strategy.Rebalancer.Working, Is.Empty);
+        }
+
+        [Test]
+        public void IntrabarCalculation_IsRefused()
+        {
+            var ex = Assert.Throws<InvalidOperationException>(() => Run(s => s.Calculate = NinjaTrader.NinjaScript.Calculate.OnEachTick));
+            Assert.That(ex.Message, Does.Contain("On bar close"));
+        }
+
+        [Test]
         public void Positions_FollowTheFills_AndStrategyIsUnmanaged()
         {
             RunResult run = Run(null);
