@@ -125,7 +125,8 @@ namespace NinjaTrader.NinjaScript.Strategies
             pending = false;
             pendingTime = DateTime.MinValue;
             lastActed = DateTime.MinValue;
-            gateway = new UnmanagedOrderGateway(SubmitChild, (order, quantity) => ChangeOrder(order, quantity, order.LimitPrice, order.StopPrice), CancelOrder);
+            // Lambdas rather than method groups, so NinjaTrader overloads of these methods cannot make the conversion ambiguous.
+            gateway = new UnmanagedOrderGateway(SubmitChild, (order, quantity) => ChangeOrder(order, quantity, order.LimitPrice, order.StopPrice), order => CancelOrder(order));
             rebalancer = new PortfolioRebalancer(new PortfolioRebalancerOptions
             {
                 Instruments = names,
@@ -137,7 +138,7 @@ namespace NinjaTrader.NinjaScript.Strategies
                 CashBuffer = CashBuffer,
                 ExecutionSlices = ExecutionSlices,
                 BarLength = BarPeriods.Length(BarsPeriod, TimeSpan.Zero),
-            }, gateway, new SettableClock(), new PrintAlertSink(Print), Print);
+            }, gateway, new SettableClock(), new PrintAlertSink(message => Print(message)), message => Print(message));
         }
 
         protected override void OnBarUpdate()

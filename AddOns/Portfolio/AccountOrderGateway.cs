@@ -22,7 +22,8 @@ namespace NinjaTrader.NinjaScript.AddOns.Portfolio
         public AccountOrderGateway(Account account, Func<string, Instrument> resolve = null)
         {
             this.account = account ?? throw new ArgumentNullException(nameof(account));
-            this.resolve = resolve ?? Instrument.GetInstrument;
+            // A lambda, not the method group: NinjaTrader builds may declare GetInstrument(string, bool = false).
+            this.resolve = resolve ?? (name => Instrument.GetInstrument(name));
             account.OrderUpdate += OnOrderUpdate;
             account.ExecutionUpdate += OnExecutionUpdate;
         }
