@@ -23,6 +23,8 @@ namespace NinjaTrader.NinjaScript.Indicators
     /// </summary>
     public class PortfolioKellyFraction : Indicator
     {
+        // Core's AssetFrame needs strictly increasing stamps; bar times repeat on tick charts and only the values matter.
+        private static readonly DateTime RowStamp = new DateTime(2000, 1, 1);
         private double[] window;
         private string[] assetName;
         private DateTime[] dates;
@@ -60,7 +62,7 @@ namespace NinjaTrader.NinjaScript.Indicators
             {
                 int row = Lookback - 1 - k;
                 window[row] = Input[k] / Input[k + 1] - 1.0;
-                dates[row] = Time[k];
+                dates[row] = RowStamp.AddTicks(row);
             }
             var frame = new AssetFrame(dates, assetName, new[] { window }, FrameKind.SimpleReturns, Name);
             double mean = SampleMoments.Mean(frame)[0];

@@ -31,6 +31,8 @@ namespace NinjaTrader.NinjaScript.Indicators
     /// </remarks>
     public class PortfolioValueAtRisk : Indicator
     {
+        // Core's AssetFrame needs strictly increasing stamps; bar times repeat on tick charts and only the values matter.
+        private static readonly DateTime RowStamp = new DateTime(2000, 1, 1);
         private const int MaxSlots = 4;
         private Series<double>[] alignedCloses;
         private string[] assetNames;
@@ -136,7 +138,7 @@ namespace NinjaTrader.NinjaScript.Indicators
             for (int k = 0; k < Lookback; k++)
             {
                 int row = Lookback - 1 - k;
-                dates[row] = Times[0][k];
+                dates[row] = RowStamp.AddTicks(row);
                 for (int a = 0; a < assetCount; a++)
                     columns[a][row] = alignedCloses[a][k] / alignedCloses[a][k + 1] - 1.0;
             }

@@ -71,5 +71,19 @@ namespace NinjaTraderPortfolio.NinjaScript.Tests.Indicators
             Assert.That(plotted[3], Is.EqualTo(0.5 * 0.05 / 0.0075).Within(1e-9));
             Assert.That(plotted[6], Is.Null);
         }
+
+        [Test]
+        public void RepeatedBarTimes_AsOnTickCharts_AreAccepted()
+        {
+            var t = new DateTime(2024, 1, 2, 9, 30, 0);
+            var closes = new[] { 100, 110, 104.5, 114.95 };
+            var host = new ScriptHost<PortfolioKellyFraction>(SampleBars.Daily)
+                .WithBars("X", closes.Select(c => SampleBars.Bar(t, c)))
+                .WithInputs(i => { i.Lookback = 3; i.Fraction = 0.5; i.RiskFreeRate = 0; });
+
+            double?[] plotted = ScriptHost<PortfolioKellyFraction>.PlotValues(host.Run("X"), 0);
+
+            Assert.That(plotted[3], Is.EqualTo(0.5 * 0.05 / 0.0075).Within(1e-9));
+        }
     }
 }
