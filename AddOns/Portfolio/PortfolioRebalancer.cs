@@ -63,6 +63,10 @@ namespace NinjaTrader.NinjaScript.AddOns.Portfolio
         private readonly string[] names;
         private double[] targets;
         private int parentSequence;
+        private long barCount;
+
+        /// <summary>Origin of the bar clock (see <see cref="BarClock"/>).</summary>
+        public static readonly DateTime BarClockOrigin = new DateTime(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc);
 
         /// <summary>Creates the loop; <paramref name="log"/> receives one line per decision.</summary>
         public PortfolioRebalancer(PortfolioRebalancerOptions options, IOrderGateway gateway, SettableClock clock, IExecutionAlertSink alerts, Action<string> log)
@@ -98,6 +102,13 @@ namespace NinjaTrader.NinjaScript.AddOns.Portfolio
         /// <summary>The execution store (parents, children and every transition).</summary>
         public InMemoryExecutionStore Store => store;
 
+        /// <summary>
+        /// The executors' clock: <see cref="BarClockOrigin"/> + bars processed x bar length. Counting bars rather than
+        /// reading bar times makes a schedule advance exactly one slice per bar whatever the gaps between bars (weekends,
+        /// session breaks); the execution store's times are on this clock.
+        /// </summary>
+        public DateTime BarClock => BarClockOrigin + TimeSpan.FromTicks(options.BarLength.Ticks * barCount);
+
         /// <summary>The allocation engine (weights, VaR, volatility after each bar).</summary>
         public DynamicAllocationEngine Engine => engine;
 
@@ -108,7 +119,8 @@ namespace NinjaTrader.NinjaScript.AddOns.Portfolio
         /// </summary>
         public RebalanceReason OnBar(DateTime time, double[] closes, int[] positions, decimal equity, bool sliceOrders)
         {
-            clock.Set(time);
+            barCount++;
+            clock.Set(BarClock);
             PollWorking();
             history.Enqueue((time, (double[])closes.Clone()));
             while (history.Count > options.Lookback + 1) history.Dequeue();
@@ -178,21 +190,21 @@ namespace NinjaTrader.NinjaScript.AddOns.Portfolio
                 if (quantity == 0) continue;
                 string id = string.Format(CultureInfo.InvariantCulture, "P{0:yyyyMMddHHmmss}n{1}", time, ++parentSequence);
                 var parent = new ParentOrder(id, trade.Instrument.Symbol, trade.Side, quantity);
-                var executor = new ScheduleExecutor(parent, Slices(time, quantity, sliceOrders), gateway, store, clock, null, alerts);
+                var executor = new ScheduleExecutor(parent, Slices(BarClock, quantity, sliceOrders), gateway, store, clock, null, alerts);
                 working.Add(executor);
                 log(string.Format(CultureInfo.InvariantCulture, "  {0} {1} {2} ({3})", trade.Side, quantity, trade.Instrument.Symbol, id));
                 executor.Poll();
             }
         }
 
-        private IReadOnlyList<TimedSlice> Slices(DateTime time, long quantity, bool sliceOrders)
+        private IReadOnlyList<TimedSlice> Slices(DateTime now, long quantity, bool sliceOrders)
         {
             if (!sliceOrders || options.ExecutionSlices == 1)
-                return new[] { new TimedSlice(0, time, time + TimeSpan.FromTicks(5 * options.BarLength.Ticks), quantity) };
+                return new[] { new TimedSlice(0, now, now + TimeSpan.FromTicks(5 * options.BarLength.Ticks), quantity) };
             // One child per bar: an order smaller than the slice count gets fewer slices over as many bars.
             int bars = (int)Math.Min(options.ExecutionSlices, quantity);
             ExecutionSchedule twap = TwapSchedule.Build(quantity, bars, bars);
-            return twap.ToTimedSlices(time, options.BarLength);
+            return twap.ToTimedSlices(now, options.BarLength);
         }
 
         private void PollWorking()

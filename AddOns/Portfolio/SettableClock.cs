@@ -4,8 +4,8 @@ using NinjaTraderPortfolio.Core.Execution;
 namespace NinjaTrader.NinjaScript.AddOns.Portfolio
 {
     /// <summary>
-    /// An <see cref="IClock"/> the script advances itself: a strategy sets it to each bar's time (historical and realtime
-    /// alike, so schedules are measured in bars, not wall time); the AddOn sets it from NinjaTrader's clock on a timer.
+    /// An <see cref="IClock"/> the script advances itself: the strategy's decision loop sets it to a bar-count clock
+    /// (schedules are measured in bars, not wall time); the AddOn sets it to the UTC time on a timer.
     /// The value only has to be consistent within one executor; it is not converted between time zones.
     /// </summary>
     public sealed class SettableClock : IClock
