@@ -3,6 +3,7 @@ using System;
 using System.Windows;
 using System.Windows.Automation;
 using System.Windows.Controls;
+using System.Windows.Media;
 using NinjaTrader.Gui.Tools;
 using NinjaTrader.NinjaScript;
 #endregion
@@ -34,7 +35,7 @@ namespace NinjaTrader.Gui.NinjaScript
             ControlCenter cc = window as ControlCenter;
             if (cc == null)
                 return;
-            newMenu = FindByAutomationId(cc, "ControlCenterMenuItemNew") as MenuItem;
+            newMenu = (FindByAutomationId(cc, "ControlCenterMenuItemNew", false) ?? FindByAutomationId(cc, "ControlCenterMenuItemNew", true)) as MenuItem;
             if (newMenu == null)
                 return;
             menuItem = new NTMenuItem { Header = "Portfolio Manager" };
@@ -58,16 +59,31 @@ namespace NinjaTrader.Gui.NinjaScript
             NinjaTrader.Core.Globals.RandomDispatcher.BeginInvoke(new Action(() => new PortfolioManagerWindow().Show()));
         }
 
-        /// <summary>Depth-first search of the logical tree for an element whose AutomationProperties.AutomationId is <paramref name="id"/>.</summary>
-        private static DependencyObject FindByAutomationId(DependencyObject root, string id)
+        /// <summary>
+        /// Depth-first search for an element whose AutomationProperties.AutomationId is <paramref name="id"/>, through the
+        /// logical tree, or the visual tree when <paramref name="visual"/> (menus built from templates).
+        /// </summary>
+        private static DependencyObject FindByAutomationId(DependencyObject root, string id, bool visual)
         {
             if (root == null)
                 return null;
             if (AutomationProperties.GetAutomationId(root) == id)
                 return root;
+            if (visual)
+            {
+                if (!(root is Visual))
+                    return null;
+                for (int i = 0; i < VisualTreeHelper.GetChildrenCount(root); i++)
+                {
+                    DependencyObject found = FindByAutomationId(VisualTreeHelper.GetChild(root, i), id, true);
+                    if (found != null)
+                        return found;
+                }
+                return null;
+            }
             foreach (object child in LogicalTreeHelper.GetChildren(root))
             {
-                DependencyObject found = FindByAutomationId(child as DependencyObject, id);
+                DependencyObject found = FindByAutomationId(child as DependencyObject, id, false);
                 if (found != null)
                     return found;
             }
