@@ -7,7 +7,6 @@ using System.Threading.Tasks;
 using System.Windows;
 using System.Windows.Controls;
 using System.Windows.Media;
-using System.Windows.Shapes;
 using System.Windows.Threading;
 using System.Xml.Linq;
 using NinjaTrader.Cbi;
@@ -161,62 +160,14 @@ namespace NinjaTrader.Gui.NinjaScript
             weightsGrid.ItemsSource = o.Assets.Select((a, i) => new { Instrument = a, Weight = o.Weights[i], RiskContribution = o.RiskContributions[i] }).ToList();
             optimizeText.Text = string.Format(CultureInfo.InvariantCulture, "{0}: mean {1:P4}/day, volatility {2:P4}/day, Sharpe {3:0.####}/day. {4}",
                 o.Method, o.ExpectedReturn, o.Volatility, o.Sharpe, o.Message);
-            DrawFrontier();
+            PortfolioCharts.DrawFrontier(frontierCanvas, analysis);
             var r = analysis.Risk;
             riskText.Text = string.Format(CultureInfo.InvariantCulture,
                 "One day at {0:P1}: parametric VaR {1:P3}, historical VaR {2:P3}, modified VaR {3:P3}, parametric CVaR {4:P3}, historical CVaR {5:P3}; diversification ratio {6:0.###}, effective bets {7:0.##}",
                 r.Confidence, r.ParametricVaR, r.HistoricalVaR, r.ModifiedVaR, r.ParametricCVaR, r.HistoricalCVaR, r.DiversificationRatio, r.EffectiveNumberOfBets);
             componentsGrid.ItemsSource = PortfolioAnalysis.ComponentRows(r);
             stressGrid.ItemsSource = analysis.Stress.Select(s => new { s.Scenario, s.Kind, Loss = s.LossFraction, LossCurrency = s.Loss, s.Description }).ToList();
-            DrawHeatMap(o.Assets, analysis.Correlation);
-        }
-
-        private void DrawFrontier()
-        {
-            frontierCanvas.Children.Clear();
-            var points = analysis.Frontier.Select(p => (p.Volatility, p.ExpectedReturn)).ToList();
-            points.Add((analysis.Optimization.Volatility, analysis.Optimization.ExpectedReturn));
-            var xy = ChartGeometry.Scale(points, frontierCanvas.Width, frontierCanvas.Height, 20);
-            var line = new Polyline { Stroke = Brushes.DodgerBlue, StrokeThickness = 2 };
-            for (int i = 0; i < xy.Count - 1; i++)
-                line.Points.Add(new Point(xy[i].X, xy[i].Y));
-            frontierCanvas.Children.Add(line);
-            var chosen = new Ellipse { Width = 8, Height = 8, Fill = Brushes.Red };
-            Canvas.SetLeft(chosen, xy[xy.Count - 1].X - 4);
-            Canvas.SetTop(chosen, xy[xy.Count - 1].Y - 4);
-            frontierCanvas.Children.Add(chosen);
-        }
-
-        private void DrawHeatMap(IReadOnlyList<string> assets, double[,] correlation)
-        {
-            heatMap.Children.Clear();
-            heatMap.RowDefinitions.Clear();
-            heatMap.ColumnDefinitions.Clear();
-            int n = assets.Count;
-            for (int i = 0; i <= n; i++)
-            {
-                heatMap.RowDefinitions.Add(new RowDefinition { Height = new GridLength(28) });
-                heatMap.ColumnDefinitions.Add(new ColumnDefinition { Width = new GridLength(i == 0 ? 90 : 56) });
-            }
-            for (int i = 0; i < n; i++)
-            {
-                Place(new TextBlock { Text = assets[i] }, i + 1, 0);
-                Place(new TextBlock { Text = assets[i], TextTrimming = TextTrimming.CharacterEllipsis }, 0, i + 1);
-                for (int j = 0; j < n; j++)
-                {
-                    var c = ChartGeometry.HeatColor(correlation[i, j]);
-                    var cell = new Border { Background = new SolidColorBrush(Color.FromRgb(c.R, c.G, c.B)), Margin = new Thickness(1) };
-                    cell.Child = new TextBlock { Text = correlation[i, j].ToString("0.00", CultureInfo.InvariantCulture), HorizontalAlignment = HorizontalAlignment.Center, VerticalAlignment = VerticalAlignment.Center };
-                    Place(cell, i + 1, j + 1);
-                }
-            }
-        }
-
-        private void Place(UIElement element, int row, int column)
-        {
-            Grid.SetRow(element, row);
-            Grid.SetColumn(element, column);
-            heatMap.Children.Add(element);
+            PortfolioCharts.DrawHeatMap(heatMap, o.Assets, analysis.Correlation);
         }
 
         private void Preview()
