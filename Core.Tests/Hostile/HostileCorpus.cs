@@ -167,9 +167,8 @@ namespace NinjaTraderPortfolio.Core.Tests.Hostile
                 2, "prices.csv", "UTF-8");
             yield return new HostileCase("risk nt unsorted", "ES 12-25.Last.txt", Text("20200103;1;1;1;1;100\n20200102;1;1;1;1.1;100\n20200104;1;1;1;1.2;100\n"),
                 Risk("--prices", "{file}", "--weights", "equal"), 2, "ES 12-25.Last.txt", "line 2", "not sorted");
-            // Constant series: refused, but the message says "asset 0" rather than the column name (reported to the risk owner).
             yield return new HostileCase("risk csv constant series", "prices.csv", Text("Date,A,B\n2020-01-01,1,2\n2020-01-02,1,2.1\n2020-01-03,1,2.2\n2020-01-06,1,2.0\n"),
-                Risk("--prices", "{file}", "--weights", "equal"), 2, "zero variance");
+                Risk("--prices", "{file}", "--weights", "equal"), 2, "asset 'A'", "zero variance");
             yield return new HostileCase("risk weights unknown instrument", "w.csv", Text("Asset,Weight\nDAX,0.5\nSPX,0.5\n"),
                 Risk("--prices", "{prices}", "--weights", "{file}"), 2, "w.csv", "line 3", "unknown asset 'SPX'");
             yield return new HostileCase("risk weights NaN", "w.csv", Text("Asset,Weight\nDAX,NaN\nSMI,0.5\nCAC,0.25\nFTSE,0.25\n"),
@@ -184,7 +183,7 @@ namespace NinjaTraderPortfolio.Core.Tests.Hostile
                 => new[] { "rebalance", "--prices", "{prices}", "--equity", "1000000", "--positions", positions, "--targets", targets }.Concat(extra).ToArray();
             const string okPositions = "{dir}/pos.csv", okTargets = "{dir}/tg.csv";
             yield return new HostileCase("rebalance fractional position", "p.csv", Text("Asset,Quantity\nDAX,1.5\n"), Rebalance("{file}", okTargets), 2, "p.csv", "'DAX'", "whole number", "1.5");
-            yield return new HostileCase("rebalance unknown instrument in positions", "p.csv", Text("Asset,Quantity\nSPX,1\n"), Rebalance("{file}", okTargets), 2, "p.csv", "unknown asset 'SPX'");
+            yield return new HostileCase("rebalance unknown instrument in positions", "p.csv", Text("Asset,Quantity\nSPX,1\n"), Rebalance("{file}", okTargets), 2, "positions file", "p.csv", "unknown asset 'SPX'");
             yield return new HostileCase("rebalance unknown instrument in targets", "t.csv", Text("Asset,Weight\nDAX,0.5\nSPX,0.5\n"), Rebalance(okPositions, "{file}"), 2, "t.csv", "unknown asset 'SPX'");
             yield return new HostileCase("rebalance negative cap", "i.csv", Text("Asset,MaxWeight\nDAX,-0.2\n"), Rebalance(okPositions, okTargets, "--instruments", "{file}"), 2, "i.csv", "'DAX'", "-0.2");
             yield return new HostileCase("rebalance zero point value", "i.csv", Text("Asset,PointValue\nDAX,0\n"), Rebalance(okPositions, okTargets, "--instruments", "{file}"), 2, "i.csv", "'DAX'", "> 0");
