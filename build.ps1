@@ -44,7 +44,15 @@ $solution = Join-Path $root 'NinjaTraderPortfolio.sln'
 
 # Assemblies NinjaTrader must reference at run time (one AdditionalReferences.txt line each, without .dll).
 # Add any new runtime dependency of Core here; package fails if Core's publish output holds an unlisted DLL.
-$RuntimeAssemblies = @('NinjaTraderPortfolio.Core', 'MathNet.Numerics')
+$RuntimeAssemblies = @(
+    'NinjaTraderPortfolio.Core', 'MathNet.Numerics',
+    # SQLite persistence (Microsoft.Data.Sqlite.Core + SQLitePCLRaw 3) and its netstandard2.0 support libraries
+    'Microsoft.Data.Sqlite', 'SQLitePCLRaw.core', 'SQLitePCLRaw.batteries_v2', 'SQLitePCLRaw.provider.e_sqlite3',
+    'System.Memory', 'System.Buffers', 'System.Runtime.CompilerServices.Unsafe', 'System.Numerics.Vectors')
+# Native libraries shipped next to the DLLs (not references): SQLite's engine for Windows x64, which Core loads by
+# full path from its own folder (Core/Persistence/README.md). Taken from the runtime folder when it has them, else
+# from the restored NuGet package that Core/obj/project.assets.json names.
+$NativeLibraries = @(@{ Name = 'e_sqlite3.dll'; Package = 'SQLite'; Path = 'runtimes/win-x64/native/e_sqlite3.dll' })
 $ScriptFolders = @('AddOns', 'Strategies', 'Indicators')
 # NinjaTrader version written into Info.xml (8.1.2 is the first release compiling NinjaScript with Roslyn, C# 8).
 $NinjaTraderVersion = '8.1.2.1'
@@ -71,6 +79,23 @@ function Get-RuntimeFolder {
     return $publishDir
 }
 
+# Full path of a native library: in the runtime folder, else in the NuGet package restored for Core.
+function Find-NativeLibrary {
+    param([string]$RuntimeFolder, [hashtable]$Native)
+    $local = Join-Path $RuntimeFolder $Native.Name
+    if (Test-Path $local) { return $local }
+    $assetsFile = Join-Path $root 'Core/obj/project.assets.json'
+    if (-not (Test-Path $assetsFile)) { throw "native '$($Native.Name)': restore Core first ($assetsFile is missing)" }
+    $assets = Get-Content $assetsFile -Raw | ConvertFrom-Json -AsHashtable
+    $library = $assets['libraries'].Keys | Where-Object { $_ -like "$($Native.Package)/*" } | Select-Object -First 1
+    if (-not $library) { throw "native '$($Native.Name)': package '$($Native.Package)' is not among Core's restored packages" }
+    foreach ($folder in $assets['packageFolders'].Keys) {
+        $candidate = Join-Path (Join-Path $folder $assets['libraries'][$library]['path']) $Native.Path
+        if (Test-Path $candidate) { return $candidate }
+    }
+    throw "native '$($Native.Name)' not found in the NuGet package $library"
+}
+
 # Every file of the package: @{ Entry = 'Indicators\X.cs'; Bytes = [byte[]] }.
 function Get-PackageFiles {
     param([string]$RuntimeFolder)
@@ -79,6 +104,9 @@ function Get-PackageFiles {
         $dll = Join-Path $RuntimeFolder "$name.dll"
         if (-not (Test-Path $dll)) { throw "runtime assembly '$name.dll' not found in $RuntimeFolder" }
         $files.Add(@{ Entry = "$name.dll"; Bytes = [System.IO.File]::ReadAllBytes($dll) })
+    }
+    foreach ($native in $NativeLibraries) {
+        $files.Add(@{ Entry = $native.Name; Bytes = [System.IO.File]::ReadAllBytes((Find-NativeLibrary -RuntimeFolder $RuntimeFolder -Native $native)) })
     }
     foreach ($folder in $ScriptFolders) {
         $dir = Join-Path $root $folder

@@ -6,6 +6,7 @@ using System.Windows.Media;
 using System.Xml.Serialization;
 using NinjaTrader.Data;
 using NinjaTrader.NinjaScript;
+using NinjaTraderPortfolio.Core.Risk;
 #endregion
 
 // This namespace holds indicators in this folder and is required. Do not change it.
@@ -21,11 +22,14 @@ namespace NinjaTrader.NinjaScript.Indicators
     /// <remarks>
     /// NinjaTrader asks for fixed AddDataSeries arguments; this indicator reads the second instrument from its input,
     /// which works on charts but may fail to load where NinjaTrader needs the series before the inputs are known
-    /// (e.g. when hosted by a strategy in the Strategy Analyzer). Pearson: r = cov(x, y) / (sd(x) sd(y)).
+    /// (e.g. when hosted by a strategy in the Strategy Analyzer). Pearson: r = cov(x, y) / (sd(x) sd(y)), computed by
+    /// Core (CorrelationAnalyzer.RollingCorrelation).
     /// </remarks>
     public class PortfolioCorrelation : Indicator
     {
         private Series<double> secondClose;
+        private double[] x;
+        private double[] y;
 
         protected override void OnStateChange()
         {
@@ -50,6 +54,8 @@ namespace NinjaTrader.NinjaScript.Indicators
             else if (State == State.DataLoaded)
             {
                 secondClose = new Series<double>(this);
+                x = new double[Period];
+                y = new double[Period];
             }
         }
 
@@ -72,7 +78,11 @@ namespace NinjaTrader.NinjaScript.Indicators
                 Correlation[0] = correlation;
         }
 
-        /// <summary>Pearson correlation of the last Period simple returns, NaN while undefined.</summary>
+        /// <summary>
+        /// Pearson correlation of the last Period simple returns (oldest first), NaN while undefined. The figure is
+        /// Core's <see cref="CorrelationAnalyzer.RollingCorrelation"/> over exactly one window, so the indicator and
+        /// Core's batch series agree by construction.
+        /// </summary>
         private double ReturnCorrelation()
         {
             if (CurrentBars[0] < Period)
@@ -81,25 +91,14 @@ namespace NinjaTrader.NinjaScript.Indicators
                 if (!secondClose.IsValidDataPoint(k))
                     return double.NaN;
 
-            double sumX = 0, sumY = 0;
             for (int k = 0; k < Period; k++)
             {
-                sumX += Closes[0][k] / Closes[0][k + 1] - 1.0;
-                sumY += secondClose[k] / secondClose[k + 1] - 1.0;
+                int row = Period - 1 - k;
+                x[row] = Closes[0][k] / Closes[0][k + 1] - 1.0;
+                y[row] = secondClose[k] / secondClose[k + 1] - 1.0;
             }
-            double meanX = sumX / Period, meanY = sumY / Period;
-            double sxx = 0, syy = 0, sxy = 0;
-            for (int k = 0; k < Period; k++)
-            {
-                double dx = Closes[0][k] / Closes[0][k + 1] - 1.0 - meanX;
-                double dy = secondClose[k] / secondClose[k + 1] - 1.0 - meanY;
-                sxx += dx * dx;
-                syy += dy * dy;
-                sxy += dx * dy;
-            }
-            if (sxx <= 0 || syy <= 0)
-                return double.NaN;
-            return sxy / Math.Sqrt(sxx * syy);
+            double[] rolling = CorrelationAnalyzer.RollingCorrelation(x, y, Period);
+            return rolling[Period - 1];
         }
 
         #region Properties

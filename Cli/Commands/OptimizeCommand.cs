@@ -117,7 +117,7 @@ namespace NinjaTraderPortfolio.Cli.Commands
             return frame;
         }
 
-        private static PortfolioConstraints BuildLimits(OptimizeSettings s, IReadOnlyList<string> assets)
+        internal static PortfolioConstraints BuildLimits(OptimizeSettings s, IReadOnlyList<string> assets)
         {
             var c = PortfolioConstraints.LongOnly.WithWeightRange(s.MinWeight, s.MaxWeight).WithMaxLeverage(s.MaxLeverage);
             if (s.Method == "kelly") c = c.WithBudget(null);
@@ -138,7 +138,7 @@ namespace NinjaTraderPortfolio.Cli.Commands
             return c;
         }
 
-        private static Dictionary<string, double> ToDictionary(AssetTable<double> table, IReadOnlyList<string> assets)
+        internal static Dictionary<string, double> ToDictionary(AssetTable<double> table, IReadOnlyList<string> assets)
         {
             var d = new Dictionary<string, double>(StringComparer.Ordinal);
             foreach (var a in assets) if (table.TryGetValue(a, out double v)) d[a] = v;

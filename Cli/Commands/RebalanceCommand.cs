@@ -84,7 +84,7 @@ namespace NinjaTraderPortfolio.Cli.Commands
             // A flat account is a positions file with only its header line.
             var positions = HeaderOnly(positionsPath)
                 ? AssetValueFileReader.ParseNumbers("Asset,Quantity\nnone,0\n", positionsPath, "Quantity", null, requireAll: false)
-                : AssetValueFileReader.ReadNumbers(positionsPath, "Quantity", assets, requireAll: false);
+                : AssetValueFileReader.ReadNumbers(positionsPath, "Quantity", assets, requireAll: false, label: "positions file");
             var targets = a.Has("targets")
                 ? ToMap(AssetValueFileReader.ReadWeights(a.Require("targets"), assets, requireAll: false))
                 : OptimizerTargets(optimizerArgs, stderr);

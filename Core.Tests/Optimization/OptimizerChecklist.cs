@@ -110,14 +110,22 @@ namespace NinjaTraderPortfolio.Core.Tests.Optimization
         }
 
         [Test]
-        public void Checklist_SingularCovariance_Throws()
+        public void Checklist_SingularCovariance_IsRefusedOrSolvedWithinTheLimits()
         {
-            if (!RequiresPositiveDefiniteCovariance) Assert.Ignore("this method is defined for a singular covariance");
             var m = OptimizationSamples.Random(5, 4);
             var cov = (double[,])m.Cov.Clone();
             for (int j = 0; j < 4; j++) { cov[3, j] = cov[2, j]; cov[j, 3] = cov[j, 2]; }
             cov[3, 3] = cov[2, 2];                                    // asset 3 duplicates asset 2
-            Assert.That(() => Optimize(m.Assets, m.Mu, cov, Constraints(4)), Throws.Exception.Matches<Exception>(IsBadInput));
+            if (RequiresPositiveDefiniteCovariance)
+            {
+                Assert.That(() => Optimize(m.Assets, m.Mu, cov, Constraints(4)), Throws.Exception.Matches<Exception>(IsBadInput));
+                return;
+            }
+            // Methods defined for a PSD covariance must still give a valid portfolio: the duplicated pair gets equal weights.
+            var r = Optimize(m.Assets, m.Mu, cov, Constraints(4));
+            Assert.That(r.Status, Is.EqualTo(OptimizationStatus.Optimal));
+            Assert.That(r.Weights.Sum(), Is.EqualTo(1).Within(1e-8));
+            Assert.That(r.Weights[3], Is.EqualTo(r.Weights[2]).Within(1e-6));
         }
 
         [Test]

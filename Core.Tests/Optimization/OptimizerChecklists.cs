@@ -92,9 +92,6 @@ namespace NinjaTraderPortfolio.Core.Tests.Optimization
         // Risk budgeting is well defined for a PSD covariance with positive variances (a duplicated asset just shares its budget).
         protected override bool RequiresPositiveDefiniteCovariance => false;
 
-        // RiskParityOptimizer passes NaN expected returns through to a NaN reported return (reported to the integrator).
-        protected override bool ValidatesExpectedReturns => false;
-
         protected override OptimizationResult Optimize(IReadOnlyList<string> assets, double[] mu, double[,] cov, PortfolioConstraints c)
             => new Core.Optimization.RiskParity.RiskParityOptimizer().Optimize(assets, cov, null, mu, 0);
     }

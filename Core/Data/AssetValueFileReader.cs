@@ -47,9 +47,13 @@ namespace NinjaTraderPortfolio.Core.Data
         public static AssetTable<double> ReadExpectedReturns(string path, IReadOnlyList<string>? knownAssets = null, bool requireAll = true)
             => ParseNumbers(DataFileText.Read(path, "expected returns file"), path, "ExpectedReturn", knownAssets, requireAll, NumberRule.Finite, "expected returns file");
 
-        /// <summary>Any numeric <c>Asset,&lt;valueHeader&gt;</c> file; values must be finite (and &gt;= 0 when <paramref name="rule"/> says so).</summary>
-        public static AssetTable<double> ReadNumbers(string path, string valueHeader, IReadOnlyList<string>? knownAssets = null, bool requireAll = true, NumberRule rule = NumberRule.Finite)
-            => ParseNumbers(DataFileText.Read(path, valueHeader + " file"), path, valueHeader, knownAssets, requireAll, rule, valueHeader + " file");
+        /// <summary>
+        /// Any numeric <c>Asset,&lt;valueHeader&gt;</c> file; values must be finite (and &gt;= 0 when <paramref name="rule"/> says so).
+        /// <paramref name="label"/> names the file in messages (default "&lt;valueHeader&gt; file").
+        /// </summary>
+        public static AssetTable<double> ReadNumbers(string path, string valueHeader, IReadOnlyList<string>? knownAssets = null, bool requireAll = true,
+            NumberRule rule = NumberRule.Finite, string? label = null)
+            => ParseNumbers(DataFileText.Read(path, label ?? valueHeader + " file"), path, valueHeader, knownAssets, requireAll, rule, label ?? valueHeader + " file");
 
         /// <summary>
         /// Parses numeric key/value <paramref name="text"/>; <paramref name="source"/> (the path) and <paramref name="label"/>

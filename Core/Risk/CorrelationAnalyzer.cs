@@ -13,9 +13,10 @@ namespace NinjaTraderPortfolio.Core.Risk
     public static class CorrelationAnalyzer
     {
         /// <summary>
-        /// Correlation matrix <c>rho_ij = Sigma_ij / (sigma_i sigma_j)</c>. Throws naming the asset index when a variance is zero.
+        /// Correlation matrix <c>rho_ij = Sigma_ij / (sigma_i sigma_j)</c>. Throws naming the asset (by name when
+        /// <paramref name="assets"/> is given, else by index) when a variance is zero.
         /// </summary>
-        public static double[,] CorrelationMatrix(double[,] cov)
+        public static double[,] CorrelationMatrix(double[,] cov, IReadOnlyList<string>? assets = null)
         {
             Guard.NotNull(cov, nameof(cov));
             int n = cov.GetLength(0);
@@ -23,7 +24,7 @@ namespace NinjaTraderPortfolio.Core.Risk
             var sd = new double[n];
             for (int i = 0; i < n; i++)
             {
-                if (!(cov[i, i] > 0)) throw new InvalidInputException($"asset {i} has zero variance; its correlation is undefined");
+                if (!(cov[i, i] > 0)) throw new InvalidInputException($"asset {(assets != null && i < assets.Count ? "'" + assets[i] + "'" : i.ToString(System.Globalization.CultureInfo.InvariantCulture))} has zero variance (a constant series); its correlation is undefined");
                 sd[i] = Math.Sqrt(cov[i, i]);
             }
             var r = new double[n, n];

@@ -50,7 +50,7 @@ namespace NinjaTraderPortfolio.Core.Risk
                 ExcessKurtosis = HigherMoments.ExcessKurtosis(rp),
                 Decomposition = d,
                 DiversificationRatio = CorrelationAnalyzer.DiversificationRatio(cov, weights),
-                AverageCorrelation = CorrelationAnalyzer.AverageCorrelation(CorrelationAnalyzer.CorrelationMatrix(cov)),
+                AverageCorrelation = CorrelationAnalyzer.AverageCorrelation(CorrelationAnalyzer.CorrelationMatrix(cov, returns.Assets)),
                 EffectiveNumberOfBets = CorrelationAnalyzer.EffectiveNumberOfBets(cov, weights),
                 Concentration = CorrelationAnalyzer.Concentration(cov, weights, returns.Assets, returns.AssetCount > 3 ? 3 : Math.Max(1, returns.AssetCount - 1), concentrationMaxShare),
                 Benchmark = benchmarkReturns == null ? null : BenchmarkRelativeRisk.Compute(rp, benchmarkReturns),

@@ -56,6 +56,27 @@ namespace NinjaTraderPortfolio.NinjaScript.Tests.Indicators
             }
         }
 
+        [TestCase("DAX", "FTSE", 20)]
+        [TestCase("SMI", "CAC", 60)]
+        public void PlottedValues_EqualCoreRollingCorrelation_OnEuStockMarkets(string primary, string second, int period)
+        {
+            var bars = SampleBars.LoadCsv(SampleBars.SamplePath("eustockmarkets-prices.csv"));
+            var returns = IndicatorReference.SampleReturns();
+            // Core's batch series over all returns; return row t - 1 is the return into price bar t.
+            double[] batch = NinjaTraderPortfolio.Core.Risk.CorrelationAnalyzer.RollingCorrelation(
+                returns.CopyColumn(returns.IndexOf(primary)), returns.CopyColumn(returns.IndexOf(second)), period);
+
+            double?[] plotted = Run(new Dictionary<string, List<BarRecord>> { [primary] = bars[primary], [second] = bars[second] }, primary, second, period);
+
+            Assert.That(plotted[0], Is.Null);
+            for (int bar = 1; bar < plotted.Length; bar++)
+            {
+                double expected = batch[bar - 1];
+                if (double.IsNaN(expected)) Assert.That(plotted[bar], Is.Null, $"bar {bar}");
+                else Assert.That(plotted[bar], Is.EqualTo(expected).Within(1e-14), $"bar {bar}");
+            }
+        }
+
         [Test]
         public void RealtimeBars_PlotTheSameValuesAsHistoricalBars()
         {

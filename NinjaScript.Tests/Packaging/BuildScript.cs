@@ -19,8 +19,18 @@ namespace NinjaTraderPortfolio.NinjaScript.Tests.Packaging
             }
         }
 
-        /// <summary>The test output holds Core's netstandard2.0 build and MathNet.Numerics (project reference).</summary>
-        internal static string CoreBin => TestContext.CurrentContext.TestDirectory;
+        /// <summary>
+        /// The net48 compile check's output: Core's netstandard2.0 build with every runtime DLL NinjaTrader (.NET
+        /// Framework 4.8) needs, resolved as for net48 (System.Memory and friends included). Same configuration as the tests.
+        /// </summary>
+        internal static string CoreBin
+        {
+            get
+            {
+                string configuration = Path.GetFileName(Path.GetDirectoryName(TestContext.CurrentContext.TestDirectory.TrimEnd(Path.DirectorySeparatorChar)))!;
+                return Path.Combine(RepositoryRoot, "NinjaScript.Check", "bin", configuration, "net48");
+            }
+        }
 
         internal static (int ExitCode, string Output) Run(params string[] arguments)
         {

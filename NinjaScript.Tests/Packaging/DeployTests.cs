@@ -19,6 +19,8 @@ namespace NinjaTraderPortfolio.NinjaScript.Tests.Packaging
                 Assert.That(exitCode, Is.Zero, output);
                 Assert.That(File.Exists(Path.Combine(custom, "NinjaTraderPortfolio.Core.dll")), Is.True);
                 Assert.That(File.Exists(Path.Combine(custom, "MathNet.Numerics.dll")), Is.True);
+                Assert.That(File.Exists(Path.Combine(custom, "Microsoft.Data.Sqlite.dll")), Is.True);
+                Assert.That(File.Exists(Path.Combine(custom, "e_sqlite3.dll")), Is.True);
                 Assert.That(File.ReadAllBytes(Path.Combine(custom, "Indicators", "PortfolioCorrelation.cs")),
                     Is.EqualTo(File.ReadAllBytes(Path.Combine(BuildScript.RepositoryRoot, "Indicators", "PortfolioCorrelation.cs"))));
                 Assert.That(File.Exists(Path.Combine(custom, "Info.xml")), Is.False, "Info.xml belongs to import archives only");

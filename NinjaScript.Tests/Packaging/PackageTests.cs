@@ -18,7 +18,11 @@ namespace NinjaTraderPortfolio.NinjaScript.Tests.Packaging
     [TestFixture]
     public class PackageTests
     {
-        private static readonly string[] RuntimeAssemblies = { "NinjaTraderPortfolio.Core", "MathNet.Numerics" };
+        private static readonly string[] RuntimeAssemblies =
+        {
+            "NinjaTraderPortfolio.Core", "MathNet.Numerics", "Microsoft.Data.Sqlite", "SQLitePCLRaw.core", "SQLitePCLRaw.batteries_v2",
+            "SQLitePCLRaw.provider.e_sqlite3", "System.Memory", "System.Buffers", "System.Runtime.CompilerServices.Unsafe", "System.Numerics.Vectors",
+        };
         private string workDir;
         private Dictionary<string, byte[]> entries;
 
@@ -86,9 +90,20 @@ namespace NinjaTraderPortfolio.NinjaScript.Tests.Packaging
         }
 
         [Test]
+        public void Archive_ShipsSqliteNativeEngineForWindowsX64()
+        {
+            byte[] dll = entries["e_sqlite3.dll"];
+            // A PE image: "MZ" header, and the PE header's machine field is AMD64 (0x8664).
+            Assert.That(dll[0], Is.EqualTo((byte)'M'));
+            Assert.That(dll[1], Is.EqualTo((byte)'Z'));
+            int pe = BitConverter.ToInt32(dll, 0x3C);
+            Assert.That(BitConverter.ToUInt16(dll, pe + 4), Is.EqualTo(0x8664));
+        }
+
+        [Test]
         public void Archive_HoldsNothingElse()
         {
-            var allowed = new HashSet<string>(new[] { "Info.xml", "AdditionalReferences.txt" }.Concat(RuntimeAssemblies.Select(n => n + ".dll")));
+            var allowed = new HashSet<string>(new[] { "Info.xml", "AdditionalReferences.txt", "e_sqlite3.dll" }.Concat(RuntimeAssemblies.Select(n => n + ".dll")));
 
             Assert.That(entries.Keys.Where(k => !allowed.Contains(k) && !k.EndsWith(".cs", StringComparison.Ordinal)), Is.Empty);
             Assert.That(entries.Keys.Where(k => k.Contains('/')), Is.Empty, "entry names use backslashes, as NinjaTrader's exporter writes them");

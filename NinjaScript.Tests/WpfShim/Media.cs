@@ -57,6 +57,9 @@ namespace System.Windows.Media
         public static SolidColorBrush Gray { get; } = Solid(0xFF808080);
         public static SolidColorBrush Green { get; } = Solid(0xFF008000);
         public static SolidColorBrush Orange { get; } = Solid(0xFFFFA500);
+        public static SolidColorBrush OrangeRed { get; } = Solid(0xFFFF4500);
+        public static SolidColorBrush DarkViolet { get; } = Solid(0xFF9400D3);
+        public static SolidColorBrush SeaGreen { get; } = Solid(0xFF2E8B57);
         public static SolidColorBrush Red { get; } = Solid(0xFFFF0000);
         public static SolidColorBrush Transparent { get; } = Solid(0x00FFFFFF);
         public static SolidColorBrush White { get; } = Solid(0xFFFFFFFF);

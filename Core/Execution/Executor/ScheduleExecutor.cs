@@ -13,6 +13,12 @@ namespace NinjaTraderPortfolio.Core.Execution
 
         /// <summary>Length of a catch-up slice appended when a remainder has no later slice (default: the last slice's length, at least 1 minute).</summary>
         public TimeSpan? CatchUpWindow { get; set; }
+
+        /// <summary>
+        /// Largest child order (whole units, default none). A slice holding more (e.g. a catch-up slice after an outage) is
+        /// worked as successive children of at most this size, so a per-order trading limit is never exceeded.
+        /// </summary>
+        public int? MaxChildQuantity { get; set; }
     }
 
     /// <summary>
@@ -58,6 +64,7 @@ namespace NinjaTraderPortfolio.Core.Execution
             _clock = Guard.NotNull(clock, nameof(clock));
             _options = options ?? new ExecutorOptions();
             Guard.NonNegative(_options.MaxRetries, "MaxRetries");
+            if (_options.MaxChildQuantity.HasValue) Guard.Positive(_options.MaxChildQuantity.Value, "MaxChildQuantity");
             _alerts = alerts;
             if (store.LoadParent(parent.Id) != null)
                 throw new InvalidInputException($"parent order '{parent.Id}' already exists in the execution store; resume it instead of starting again");
@@ -83,6 +90,7 @@ namespace NinjaTraderPortfolio.Core.Execution
             _parent = record.Order;
             _gateway = gateway; _store = store; _clock = clock; _alerts = alerts;
             _options = options ?? new ExecutorOptions();
+            if (_options.MaxChildQuantity.HasValue) Guard.Positive(_options.MaxChildQuantity.Value, "MaxChildQuantity");
             _slices = record.Slices.ToList();
             _pending = record.Pending.ToList();
             _attempts = record.Attempts.ToList();
@@ -238,6 +246,18 @@ namespace NinjaTraderPortfolio.Core.Execution
             }
         }
 
+        /// <summary>
+        /// Re-derives the parent from its children after a restart: completes it when the children filled it, and puts
+        /// quantity that no child holds back into the plan (the parent snapshot may lag its children after a crash).
+        /// </summary>
+        public void ReconcilePlan()
+        {
+            lock (_gate)
+            {
+                if (_status == ParentOrderStatus.Working) Reconcile(_clock.UtcNow);
+            }
+        }
+
         /// <inheritdoc />
         public void Dispose() => _gateway.OrderUpdated -= OnOrderUpdated;
 
@@ -256,7 +276,7 @@ namespace NinjaTraderPortfolio.Core.Execution
             while (_status == ParentOrderStatus.Working && _pending[i] > 0)
             {
                 long capacity = _parent.Quantity - Committed();
-                long q = Math.Min(Math.Min(_pending[i], capacity), int.MaxValue);
+                long q = Math.Min(Math.Min(_pending[i], capacity), _options.MaxChildQuantity ?? int.MaxValue);
                 if (q <= 0) return;
                 int attempt = _attempts[i]++;
                 string id = string.Format(CultureInfo.InvariantCulture, "{0}-{1}-{2}", _parent.Id, i, attempt);

@@ -75,6 +75,10 @@ namespace NinjaTraderPortfolio.Core.Optimization.RiskParity
             Guard.Finite(riskFree, nameof(riskFree));
             if (expectedReturns != null && expectedReturns.Count != assets.Count)
                 throw new InvalidInputException($"{expectedReturns.Count} expected returns for {assets.Count} assets");
+            if (expectedReturns != null)
+                for (int i = 0; i < expectedReturns.Count; i++)
+                    if (double.IsNaN(expectedReturns[i]) || double.IsInfinity(expectedReturns[i]))
+                        throw new InvalidInputException($"expected return of '{assets[i]}' must be a finite number, got {Guard.Format(expectedReturns[i])}");
             var solution = Solve(covariance, budgets, assets);
             IReadOnlyList<double> mu = expectedReturns ?? NaNs(assets.Count);
             return PortfolioMath.Evaluate(MethodName,

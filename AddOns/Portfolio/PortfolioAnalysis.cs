@@ -1,0 +1,89 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using NinjaTraderPortfolio.Core.Data;
+using NinjaTraderPortfolio.Core.Optimization;
+using NinjaTraderPortfolio.Core.Optimization.Solvers;
+using NinjaTraderPortfolio.Core.Risk;
+using NinjaTraderPortfolio.Core.Risk.Stress;
+using NinjaTraderPortfolio.Core.Statistics;
+
+namespace NinjaTrader.NinjaScript.AddOns.Portfolio
+{
+    /// <summary>What the Optimize and Risk tabs show for one run.</summary>
+    public sealed class PortfolioAnalysisResult
+    {
+        /// <summary>The optimal portfolio (weights, return, volatility, Sharpe per bar).</summary>
+        public OptimizationResult Optimization { get; set; }
+        /// <summary>Efficient frontier points, min-variance to max-return (empty for risk parity, which has no frontier).</summary>
+        public IReadOnlyList<OptimizationResult> Frontier { get; set; }
+        /// <summary>VaR/CVaR and components of the optimal weights.</summary>
+        public RiskReport Risk { get; set; }
+        /// <summary>Correlation matrix of the returns (heat map).</summary>
+        public double[,] Correlation { get; set; }
+        /// <summary>Stress scenario results of the optimal weights.</summary>
+        public IReadOnlyList<StressResult> Stress { get; set; }
+    }
+
+    /// <summary>One line of the Risk tab's component table (fractions of portfolio value per bar, positive = loss).</summary>
+    public sealed class RiskComponentRow
+    {
+        /// <summary>Instrument.</summary>
+        public string Asset { get; set; }
+        /// <summary>Weight (fraction).</summary>
+        public double Weight { get; set; }
+        /// <summary>Marginal VaR.</summary>
+        public double MarginalVaR { get; set; }
+        /// <summary>Component VaR (sums to the parametric VaR).</summary>
+        public double ComponentVaR { get; set; }
+        /// <summary>Component CVaR (sums to the parametric CVaR).</summary>
+        public double ComponentCVaR { get; set; }
+    }
+
+    /// <summary>
+    /// The Portfolio Manager's analysis, one Core call per figure: <see cref="TargetWeightCalculator"/> for the weights,
+    /// <see cref="EfficientFrontier"/>, <see cref="PortfolioRiskAnalyzer"/>, <see cref="CorrelationAnalyzer"/> and
+    /// <see cref="StressTester"/> (market -10%/-20%, the 3 worst 5-bar windows, volatility x2 with correlations halfway to 1).
+    /// Pure computation: the window runs it off the UI thread.
+    /// </summary>
+    public static class PortfolioAnalysis
+    {
+        /// <summary>The component table of a risk report, one row per asset.</summary>
+        public static IReadOnlyList<RiskComponentRow> ComponentRows(RiskReport report)
+        {
+            if (report == null) throw new ArgumentNullException(nameof(report));
+            return report.Assets.Select((a, i) => new RiskComponentRow
+            {
+                Asset = a, Weight = report.Weights[i], MarginalVaR = report.Decomposition.MarginalVaR[i],
+                ComponentVaR = report.Decomposition.ComponentVaR[i], ComponentCVaR = report.Decomposition.ComponentCVaR[i],
+            }).ToList();
+        }
+
+        /// <summary>Runs everything on <paramref name="returns"/> (simple returns per bar); <paramref name="portfolioValue"/> in currency.</summary>
+        public static PortfolioAnalysisResult Run(AssetFrame returns, TargetWeightCalculator targets, double confidence, int frontierPoints, decimal portfolioValue)
+        {
+            if (returns == null) throw new ArgumentNullException(nameof(returns));
+            if (targets == null) throw new ArgumentNullException(nameof(targets));
+            OptimizationResult optimal = targets.Compute(returns);
+            double[] weights = optimal.CopyWeights();
+            IReadOnlyList<OptimizationResult> frontier = targets.Method == PortfolioMethod.RiskParity || frontierPoints < 2
+                ? new OptimizationResult[0]
+                : new EfficientFrontier(new GoldfarbIdnaniSolver()).Compute(targets.Problem(returns).WithConstraints(NinjaTraderPortfolio.Core.Optimization.Constraints.PortfolioConstraints.LongOnly.WithWeightRange(0, targets.MaxWeight)), frontierPoints);
+            var scenarios = new StressScenario[]
+            {
+                new ShockScenario("Market -10%", -0.10),
+                new ShockScenario("Market -20%", -0.20),
+                new WorstWindowScenario("Worst 5 bars", 5, 3),
+                new CovarianceStressScenario("Panic (vol x2, corr +50%)", 2.0, 0.5),
+            };
+            return new PortfolioAnalysisResult
+            {
+                Optimization = optimal,
+                Frontier = frontier,
+                Risk = PortfolioRiskAnalyzer.Analyze(returns, weights, confidence),
+                Correlation = CorrelationAnalyzer.CorrelationMatrix(SampleMoments.Covariance(returns)),
+                Stress = new StressTester(returns, weights, portfolioValue, confidence).Run(scenarios).ToList(),
+            };
+        }
+    }
+}

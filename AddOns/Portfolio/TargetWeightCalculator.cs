@@ -1,0 +1,78 @@
+using System;
+using NinjaTraderPortfolio.Core;
+using NinjaTraderPortfolio.Core.Data;
+using NinjaTraderPortfolio.Core.Optimization;
+using NinjaTraderPortfolio.Core.Optimization.Constraints;
+using NinjaTraderPortfolio.Core.Optimization.Kelly;
+using NinjaTraderPortfolio.Core.Optimization.RiskParity;
+using NinjaTraderPortfolio.Core.Optimization.Solvers;
+using NinjaTraderPortfolio.Core.Statistics;
+
+namespace NinjaTrader.NinjaScript.AddOns.Portfolio
+{
+    /// <summary>
+    /// Target weights from a window of simple returns with one of Core's optimizers (sample mean and covariance, per bar).
+    /// Limits: long-only, 0 &lt;= w_i &lt;= MaxWeight (risk parity ignores the cap). A result that is not optimal is an
+    /// error (<see cref="NotConvergedException"/>), never a default portfolio; impossible limits throw Core's InfeasibleException.
+    /// </summary>
+    public sealed class TargetWeightCalculator
+    {
+        /// <summary>Creates the calculator; <paramref name="maxWeight"/> in (0, 1], <paramref name="kellyFraction"/> in (0, 1], <paramref name="riskFreeRate"/> per bar.</summary>
+        public TargetWeightCalculator(PortfolioMethod method, double maxWeight, double kellyFraction, double riskFreeRate)
+        {
+            if (!(maxWeight > 0 && maxWeight <= 1)) throw new InvalidInputException("max weight must be in (0, 1], got " + maxWeight);
+            if (!(kellyFraction > 0 && kellyFraction <= 1)) throw new InvalidInputException("Kelly fraction must be in (0, 1], got " + kellyFraction);
+            if (double.IsNaN(riskFreeRate) || double.IsInfinity(riskFreeRate)) throw new InvalidInputException("risk-free rate must be finite");
+            Method = method;
+            MaxWeight = maxWeight;
+            KellyFraction = kellyFraction;
+            RiskFreeRate = riskFreeRate;
+        }
+
+        /// <summary>The optimizer.</summary>
+        public PortfolioMethod Method { get; }
+
+        /// <summary>Largest weight per instrument (fraction).</summary>
+        public double MaxWeight { get; }
+
+        /// <summary>Multiple of full Kelly (Kelly method only).</summary>
+        public double KellyFraction { get; }
+
+        /// <summary>Risk-free rate per bar.</summary>
+        public double RiskFreeRate { get; }
+
+        /// <summary>The limits the QP-based methods solve under.</summary>
+        public PortfolioConstraints Constraints =>
+            (Method == PortfolioMethod.Kelly ? KellyOptimizer.DefaultConstraints : PortfolioConstraints.LongOnly).WithWeightRange(0, MaxWeight);
+
+        /// <summary>The optimization problem of a return window (sample mean, sample covariance, n - 1).</summary>
+        public PortfolioProblem Problem(AssetFrame returns)
+        {
+            if (returns == null) throw new ArgumentNullException(nameof(returns));
+            return new PortfolioProblem(returns.Assets, SampleMoments.Mean(returns), SampleMoments.Covariance(returns), RiskFreeRate, Constraints);
+        }
+
+        /// <summary>Optimizes on <paramref name="returns"/> (simple returns per bar, one column per instrument); throws unless optimal.</summary>
+        public OptimizationResult Compute(AssetFrame returns)
+        {
+            PortfolioProblem problem = Problem(returns);
+            OptimizationResult result = Optimize(problem);
+            if (result.Status != OptimizationStatus.Optimal)
+                throw new NotConvergedException(Method + " optimization ended " + result.Status + ": " + result.Message, result.Iterations, double.NaN);
+            return result;
+        }
+
+        private OptimizationResult Optimize(PortfolioProblem problem)
+        {
+            var solver = new GoldfarbIdnaniSolver();
+            switch (Method)
+            {
+                case PortfolioMethod.MinimumVariance: return new MinimumVarianceOptimizer(solver).Optimize(problem);
+                case PortfolioMethod.MaximumSharpe: return new MaximumSharpeOptimizer(solver).Optimize(problem);
+                case PortfolioMethod.Kelly: return new KellyOptimizer(solver, KellyFraction).Optimize(problem);
+                default:
+                    return new RiskParityOptimizer().Optimize(problem.Assets, problem.CopyCovariance(), null, problem.ExpectedReturns, problem.RiskFreeRate);
+            }
+        }
+    }
+}

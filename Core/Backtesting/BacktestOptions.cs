@@ -1,0 +1,31 @@
+namespace NinjaTraderPortfolio.Core.Backtesting
+{
+    /// <summary>Settings of a <see cref="Backtester"/> run.</summary>
+    public sealed class BacktestOptions
+    {
+        /// <summary>Starting cash in currency (&gt; 0). Default 1,000,000.</summary>
+        public decimal InitialCapital { get; set; } = 1_000_000m;
+
+        /// <summary>When to rebalance after the first allocation. Default monthly.</summary>
+        public RebalancePolicy Policy { get; set; } = RebalancePolicy.Periodic(Allocation.CalendarFrequency.Monthly);
+
+        /// <summary>Commission and impact. Default none.</summary>
+        public BacktestCosts Costs { get; set; } = BacktestCosts.None;
+
+        /// <summary>
+        /// False (default): positions are whole lots, sized by <see cref="Execution.RebalancePlanner"/> like a live account.
+        /// True: positions are exact decimal fractions of a unit, q = w x equity / (price x point value), so the portfolio
+        /// holds exactly the target weights after each rebalance (up to decimal's 28 digits). Used to compare with closed forms.
+        /// </summary>
+        public bool FractionalUnits { get; set; }
+
+        /// <summary>Periods per year of the bars, for annualised figures (252 for daily bars). Default 252.</summary>
+        public int PeriodsPerYear { get; set; } = 252;
+
+        /// <summary>Fraction of equity kept in cash when sizing whole lots, in [0, 1). Default 0.</summary>
+        public double CashBuffer { get; set; }
+
+        /// <summary>Per-instrument |weight| and notional caps the whole-lot sizing respects (as a live account would), or null.</summary>
+        public Execution.IAllocationLimits? SizingLimits { get; set; }
+    }
+}

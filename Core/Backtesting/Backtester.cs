@@ -1,0 +1,230 @@
+using System;
+using System.Collections.Generic;
+using NinjaTraderPortfolio.Core.Allocation;
+using NinjaTraderPortfolio.Core.Data;
+using NinjaTraderPortfolio.Core.Execution;
+using NinjaTraderPortfolio.Core.Portfolio.Performance;
+
+namespace NinjaTraderPortfolio.Core.Backtesting
+{
+    /// <summary>
+    /// Replays close prices bar by bar through the live rebalancing logic. Conventions for close-only data (market-on-close):
+    /// the first allocation trades at the close of the first bar with targets (<see cref="ITargetWeightSource.FirstBar"/>);
+    /// on every later bar the equity is marked at the close, the weights q p pv / equity go to the same
+    /// <see cref="RebalanceTriggerEvaluator"/> the NinjaTrader strategy's <see cref="DynamicAllocationEngine"/> runs, and a
+    /// signal trades to the (re-optimized) targets at that same close. Whole lots are sized by <see cref="RebalancePlanner"/>
+    /// on the pre-trade equity; fills pay the commission per unit and the impact model's cost in cash.
+    /// Deterministic: arrays in frame column order, decimal money, no clock, no hashing order.
+    /// </summary>
+    public sealed class Backtester
+    {
+        private readonly RebalancePlanner _planner = new RebalancePlanner();
+
+        /// <summary>
+        /// Runs the backtest. <paramref name="prices"/>: closes (kind Prices), one column per instrument; <paramref name="instruments"/>:
+        /// one per column, any order, matched by symbol. Throws <see cref="InvalidInputException"/> naming the culprit for a
+        /// missing or unknown instrument, too few bars, missing liquidity when impact is on, or an account wiped out.
+        /// </summary>
+        public BacktestResult Run(AssetFrame prices, IReadOnlyList<BacktestInstrument> instruments, ITargetWeightSource source, BacktestOptions options)
+        {
+            Guard.NotNull(prices, nameof(prices));
+            Guard.NotNull(source, nameof(source));
+            Guard.NotNull(options, nameof(options));
+            if (prices.Kind != FrameKind.Prices) throw new InvalidInputException($"{prices.Source}: a backtest needs prices, got {prices.Kind}");
+            Guard.Positive(options.InitialCapital, nameof(options.InitialCapital));
+            Guard.Positive(options.PeriodsPerYear, nameof(options.PeriodsPerYear));
+            if (double.IsNaN(options.CashBuffer) || options.CashBuffer < 0 || options.CashBuffer >= 1)
+                throw new InvalidInputException($"cash buffer must be in [0, 1), got {Guard.Format(options.CashBuffer)}");
+            var policy = Guard.NotNull(options.Policy, nameof(options.Policy));
+            var costs = Guard.NotNull(options.Costs, nameof(options.Costs));
+            var ins = Align(prices, instruments, costs);
+            int start = source.FirstBar;
+            if (start < 0 || start >= prices.Rows)
+                throw new InvalidInputException($"{prices.Source}: {prices.Rows} bars, but the targets ({source.Description}) need bar {start + 1} to start");
+
+            var run = new RunState(this, prices, ins, costs, options);
+            var targets = CheckTargets(source.TargetsAt(prices, start), prices, start);
+            run.Trade(start, targets, RebalanceReason.None, initial: true);
+            var evaluator = policy.IsNone ? null : new RebalanceTriggerEvaluator(ins.Length, policy.ToTriggerOptions());
+            // Starts the evaluator's calendar at the first bar; weights equal to the targets fire no drift band.
+            evaluator?.Evaluate(Session(prices, start), targets, targets, double.NaN, double.NaN, (double)run.Mark(start));
+            run.Record(start);
+
+            for (int t = start + 1; t < prices.Rows; t++)
+            {
+                decimal equity = run.Mark(t);
+                if (equity <= 0m)
+                    throw new InvalidInputException($"{prices.Source}: the account is wiped out (equity {equity.ToString(System.Globalization.CultureInfo.InvariantCulture)}) at {AssetFrame.FormatDate(prices.Dates[t])}");
+                if (evaluator != null)
+                {
+                    var weights = run.CurrentWeights(t, equity);
+                    var reasons = evaluator.Evaluate(Session(prices, t), weights, targets, double.NaN, double.NaN, (double)equity);
+                    if (reasons != RebalanceReason.None)
+                    {
+                        if (!source.IsFixed) targets = CheckTargets(source.TargetsAt(prices, t), prices, t);
+                        run.Trade(t, targets, reasons, initial: false);
+                    }
+                }
+                run.Record(t);
+            }
+
+            PerformanceReport? perf = null;
+            if (run.Curve.Count >= 2)
+            {
+                var eq = new decimal[run.Curve.Count];
+                for (int i = 0; i < eq.Length; i++) eq[i] = run.Curve[i].Equity;
+                perf = PerformanceCalculator.Compute(eq, options.PeriodsPerYear);
+            }
+            return new BacktestResult(prices.Assets, run.Curve, run.WeightHistory, run.Fills, run.Rebalances, options.InitialCapital,
+                run.Commissions, run.ImpactCosts, run.Turnover, perf, source.Description);
+        }
+
+        private static DateTime Session(AssetFrame prices, int t) => prices.Dates[t].Date;
+
+        private static double[] CheckTargets(double[] targets, AssetFrame prices, int bar)
+        {
+            if (targets == null || targets.Length != prices.AssetCount)
+                throw new InvalidInputException($"target weights at {AssetFrame.FormatDate(prices.Dates[bar])} must have {prices.AssetCount} values");
+            for (int i = 0; i < targets.Length; i++)
+                if (double.IsNaN(targets[i]) || double.IsInfinity(targets[i]))
+                    throw new InvalidInputException($"target weight of '{prices.Assets[i]}' is {Guard.Format(targets[i])} at {AssetFrame.FormatDate(prices.Dates[bar])}");
+            return targets;
+        }
+
+        private static BacktestInstrument[] Align(AssetFrame prices, IReadOnlyList<BacktestInstrument> instruments, BacktestCosts costs)
+        {
+            Guard.NotNull(instruments, nameof(instruments));
+            var aligned = new BacktestInstrument[prices.AssetCount];
+            foreach (var i in instruments)
+            {
+                Guard.NotNull(i, nameof(instruments));
+                if (!prices.Contains(i.Symbol))
+                    throw new InvalidInputException($"instrument '{i.Symbol}' is not a column of {prices.Source} (columns: {string.Join(", ", prices.Assets)})");
+                int j = prices.IndexOf(i.Symbol);
+                if (aligned[j] != null) throw new InvalidInputException($"instrument '{i.Symbol}' is given twice");
+                aligned[j] = i;
+            }
+            for (int j = 0; j < aligned.Length; j++)
+            {
+                if (aligned[j] == null) throw new InvalidInputException($"no instrument settings for '{prices.Assets[j]}' of {prices.Source}");
+                if (costs.Impact != null && !aligned[j].HasLiquidity)
+                    throw new InvalidInputException($"the impact cost model needs the average daily volume and spread of '{prices.Assets[j]}'");
+            }
+            return aligned;
+        }
+
+        /// <summary>The state of one run: cash, positions and the records.</summary>
+        private sealed class RunState
+        {
+            private readonly Backtester _owner;
+            private readonly AssetFrame _prices;
+            private readonly BacktestInstrument[] _ins;
+            private readonly BacktestCosts _costs;
+            private readonly BacktestOptions _o;
+            private readonly decimal[] _pos;
+            private decimal _cash;
+
+            public RunState(Backtester owner, AssetFrame prices, BacktestInstrument[] ins, BacktestCosts costs, BacktestOptions o)
+            {
+                _owner = owner; _prices = prices; _ins = ins; _costs = costs; _o = o;
+                _pos = new decimal[ins.Length];
+                _cash = o.InitialCapital;
+            }
+
+            public List<EquityPoint> Curve { get; } = new List<EquityPoint>();
+            public List<double[]> WeightHistory { get; } = new List<double[]>();
+            public List<BacktestFill> Fills { get; } = new List<BacktestFill>();
+            public List<BacktestRebalance> Rebalances { get; } = new List<BacktestRebalance>();
+            public decimal Commissions { get; private set; }
+            public decimal ImpactCosts { get; private set; }
+            public double Turnover { get; private set; }
+
+            private decimal Price(int t, int i) => (decimal)_prices[t, i];
+
+            /// <summary>Cash plus positions marked at the close of bar <paramref name="t"/>.</summary>
+            public decimal Mark(int t)
+            {
+                decimal e = _cash;
+                for (int i = 0; i < _pos.Length; i++) e += _pos[i] * Price(t, i) * _ins[i].PointValue;
+                return e;
+            }
+
+            public double[] CurrentWeights(int t, decimal equity)
+            {
+                var w = new double[_pos.Length];
+                for (int i = 0; i < w.Length; i++) w[i] = (double)(_pos[i] * Price(t, i) * _ins[i].PointValue / equity);
+                return w;
+            }
+
+            public void Record(int t)
+            {
+                decimal e = Mark(t);
+                Curve.Add(new EquityPoint(_prices.Dates[t], e));
+                WeightHistory.Add(CurrentWeights(t, e));
+            }
+
+            public void Trade(int t, double[] targets, RebalanceReason reasons, bool initial)
+            {
+                decimal equity = Mark(t);
+                var next = _o.FractionalUnits ? FractionalTargets(t, targets, equity) : WholeLotTargets(t, targets, equity);
+                decimal notional = 0m;
+                var date = _prices.Dates[t];
+                for (int i = 0; i < _pos.Length; i++)
+                {
+                    decimal dq = next[i] - _pos[i];
+                    if (dq == 0m) continue;
+                    decimal price = Price(t, i);
+                    decimal traded = Math.Abs(dq) * price * _ins[i].PointValue;
+                    decimal commission = Math.Abs(dq) * _costs.CommissionPerUnit;
+                    decimal impact = ImpactCost(t, i, (double)dq);
+                    _cash -= dq * price * _ins[i].PointValue + commission + impact;
+                    _pos[i] = next[i];
+                    notional += traded;
+                    Commissions += commission;
+                    ImpactCosts += impact;
+                    Fills.Add(new BacktestFill(date, _ins[i].Symbol, dq, price, commission, impact));
+                }
+                if (!initial) Turnover += (double)(notional / equity);
+                Rebalances.Add(new BacktestRebalance(date, t, reasons, initial, (double[])targets.Clone(), equity, notional));
+            }
+
+            // q_i = w_i E / (p_i pv_i) in decimal: the holdings are exactly the target weights of E (to 28 digits).
+            private decimal[] FractionalTargets(int t, double[] targets, decimal equity)
+            {
+                var q = new decimal[_pos.Length];
+                for (int i = 0; i < q.Length; i++) q[i] = (decimal)targets[i] * equity / (Price(t, i) * _ins[i].PointValue);
+                return q;
+            }
+
+            private decimal[] WholeLotTargets(int t, double[] targets, decimal equity)
+            {
+                var planned = new PlannerInstrument[_pos.Length];
+                for (int i = 0; i < planned.Length; i++)
+                    planned[i] = new PlannerInstrument(_ins[i].Symbol, Price(t, i), _ins[i].PointValue, _ins[i].LotSize, (long)_pos[i], targets[i]);
+                var plan = _owner._planner.Plan(planned, equity, new PlannerOptions { CashBuffer = _o.CashBuffer }, _o.SizingLimits);
+                var q = new decimal[_pos.Length];
+                for (int i = 0; i < q.Length; i++) q[i] = plan.Trades[i].TargetQuantity;
+                return q;
+            }
+
+            // Square-root impact in currency; sigma from the closes of the last VolatilityLookback bars up to t (spread only
+            // while fewer than 3 closes exist).
+            private decimal ImpactCost(int t, int i, double quantity)
+            {
+                var model = _costs.Impact;
+                if (model == null) return 0m;
+                int from = Math.Max(0, t - _costs.VolatilityLookback);
+                double sigma = 0;
+                if (t - from + 1 >= 3)
+                {
+                    var closes = new double[t - from + 1];
+                    for (int k = 0; k < closes.Length; k++) closes[k] = _prices[from + k, i];
+                    sigma = LiquidityEstimator.Volatility(closes);
+                }
+                var liq = new InstrumentLiquidity(sigma, _ins[i].AverageDailyVolume, _ins[i].Spread);
+                double cost = model.Cost(quantity, _prices[t, i], (double)_ins[i].PointValue, liq);
+                return (decimal)cost;
+            }
+        }
+    }
+}

@@ -1,0 +1,185 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Text;
+
+namespace NinjaTraderPortfolio.Core.Execution
+{
+    /// <summary>
+    /// Append-only journal of the orders a simulated broker accepted: one JSON line per order (see
+    /// <see cref="BrokerJournalEntry"/>), each written and flushed to disk (<c>FileStream.Flush(true)</c>, fsync) before the
+    /// broker acknowledges it. Opening reloads every entry. A crash can tear only the last line (no final newline): that
+    /// line was never acknowledged, so it is ignored and cut off; a defect anywhere else (bad JSON, missing field,
+    /// duplicate client id, invalid UTF-8) is corruption and fails with <see cref="InvalidInputException"/> naming the line.
+    /// A failed append (disk full) is cut back off before the exception propagates, so the order counts as never sent.
+    /// </summary>
+    public sealed class BrokerJournal : IDisposable
+    {
+        private static readonly UTF8Encoding StrictUtf8 = new UTF8Encoding(false, true);
+        private readonly FileStream _stream;
+        private readonly List<BrokerJournalEntry> _entries = new List<BrokerJournalEntry>();
+        private string? _broken;
+
+        /// <summary>Opens (creating if missing) the journal at <paramref name="path"/> and loads its entries.</summary>
+        public BrokerJournal(string path)
+        {
+            Path = Guard.NotBlank(path, nameof(path));
+            if (Directory.Exists(path)) throw new InvalidInputException($"broker journal '{path}' is a folder, not a file");
+            try
+            {
+                _stream = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read);
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is NotSupportedException)
+            {
+                throw new InvalidInputException($"broker journal '{path}' cannot be opened for appending: {ex.Message}", ex);
+            }
+            try
+            {
+                Load();
+            }
+            catch
+            {
+                _stream.Dispose();
+                throw;
+            }
+        }
+
+        /// <summary>File path.</summary>
+        public string Path { get; }
+
+        /// <summary>Entries in file order (loaded plus appended).</summary>
+        public IReadOnlyList<BrokerJournalEntry> Entries => _entries.AsReadOnly();
+
+        /// <summary>True when opening found and cut off a torn final line.</summary>
+        public bool RecoveredTornLine { get; private set; }
+
+        /// <summary>Appends one entry and flushes it to disk before returning.</summary>
+        public void Append(BrokerJournalEntry entry)
+        {
+            Guard.NotNull(entry, nameof(entry));
+            if (_broken != null) throw new IOException($"broker journal '{Path}' is unusable after a failed write ({_broken}); reopen it");
+            byte[] bytes = StrictUtf8.GetBytes(Format(entry) + "\n");
+            long before = _stream.Seek(0, SeekOrigin.End);
+            try
+            {
+                _stream.Write(bytes, 0, bytes.Length);
+                _stream.Flush(true);
+            }
+            catch (IOException ex)
+            {
+                // Not acknowledged, so it must not count after a restart either: cut the partial line back off. If even
+                // that fails the file's state is unknown, and every later append is refused.
+                try
+                {
+                    _stream.SetLength(before);
+                    _stream.Flush(true);
+                }
+                catch (IOException)
+                {
+                    _broken = ex.Message;
+                }
+                throw;
+            }
+            _entries.Add(entry);
+        }
+
+        /// <summary>The JSON line of an entry (without the newline).</summary>
+        public static string Format(BrokerJournalEntry entry)
+        {
+            Guard.NotNull(entry, nameof(entry));
+            return FlatJson.Write(
+                new[]
+                {
+                    new KeyValuePair<string, string>("clientOrderId", entry.ClientOrderId),
+                    new KeyValuePair<string, string>("instrument", entry.Instrument),
+                    new KeyValuePair<string, string>("side", entry.Side == OrderSide.Buy ? "Buy" : "Sell"),
+                },
+                new[]
+                {
+                    new KeyValuePair<string, string>("quantity", entry.Quantity.ToString(CultureInfo.InvariantCulture)),
+                    new KeyValuePair<string, string>("price", entry.Price.ToString(CultureInfo.InvariantCulture)),
+                });
+        }
+
+        /// <summary>Parses one journal line; throws <see cref="FormatException"/> describing the defect.</summary>
+        public static BrokerJournalEntry Parse(string line)
+        {
+            var map = FlatJson.Parse(line);
+            string id = Field(map, "clientOrderId");
+            string instrument = Field(map, "instrument");
+            string sideText = Field(map, "side");
+            OrderSide side = sideText == "Buy" ? OrderSide.Buy : sideText == "Sell" ? OrderSide.Sell
+                : throw new FormatException($"side must be \"Buy\" or \"Sell\", got \"{sideText}\"");
+            string q = Field(map, "quantity");
+            if (!int.TryParse(q, NumberStyles.None, CultureInfo.InvariantCulture, out int quantity) || quantity <= 0)
+                throw new FormatException($"quantity must be a whole number > 0, got {q}");
+            string p = Field(map, "price");
+            if (!decimal.TryParse(p, NumberStyles.Float, CultureInfo.InvariantCulture, out decimal price) || price <= 0)
+                throw new FormatException($"price must be > 0, got {p}");
+            if (id.Trim().Length == 0 || instrument.Trim().Length == 0) throw new FormatException("clientOrderId and instrument must not be blank");
+            return new BrokerJournalEntry(id, instrument, side, quantity, price);
+        }
+
+        /// <inheritdoc />
+        public void Dispose() => _stream.Dispose();
+
+        private static string Field(Dictionary<string, string> map, string key)
+            => map.TryGetValue(key, out var v) ? v : throw new FormatException($"missing field \"{key}\"");
+
+        private void Load()
+        {
+            long length = _stream.Length;
+            var bytes = new byte[length];
+            _stream.Seek(0, SeekOrigin.Begin);
+            int read = 0;
+            while (read < length)
+            {
+                int n = _stream.Read(bytes, read, (int)(length - read));
+                if (n <= 0) throw new IOException($"broker journal '{Path}' shrank while being read");
+                read += n;
+            }
+            int lastNewline = Array.LastIndexOf(bytes, (byte)'\n');
+            int complete = lastNewline + 1; // bytes [0, complete) are whole lines
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            int lineStart = 0, lineNo = 0;
+            while (lineStart < complete)
+            {
+                int end = Array.IndexOf(bytes, (byte)'\n', lineStart);
+                lineNo++;
+                string text;
+                try
+                {
+                    text = StrictUtf8.GetString(bytes, lineStart, end - lineStart);
+                }
+                catch (DecoderFallbackException)
+                {
+                    throw Corrupt(lineNo, "not valid UTF-8 text");
+                }
+                lineStart = end + 1;
+                if (text.Trim().Length == 0) throw Corrupt(lineNo, "empty line");
+                BrokerJournalEntry entry;
+                try
+                {
+                    entry = Parse(text);
+                }
+                catch (FormatException ex)
+                {
+                    throw Corrupt(lineNo, ex.Message);
+                }
+                if (!seen.Add(entry.ClientOrderId)) throw Corrupt(lineNo, $"client order id '{entry.ClientOrderId}' appears twice");
+                _entries.Add(entry);
+            }
+            if (complete < length)
+            {
+                // Torn tail from a crash mid-append: never acknowledged, so dropped; cut it so the next append starts a clean line.
+                RecoveredTornLine = true;
+                _stream.SetLength(complete);
+                _stream.Flush(true);
+            }
+        }
+
+        private InvalidInputException Corrupt(int line, string what)
+            => new InvalidInputException($"broker journal '{Path}' is corrupt at line {line}: {what} (only a torn last line is tolerated)");
+    }
+}

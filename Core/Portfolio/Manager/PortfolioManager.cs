@@ -1,0 +1,319 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using NinjaTraderPortfolio.Core.Allocation;
+using NinjaTraderPortfolio.Core.Data;
+using NinjaTraderPortfolio.Core.Execution;
+using NinjaTraderPortfolio.Core.Optimization.Solvers;
+using NinjaTraderPortfolio.Core.Portfolio.Config;
+
+namespace NinjaTraderPortfolio.Core.Portfolio.Manager
+{
+    /// <summary>
+    /// One facade over optimization, allocation triggers, risk (limits on every evaluation, <see cref="AnalyzeRisk"/> on
+    /// demand) and execution for many named portfolios.
+    /// Lifecycle per portfolio: <see cref="UpdatePrices"/> (a bar of closes) and <see cref="UpdatePositions"/> (the account),
+    /// <see cref="Evaluate"/> (weights, triggers, limits; raises <see cref="RebalanceSignalled"/>), <see cref="Plan"/> (whole
+    /// lots by <see cref="RebalancePlanner"/>), <see cref="Execute"/> (one <see cref="ScheduleExecutor"/> per order along the
+    /// router's schedule). The targets come from <see cref="TargetSourceFactory"/>, the triggers from the same
+    /// <see cref="RebalanceTriggerEvaluator"/> the backtester uses, so a backtest replays these decisions.
+    /// Thread-safe: each portfolio has its own lock; events are delivered one at a time (never concurrently, never while a
+    /// portfolio lock is held, so handlers may call back into the manager), in the order they were raised per portfolio.
+    /// A handler that throws does not stop delivery: the exception is counted in <see cref="HandlerFailures"/>.
+    /// Time for alerts comes from the injected <see cref="IClock"/>; bar times come from the data.
+    /// </summary>
+    public sealed class PortfolioManager
+    {
+        private readonly SortedDictionary<string, ManagedPortfolio> _portfolios = new SortedDictionary<string, ManagedPortfolio>(StringComparer.Ordinal);
+        private readonly IClock _clock;
+        private readonly object _delivery = new object();
+        private readonly RebalancePlanner _planner = new RebalancePlanner();
+        private int _handlerFailures;
+
+        /// <summary>Creates the manager; the config is validated (<see cref="PortfolioConfigValidator"/>).</summary>
+        public PortfolioManager(PortfolioManagerConfig config, IClock clock, Func<IQpSolver>? solverFactory = null)
+        {
+            PortfolioConfigValidator.Validate(Guard.NotNull(config, nameof(config)));
+            _clock = Guard.NotNull(clock, nameof(clock));
+            var solvers = solverFactory ?? (() => new GoldfarbIdnaniSolver());
+            foreach (var p in config.Portfolios)
+                _portfolios.Add(p.Name, new ManagedPortfolio(p, TargetSourceFactory.Create(p, solvers())));
+        }
+
+        /// <summary>A rebalance is due (first allocation or a trigger fired).</summary>
+        public event EventHandler<RebalanceSignalEventArgs>? RebalanceSignalled;
+
+        /// <summary>A limit breach or another condition a trader should see.</summary>
+        public event EventHandler<PortfolioAlertEventArgs>? AlertRaised;
+
+        /// <summary>Equity after each evaluation.</summary>
+        public event EventHandler<PerformanceUpdateEventArgs>? PerformanceUpdated;
+
+        /// <summary>Event handlers that threw (their exceptions are swallowed so delivery goes on).</summary>
+        public int HandlerFailures => System.Threading.Volatile.Read(ref _handlerFailures);
+
+        /// <summary>Portfolio names, ordinal order.</summary>
+        public IReadOnlyList<string> PortfolioNames => _portfolios.Keys.ToList();
+
+        /// <summary>The configuration of <paramref name="portfolio"/>.</summary>
+        public PortfolioConfig Config(string portfolio) => Get(portfolio).Config;
+
+        /// <summary>
+        /// Adds a bar of closes (&gt; 0) for every instrument of the portfolio; <paramref name="time"/> strictly after the
+        /// previous bar. Unknown or missing instruments are errors naming them.
+        /// </summary>
+        public void UpdatePrices(string portfolio, DateTime time, IReadOnlyDictionary<string, double> closes)
+        {
+            var p = Get(portfolio);
+            Guard.NotNull(closes, nameof(closes));
+            var row = new double[p.Symbols.Length];
+            foreach (var k in closes.Keys)
+                if (Array.IndexOf(p.Symbols, k) < 0) throw new InvalidInputException($"portfolio '{portfolio}': unknown instrument '{k}' in prices (known: {string.Join(", ", p.Symbols)})");
+            for (int i = 0; i < row.Length; i++)
+            {
+                if (!closes.TryGetValue(p.Symbols[i], out double c))
+                    throw new InvalidInputException($"portfolio '{portfolio}': no price for '{p.Symbols[i]}' at {AssetFrame.FormatDate(time)}");
+                if (!(c > 0) || double.IsInfinity(c))
+                    throw new InvalidInputException($"portfolio '{portfolio}': price of '{p.Symbols[i]}' must be > 0, got {Guard.Format(c)} at {AssetFrame.FormatDate(time)}");
+                row[i] = c;
+            }
+            lock (p.Gate) p.AddBar(time, row);
+        }
+
+        /// <summary>Replaces the account state: signed whole positions per instrument (missing = 0) and cash (currency).</summary>
+        public void UpdatePositions(string portfolio, IReadOnlyDictionary<string, long> positions, decimal cash)
+        {
+            var p = Get(portfolio);
+            Guard.NotNull(positions, nameof(positions));
+            foreach (var k in positions.Keys)
+                if (Array.IndexOf(p.Symbols, k) < 0) throw new InvalidInputException($"portfolio '{portfolio}': unknown instrument '{k}' in positions (known: {string.Join(", ", p.Symbols)})");
+            lock (p.Gate)
+            {
+                for (int i = 0; i < p.Symbols.Length; i++) p.Positions[i] = positions.TryGetValue(p.Symbols[i], out long q) ? q : 0;
+                p.Cash = cash;
+                p.HasPositions = true;
+            }
+        }
+
+        /// <summary>
+        /// Evaluates the portfolio at its latest bar: equity and weights, the first allocation once the optimizer's window is
+        /// full, else the rebalance triggers (re-optimizing when one fires), and the weight and sector limits. Raises
+        /// <see cref="PerformanceUpdated"/>, <see cref="AlertRaised"/> per breach and <see cref="RebalanceSignalled"/>.
+        /// </summary>
+        public PortfolioEvaluation Evaluate(string portfolio)
+        {
+            var p = Get(portfolio);
+            PortfolioEvaluation result;
+            lock (p.Gate)
+            {
+                if (p.Bars == 0) throw new InvalidInputException($"portfolio '{portfolio}': no prices yet (call UpdatePrices first)");
+                if (!p.HasPositions) throw new InvalidInputException($"portfolio '{portfolio}': no account state yet (call UpdatePositions first)");
+                var time = p.Dates[p.Bars - 1];
+                if (p.LastEvaluated == time) throw new InvalidInputException($"portfolio '{portfolio}': bar {AssetFrame.FormatDate(time)} was already evaluated");
+                decimal equity = p.Equity();
+                if (equity <= 0) throw new InvalidInputException($"portfolio '{portfolio}': equity must be > 0 to evaluate, got {equity.ToString(CultureInfo.InvariantCulture)} at {AssetFrame.FormatDate(time)}");
+                p.LastEvaluated = time;
+                var weights = p.Weights(equity);
+                bool signal = false, initial = false;
+                var reasons = RebalanceReason.None;
+                int needed = Math.Max(0, p.Source.FirstBar + 1 - p.Bars);
+                if (p.Targets == null)
+                {
+                    if (needed == 0)
+                    {
+                        var history = p.History();
+                        p.Targets = p.Source.TargetsAt(history, history.Rows - 1);
+                        signal = initial = true;
+                        // Starts the calendar; weights equal to targets fire nothing.
+                        p.Triggers?.Evaluate(time.Date, p.Targets, p.Targets, double.NaN, double.NaN, (double)equity);
+                    }
+                }
+                else if (p.Triggers != null)
+                {
+                    reasons = p.Triggers.Evaluate(time.Date, weights, p.Targets, double.NaN, double.NaN, (double)equity);
+                    if (reasons != RebalanceReason.None)
+                    {
+                        signal = true;
+                        if (!p.Source.IsFixed)
+                        {
+                            var history = p.History();
+                            p.Targets = p.Source.TargetsAt(history, history.Rows - 1);
+                        }
+                    }
+                }
+                var alerts = LimitAlerts(p, weights);
+                if (p.StartEquity == null) p.StartEquity = equity;
+                double ret = (double)(equity / p.StartEquity.Value) - 1.0;
+                var now = _clock.UtcNow;
+                var symbols = p.Symbols;
+                var targets = p.Targets == null ? null : (double[])p.Targets.Clone();
+                var events = p.Outbox;
+                events.Enqueue(() => Raise(PerformanceUpdated, new PerformanceUpdateEventArgs(portfolio, time, equity, ret)));
+                foreach (var a in alerts) events.Enqueue(() => Raise(AlertRaised, new PortfolioAlertEventArgs(portfolio, now, PortfolioAlertLevel.Warning, a)));
+                if (signal) events.Enqueue(() => Raise(RebalanceSignalled, new RebalanceSignalEventArgs(portfolio, time, reasons, initial, symbols, weights, targets!)));
+                result = new PortfolioEvaluation(portfolio, time, equity, symbols, weights, targets, signal, initial, reasons, needed, alerts);
+            }
+            Deliver(p);
+            return result;
+        }
+
+        /// <summary>
+        /// Risk of the portfolio over its retained history (the optimizer window, at least 20 returns): the weights held now
+        /// (<paramref name="useTargets"/> false) or the targets in force (true), through <see cref="Risk.PortfolioRiskAnalyzer"/>
+        /// at <paramref name="confidence"/>; per-bar figures. Needs at least 3 returns.
+        /// </summary>
+        public Risk.RiskReport AnalyzeRisk(string portfolio, double confidence = 0.99, bool useTargets = false)
+        {
+            var p = Get(portfolio);
+            lock (p.Gate)
+            {
+                if (p.Bars < 4) throw new InvalidInputException($"portfolio '{portfolio}': risk needs at least 4 bars, got {p.Bars}");
+                double[] w;
+                if (useTargets) w = p.Targets ?? throw new InvalidInputException($"portfolio '{portfolio}': no targets yet");
+                else
+                {
+                    if (!p.HasPositions) throw new InvalidInputException($"portfolio '{portfolio}': no account state yet (call UpdatePositions first)");
+                    decimal equity = p.Equity();
+                    if (equity <= 0) throw new InvalidInputException($"portfolio '{portfolio}': equity must be > 0 for risk, got {equity.ToString(CultureInfo.InvariantCulture)}");
+                    w = p.Weights(equity);
+                }
+                return Risk.PortfolioRiskAnalyzer.Analyze(ReturnCalculator.Simple(p.History()), w, confidence);
+            }
+        }
+
+        /// <summary>
+        /// Sizes whole-lot orders from the positions to the targets at the latest closes (<see cref="RebalancePlanner"/>,
+        /// equity = cash + positions, the config's cash buffer, |weight| capped at limits.maxWeight). Needs targets (an
+        /// evaluation with enough bars).
+        /// </summary>
+        public RebalancePlan Plan(string portfolio)
+        {
+            var p = Get(portfolio);
+            lock (p.Gate)
+            {
+                if (p.Targets == null) throw new InvalidInputException($"portfolio '{portfolio}': no targets yet (evaluate once the optimizer window of {p.Source.FirstBar + 1} bars is full)");
+                var last = p.Closes[p.Closes.Count - 1];
+                var ins = new PlannerInstrument[p.Symbols.Length];
+                for (int i = 0; i < ins.Length; i++)
+                {
+                    var c = p.Config.Instruments[i];
+                    ins[i] = new PlannerInstrument(c.Symbol, (decimal)last[i], c.PointValue, c.LotSize, p.Positions[i], p.Targets[i]);
+                }
+                return _planner.Plan(ins, p.Equity(), new PlannerOptions { CashBuffer = p.Config.CashBuffer }, TargetSourceFactory.SizingLimits(p.Config));
+            }
+        }
+
+        /// <summary>
+        /// Starts one <see cref="ScheduleExecutor"/> per non-zero order of <paramref name="plan"/>, along the router's schedule
+        /// (when the instrument's ADV and spread are configured) or a single-slice order, over the config's horizon in days
+        /// from the clock's now. Parent ids are "portfolio/yyyyMMddTHHmmssZ/symbol". The caller polls the executors.
+        /// </summary>
+        public IReadOnlyList<ScheduleExecutor> Execute(string portfolio, RebalancePlan plan, IOrderGateway gateway, IExecutionStore store, int slices = 5)
+        {
+            var p = Get(portfolio);
+            Guard.NotNull(plan, nameof(plan));
+            Guard.NotNull(gateway, nameof(gateway));
+            Guard.NotNull(store, nameof(store));
+            Guard.Positive(slices, nameof(slices));
+            var now = _clock.UtcNow;
+            var executors = new List<ScheduleExecutor>();
+            var router = new SmartOrderRouter();
+            lock (p.Gate)
+            {
+                double horizon = p.Config.ExecutionHorizonDays;
+                foreach (var t in plan.Trades)
+                {
+                    if (t.OrderQuantity == 0) continue;
+                    int i = Array.IndexOf(p.Symbols, t.Instrument.Symbol);
+                    if (i < 0) throw new InvalidInputException($"portfolio '{portfolio}': plan names unknown instrument '{t.Instrument.Symbol}'");
+                    var c = p.Config.Instruments[i];
+                    long qty = Math.Abs(t.OrderQuantity);
+                    ExecutionSchedule schedule;
+                    if (c.AverageDailyVolume is double adv && c.Spread is double spread && p.Bars >= 3)
+                    {
+                        var closes = p.Closes.Select(row => row[i]).ToList();
+                        var liq = new InstrumentLiquidity(LiquidityEstimator.Volatility(closes), adv, spread);
+                        schedule = router.Route(new RoutingRequest(qty, (double)t.Instrument.Price, (double)c.PointValue, liq, horizon, slices, 0)).Schedule;
+                    }
+                    else schedule = TwapSchedule.Build(qty, horizon, 1);
+                    var parent = new ParentOrder($"{portfolio}/{now.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture)}/{c.Symbol}", c.Symbol, t.Side, qty);
+                    executors.Add(new ScheduleExecutor(parent, ToTimed(schedule, now), gateway, store, _clock));
+                }
+            }
+            return executors;
+        }
+
+        // Slice k runs from now + t_k days to the next slice's start (the last to the horizon's end).
+        private static IReadOnlyList<TimedSlice> ToTimed(ExecutionSchedule s, DateTime now)
+        {
+            var list = new List<TimedSlice>();
+            var slices = s.Slices.Where(x => x.Quantity > 0).ToList();
+            for (int k = 0; k < slices.Count; k++)
+            {
+                var start = now.AddDays(slices[k].Time);
+                var end = k + 1 < slices.Count ? now.AddDays(slices[k + 1].Time) : now.AddDays(Math.Max(s.Horizon, slices[k].Time + 1e-6));
+                list.Add(new TimedSlice(k, start, end, slices[k].Quantity));
+            }
+            return list;
+        }
+
+        private static List<string> LimitAlerts(ManagedPortfolio p, double[] weights)
+        {
+            var alerts = new List<string>();
+            var l = p.Config.Limits;
+            const double tol = 1e-9;
+            for (int i = 0; i < weights.Length; i++)
+            {
+                if (weights[i] > l.MaxWeight + tol)
+                    alerts.Add($"weight of '{p.Symbols[i]}' is {Guard.Format(weights[i])}, above limits.maxWeight {Guard.Format(l.MaxWeight)}");
+                if (weights[i] < l.MinWeight - tol)
+                    alerts.Add($"weight of '{p.Symbols[i]}' is {Guard.Format(weights[i])}, below limits.minWeight {Guard.Format(l.MinWeight)}");
+            }
+            foreach (var kv in l.SectorMax.OrderBy(k => k.Key, StringComparer.Ordinal))
+            {
+                double sum = 0;
+                for (int i = 0; i < weights.Length; i++) if (p.Config.Instruments[i].Sector == kv.Key) sum += weights[i];
+                if (sum > kv.Value + tol) alerts.Add($"sector '{kv.Key}' weighs {Guard.Format(sum)}, above limits.sectorMax {Guard.Format(kv.Value)}");
+            }
+            return alerts;
+        }
+
+        // Events are queued under the portfolio's lock (so their order is the order of the evaluations) and delivered one at a
+        // time under the delivery lock, taking the portfolio lock only to dequeue: no thread holds a portfolio lock while it
+        // waits for delivery, so handlers may call back into the manager without deadlock.
+        private void Deliver(ManagedPortfolio p)
+        {
+            lock (_delivery)
+            {
+                while (true)
+                {
+                    Action next;
+                    lock (p.Gate)
+                    {
+                        if (p.Outbox.Count == 0) return;
+                        next = p.Outbox.Dequeue();
+                    }
+                    next();
+                }
+            }
+        }
+
+        private void Raise<T>(EventHandler<T>? handler, T args) where T : EventArgs
+        {
+            if (handler == null) return;
+            foreach (EventHandler<T> h in handler.GetInvocationList())
+            {
+                try { h(this, args); }
+                catch (Exception) { System.Threading.Interlocked.Increment(ref _handlerFailures); }
+            }
+        }
+
+        private ManagedPortfolio Get(string portfolio)
+        {
+            Guard.NotNull(portfolio, nameof(portfolio));
+            if (_portfolios.TryGetValue(portfolio, out var p)) return p;
+            throw new InvalidInputException($"unknown portfolio '{portfolio}' (known: {string.Join(", ", _portfolios.Keys)})");
+        }
+    }
+}

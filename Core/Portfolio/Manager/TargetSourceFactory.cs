@@ -1,0 +1,87 @@
+using System.Collections.Generic;
+using System.Linq;
+using NinjaTraderPortfolio.Core.Backtesting;
+using NinjaTraderPortfolio.Core.Optimization;
+using NinjaTraderPortfolio.Core.Optimization.Constraints;
+using NinjaTraderPortfolio.Core.Optimization.RiskParity;
+using NinjaTraderPortfolio.Core.Optimization.Solvers;
+using NinjaTraderPortfolio.Core.Portfolio.Config;
+using NinjaTraderPortfolio.Core.Statistics;
+
+namespace NinjaTraderPortfolio.Core.Portfolio.Manager
+{
+    /// <summary>
+    /// Turns a portfolio's configuration into the target source and limits that both the manager and the backtester use,
+    /// so a backtest of a configured portfolio makes the same decisions as the live manager.
+    /// </summary>
+    public static class TargetSourceFactory
+    {
+        /// <summary>Weight and sector limits of <paramref name="p"/> (long-only or with the configured minimum, fully invested).</summary>
+        public static PortfolioConstraints Limits(PortfolioConfig p)
+        {
+            Guard.NotNull(p, nameof(p));
+            var c = PortfolioConstraints.LongOnly.WithWeightRange(p.Limits.MinWeight, p.Limits.MaxWeight);
+            var sectors = p.Instruments.Where(i => i.Sector != null).ToDictionary(i => i.Symbol, i => i.Sector!, System.StringComparer.Ordinal);
+            if (sectors.Count > 0) c = c.WithSectors(sectors);
+            foreach (var kv in p.Limits.SectorMax.OrderBy(k => k.Key, System.StringComparer.Ordinal)) c = c.WithSectorMax(kv.Key, kv.Value);
+            return c;
+        }
+
+        /// <summary>The |weight| cap whole-lot sizing must respect: max(|limits.maxWeight|, |limits.minWeight|) for every instrument.</summary>
+        public static Execution.IAllocationLimits SizingLimits(PortfolioConfig p)
+        {
+            Guard.NotNull(p, nameof(p));
+            return new Execution.InstrumentLimits(defaultMaxWeight: System.Math.Max(System.Math.Abs(p.Limits.MaxWeight), System.Math.Abs(p.Limits.MinWeight)));
+        }
+
+        /// <summary>The backtest settings that replay <paramref name="p"/>'s decisions (policy, commission, cash buffer, sizing caps).</summary>
+        public static BacktestOptions BacktestOptions(PortfolioConfig p, decimal initialCapital, int periodsPerYear = 252)
+        {
+            Guard.NotNull(p, nameof(p));
+            return new BacktestOptions
+            {
+                InitialCapital = initialCapital,
+                Policy = RebalancePolicy.Parse(p.Rebalance),
+                Costs = BacktestCosts.Commission(p.CommissionPerUnit),
+                CashBuffer = p.CashBuffer,
+                SizingLimits = SizingLimits(p),
+                PeriodsPerYear = periodsPerYear,
+            };
+        }
+
+        /// <summary>The backtest instruments of <paramref name="p"/> (point value, lot, liquidity when configured).</summary>
+        public static IReadOnlyList<BacktestInstrument> Instruments(PortfolioConfig p)
+        {
+            Guard.NotNull(p, nameof(p));
+            return p.Instruments.Select(i => new BacktestInstrument(i.Symbol, i.PointValue, i.LotSize, i.AverageDailyVolume ?? double.NaN, i.Spread ?? double.NaN)).ToList();
+        }
+
+        /// <summary>The target source of <paramref name="p"/> over its instruments, in config order.</summary>
+        public static ITargetWeightSource Create(PortfolioConfig p, IQpSolver solver)
+        {
+            Guard.NotNull(p, nameof(p));
+            Guard.NotNull(solver, nameof(solver));
+            var o = p.Optimization;
+            if (o.Method == "fixed")
+                return new FixedWeightSource(p.Instruments.Select(i => o.Weights.TryGetValue(i.Symbol, out double w) ? w : 0.0).ToArray());
+            IPortfolioOptimizer optimizer;
+            switch (o.Method)
+            {
+                case "min-variance": optimizer = new MinimumVarianceOptimizer(solver); break;
+                case "max-sharpe": optimizer = new MaximumSharpeOptimizer(solver); break;
+                case "risk-parity": optimizer = new RiskParityAsOptimizer(); break;
+                default: throw new InvalidInputException($"portfolio '{p.Name}': unknown optimization method \"{o.Method}\"; use {string.Join("|", PortfolioConfigValidator.Methods)}");
+            }
+            return new OptimizerWeightSource(optimizer, Limits(p), o.Lookback, CovarianceMethodNames.Parse(o.Covariance), o.RiskFreePerPeriod);
+        }
+
+        /// <summary>Equal-risk-contribution portfolio (long-only, fully invested; ignores weight limits) as an optimizer.</summary>
+        private sealed class RiskParityAsOptimizer : IPortfolioOptimizer
+        {
+            public string Method => RiskParityOptimizer.MethodName;
+
+            public OptimizationResult Optimize(PortfolioProblem problem)
+                => new RiskParityOptimizer().Optimize(problem.Assets, problem.CopyCovariance(), null, problem.ExpectedReturns, problem.RiskFreeRate);
+        }
+    }
+}
