@@ -58,6 +58,28 @@ namespace NinjaTraderPortfolio.Core.Tests.Optimization.RiskParity
             Assert.That(auto.Weights.Select((w, i) => Math.Abs(w - newton.Weights[i])).Max(), Is.LessThanOrEqualTo(1e-9));
         }
 
+        // The seed-17 factor model needs thousands of coordinate-descent sweeps (see the Ccd comment above); with a cap of
+        // 50 coordinate descent stops short, while Newton needs about ten steps.
+        [Test]
+        public void Auto_WhenCoordinateDescentHitsItsCap_FinishesWithNewton()
+        {
+            var cov = RiskParityTestData.RandomCovariance(200, 17);
+            var options = new RiskParityOptions(RiskParityMethod.Auto, maxIterations: 50, newtonMaxAssets: 10);
+            var auto = new RiskParityOptimizer(options).Solve(cov);
+            Assert.That(auto.Method, Is.EqualTo(RiskParityMethod.Newton));
+            Assert.That(auto.Converged, Is.True, RiskParityOptimizer.Describe(auto));
+            Assert.That(RiskParityTestData.MaxBudgetGap(cov, auto.Weights, RiskBudgets.Equal(200).Values), Is.LessThanOrEqualTo(1e-8));
+        }
+
+        [Test]
+        public void ExplicitCoordinateDescent_WhenItHitsItsCap_ReportsNotConvergedWithoutFallback()
+        {
+            var cov = RiskParityTestData.RandomCovariance(200, 17);
+            var ccd = new RiskParityOptimizer(new RiskParityOptions(RiskParityMethod.CoordinateDescent, maxIterations: 50)).Solve(cov);
+            Assert.That(ccd.Method, Is.EqualTo(RiskParityMethod.CoordinateDescent));
+            Assert.That(ccd.Converged, Is.False);
+        }
+
         [Test]
         public void RiskBudgeting_ScalingTheCovariance_LeavesWeightsUnchanged()
         {

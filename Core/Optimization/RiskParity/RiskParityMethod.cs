@@ -4,7 +4,8 @@ namespace NinjaTraderPortfolio.Core.Optimization.RiskParity
     public enum RiskParityMethod
     {
         /// <summary>
-        /// Newton up to <see cref="RiskParityOptions.NewtonMaxAssets"/> assets, cyclical coordinate descent above.
+        /// Newton up to <see cref="RiskParityOptions.NewtonMaxAssets"/> assets, cyclical coordinate descent above
+        /// (falling back to Newton when coordinate descent hits its iteration cap).
         /// </summary>
         Auto,
 

@@ -46,6 +46,14 @@ namespace NinjaTraderPortfolio.Core.Optimization.RiskParity
             var outcome = method == RiskParityMethod.Newton
                 ? SpinuNewtonSolver.Solve(form.Correlation, n, bArr, Options.Tolerance, cap)
                 : CyclicalCoordinateDescentSolver.Solve(form.Correlation, n, bArr, Options.Tolerance, cap);
+            // Auto picked coordinate descent for speed; on an ill-conditioned correlation matrix it converges only
+            // linearly and may hit its cap. Newton (quadratic convergence, O(N^3) a step) then finishes the job, so
+            // Auto reports NotConverged only when both methods fail.
+            if (Options.Method == RiskParityMethod.Auto && method == RiskParityMethod.CoordinateDescent && !outcome.Converged && outcome.Breakdown == null)
+            {
+                method = RiskParityMethod.Newton;
+                outcome = SpinuNewtonSolver.Solve(form.Correlation, n, bArr, Options.Tolerance, Options.IterationCapFor(method));
+            }
 
             // Back from correlation space: x_i = y_i / sigma_i, then normalise to the budget constraint sum(w) = 1.
             var w = new double[n];
