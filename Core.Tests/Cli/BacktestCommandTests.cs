@@ -2,51 +2,27 @@ using System;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
-using NinjaTraderPortfolio.Cli;
 using NUnit.Framework;
 
 namespace NinjaTraderPortfolio.Core.Tests.Cli
 {
     /// <summary><c>ntportfolio backtest</c> in-process.</summary>
-    public sealed class BacktestCommandTests
+    public sealed class BacktestCommandTests : ScratchFolderFixture
     {
-        private string _dir = "";
+        public BacktestCommandTests() : base("ntp-backtest") { }
 
         private static string Eu => Path.Combine(TestContext.CurrentContext.TestDirectory, "samples", "eustockmarkets-prices.csv");
 
-        [SetUp]
-        public void SetUp()
-        {
-            _dir = Path.Combine(Path.GetTempPath(), "ntp-backtest-" + Guid.NewGuid().ToString("N"));
-            Directory.CreateDirectory(_dir);
-        }
-
-        [TearDown]
-        public void TearDown() => Directory.Delete(_dir, true);
-
-        private string F(string name, string text)
-        {
-            var path = Path.Combine(_dir, name);
-            File.WriteAllText(path, text);
-            return path;
-        }
-
-        private static (int Code, string Out, string Err) Run(params string[] args)
-        {
-            var stdout = new StringWriter();
-            var stderr = new StringWriter();
-            int code = Program.Run(new[] { "backtest" }.Concat(args).ToArray(), stdout, stderr);
-            return (code, stdout.ToString(), stderr.ToString());
-        }
+        private static (int Code, string Out, string Err) Run(params string[] args) => CliRunner.RunCommand("backtest", args);
 
         // The hand-worked case of BacktesterTests.TwoAssets_OneMonthlyRebalance_EqualsHandResult through the CLI:
         // equity 9700, 9600, 9430, 10180; commission 2 per unit; turnover 750 / 9450.
         [Test]
         public void Json_HandWorkedCase_MatchesAndHasEveryField()
         {
-            var prices = F("p.csv", "Date,A,B\n2024-01-30,100,50\n2024-01-31,102,48\n2024-02-01,105,45\n2024-02-02,110,50\n");
-            var weights = F("w.csv", "Asset,Weight\nA,0.5\nB,0.5\n");
-            var ins = F("i.csv", "Asset,Adv,Spread\nA,1e12,0\nB,1e12,0\n");
+            var prices = Write("p.csv", "Date,A,B\n2024-01-30,100,50\n2024-01-31,102,48\n2024-02-01,105,45\n2024-02-02,110,50\n");
+            var weights = Write("w.csv", "Asset,Weight\nA,0.5\nB,0.5\n");
+            var ins = Write("i.csv", "Asset,Adv,Spread\nA,1e12,0\nB,1e12,0\n");
             var res = Run("--prices", prices, "--weights", weights, "--rebalance", "monthly", "--initial-capital", "10000",
                 "--costs", "model", "--commission-per-unit", "2", "--instruments", ins, "--format", "json");
             Assert.That(res.Code, Is.EqualTo(0), res.Err);
@@ -67,8 +43,8 @@ namespace NinjaTraderPortfolio.Core.Tests.Cli
         [Test]
         public void CostsNone_HandWorkedCase_IsExact()
         {
-            var prices = F("p.csv", "Date,A,B\n2024-01-30,100,50\n2024-01-31,102,48\n2024-02-01,105,45\n2024-02-02,110,50\n");
-            var weights = F("w.csv", "Asset,Weight\nA,0.5\nB,0.5\n");
+            var prices = Write("p.csv", "Date,A,B\n2024-01-30,100,50\n2024-01-31,102,48\n2024-02-01,105,45\n2024-02-02,110,50\n");
+            var weights = Write("w.csv", "Asset,Weight\nA,0.5\nB,0.5\n");
             // Without commission: bar 2 equity 50x105 + 100x45 = 9750, targets 4875: 46.43 A -> 46, 108.33 B -> 108;
             // final 46x110 + 108x50 + cash (10000 - 10000 + 4x105 - 8x45 = 60) = 5060 + 5400 + 60 = 10520.
             var res = Run("--prices", prices, "--weights", weights, "--rebalance", "monthly", "--initial-capital", "10000", "--costs", "none", "--format", "json");
@@ -81,13 +57,13 @@ namespace NinjaTraderPortfolio.Core.Tests.Cli
         {
             string[] Args(string report) => new[] { "--prices", Eu, "--method", "min-variance", "--lookback", "60", "--max-weight", "0.6",
                 "--rebalance", "monthly", "--initial-capital", "1000000", "--costs", "none", "--format", "json", "--report", report };
-            var a = Run(Args(Path.Combine(_dir, "a")));
-            var b = Run(Args(Path.Combine(_dir, "b")));
+            var a = Run(Args(Path.Combine(Dir, "a")));
+            var b = Run(Args(Path.Combine(Dir, "b")));
             Assert.That(a.Code, Is.EqualTo(0), a.Err);
             Assert.That(b.Out, Is.EqualTo(a.Out));
             foreach (var file in new[] { "equity.csv", "weights.csv", "fills.csv", "rebalances.csv", "summary.json" })
-                Assert.That(File.ReadAllBytes(Path.Combine(_dir, "b", file)), Is.EqualTo(File.ReadAllBytes(Path.Combine(_dir, "a", file))), file);
-            Assert.That(File.ReadAllText(Path.Combine(_dir, "a", "summary.json")), Is.EqualTo(a.Out));
+                Assert.That(File.ReadAllBytes(Path.Combine(Dir, "b", file)), Is.EqualTo(File.ReadAllBytes(Path.Combine(Dir, "a", file))), file);
+            Assert.That(File.ReadAllText(Path.Combine(Dir, "a", "summary.json")), Is.EqualTo(a.Out));
         }
 
         // Two NinjaTrader minute exports, point values 50 and 20, capital 10,000,000, 0.5/0.5, whole contracts, daily:
@@ -100,13 +76,13 @@ namespace NinjaTraderPortfolio.Core.Tests.Cli
         [Test]
         public void NinjaTraderMinuteExports_DailyPolicy_RebalancesAtTheFirstBarOfTheNextDay()
         {
-            var es = F("ES 12-23.Last.txt", "20231101 093100;5000;5000;5000;5000;10\n20231101 093200;5010;5010;5010;5010;10\n20231101 093300;5020;5020;5020;5020;10\n" +
+            var es = Write("ES 12-23.Last.txt", "20231101 093100;5000;5000;5000;5000;10\n20231101 093200;5010;5010;5010;5010;10\n20231101 093300;5020;5020;5020;5020;10\n" +
                 "20231102 093100;5100;5100;5100;5100;10\n20231102 093200;5000;5000;5000;5000;10\n20231102 093300;5050;5050;5050;5050;10\n");
-            var nq = F("NQ 12-23.Last.txt", "20231101 093100;12500;12500;12500;12500;10\n20231101 093200;12400;12400;12400;12400;10\n20231101 093300;12450;12450;12450;12450;10\n" +
+            var nq = Write("NQ 12-23.Last.txt", "20231101 093100;12500;12500;12500;12500;10\n20231101 093200;12400;12400;12400;12400;10\n20231101 093300;12450;12450;12450;12450;10\n" +
                 "20231102 093100;11000;11000;11000;11000;10\n20231102 093200;12100;12100;12100;12100;10\n20231102 093300;12200;12200;12200;12200;10\n");
-            var weights = F("w.csv", "Asset,Weight\nES 12-23,0.5\nNQ 12-23,0.5\n");
-            var ins = F("i.csv", "Asset,PointValue\nES 12-23,50\nNQ 12-23,20\n");
-            var report = Path.Combine(_dir, "r");
+            var weights = Write("w.csv", "Asset,Weight\nES 12-23,0.5\nNQ 12-23,0.5\n");
+            var ins = Write("i.csv", "Asset,PointValue\nES 12-23,50\nNQ 12-23,20\n");
+            var report = Path.Combine(Dir, "r");
             var res = Run("--prices", es, "--prices", nq, "--weights", weights, "--instruments", ins, "--rebalance", "daily",
                 "--initial-capital", "10000000", "--costs", "none", "--format", "json", "--report", report);
             Assert.That(res.Code, Is.EqualTo(0), res.Err);
@@ -123,7 +99,7 @@ namespace NinjaTraderPortfolio.Core.Tests.Cli
         [Test]
         public void Output_DoesNotDependOnTheCurrentCulture()
         {
-            var weights = F("w.csv", "Asset,Weight\nDAX,0.3\nSMI,0.3\nCAC,0.2\nFTSE,0.2\n");
+            var weights = Write("w.csv", "Asset,Weight\nDAX,0.3\nSMI,0.3\nCAC,0.2\nFTSE,0.2\n");
             string[] args = { "--prices", Eu, "--weights", weights, "--rebalance", "drift:0.02", "--initial-capital", "1234567.89", "--costs", "none", "--format", "json" };
             var saved = System.Globalization.CultureInfo.CurrentCulture;
             try
@@ -150,7 +126,7 @@ namespace NinjaTraderPortfolio.Core.Tests.Cli
         [Test]
         public void MethodMode_StartsAfterTheLookback_AndRespectsMaxWeight()
         {
-            var report = Path.Combine(_dir, "r");
+            var report = Path.Combine(Dir, "r");
             var res = Run("--prices", Eu, "--method", "min-variance", "--lookback", "120", "--max-weight", "0.4", "--rebalance", "quarterly",
                 "--initial-capital", "1000000", "--costs", "none", "--format", "json", "--report", report, "--fractional");
             Assert.That(res.Code, Is.EqualTo(0), res.Err);
@@ -176,7 +152,7 @@ namespace NinjaTraderPortfolio.Core.Tests.Cli
         [Test]
         public void Table_ShowsTheFigures()
         {
-            var weights = F("w.csv", "Asset,Weight\nDAX,1\n");
+            var weights = Write("w.csv", "Asset,Weight\nDAX,1\n");
             var res = Run("--prices", Eu, "--weights", weights, "--rebalance", "none", "--initial-capital", "1000000", "--costs", "none");
             Assert.That(res.Code, Is.EqualTo(0), res.Err);
             Assert.That(res.Out, Does.Contain("final equity").And.Contain("max drawdown").And.Contain("sharpe"));
@@ -199,7 +175,7 @@ namespace NinjaTraderPortfolio.Core.Tests.Cli
         [TestCase(new[] { "--weights", "W", "--lookback", "20", "--rebalance", "monthly", "--initial-capital", "1000", "--costs", "none" }, "--lookback")]
         public void BadArguments_ExitTwo_NamingTheCulprit(string[] args, string culprit)
         {
-            var weights = F("w.csv", "Asset,Weight\nDAX,0.5\nSMI,0.5\n");
+            var weights = Write("w.csv", "Asset,Weight\nDAX,0.5\nSMI,0.5\n");
             var full = new[] { "--prices", Eu }.Concat(args.Select(x => x == "W" ? weights : x)).ToArray();
             var res = Run(full);
             Assert.That(res.Code, Is.EqualTo(2), res.Err);
@@ -210,7 +186,7 @@ namespace NinjaTraderPortfolio.Core.Tests.Cli
         [Test]
         public void WeightsNamingAnUnknownAsset_ExitTwo()
         {
-            var weights = F("w.csv", "Asset,Weight\nDAX,0.5\nNIKKEI,0.5\n");
+            var weights = Write("w.csv", "Asset,Weight\nDAX,0.5\nNIKKEI,0.5\n");
             var res = Run("--prices", Eu, "--weights", weights, "--rebalance", "monthly", "--initial-capital", "1000000", "--costs", "none");
             Assert.That(res.Code, Is.EqualTo(2));
             Assert.That(res.Err, Does.Contain("NIKKEI"));
@@ -227,8 +203,8 @@ namespace NinjaTraderPortfolio.Core.Tests.Cli
         [Test]
         public void UnsortedPrices_ExitTwo_NamingTheRow()
         {
-            var prices = F("p.csv", "Date,A\n2024-01-02,100\n2024-01-01,101\n");
-            var weights = F("w.csv", "Asset,Weight\nA,1\n");
+            var prices = Write("p.csv", "Date,A\n2024-01-02,100\n2024-01-01,101\n");
+            var weights = Write("w.csv", "Asset,Weight\nA,1\n");
             var res = Run("--prices", prices, "--weights", weights, "--rebalance", "none", "--initial-capital", "1000", "--costs", "none");
             Assert.That(res.Code, Is.EqualTo(2));
             Assert.That(res.Err, Does.Contain("2024-01-01"));

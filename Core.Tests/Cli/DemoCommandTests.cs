@@ -2,39 +2,22 @@ using System;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
-using NinjaTraderPortfolio.Cli;
 using NinjaTraderPortfolio.Core.Persistence;
 using NUnit.Framework;
 
 namespace NinjaTraderPortfolio.Core.Tests.Cli
 {
     /// <summary><c>ntportfolio demo</c> in-process: files, database contents and their agreement with the printed figures.</summary>
-    public sealed class DemoCommandTests
+    public sealed class DemoCommandTests : ScratchFolderFixture
     {
-        private string _dir = "";
+        public DemoCommandTests() : base("ntp-demo") { }
 
-        [SetUp]
-        public void SetUp()
-        {
-            _dir = Path.Combine(Path.GetTempPath(), "ntp-demo-" + Guid.NewGuid().ToString("N"));
-            Directory.CreateDirectory(_dir);
-        }
-
-        [TearDown]
-        public void TearDown() => Directory.Delete(_dir, true);
-
-        private static (int Code, string Out, string Err) Run(params string[] args)
-        {
-            var stdout = new StringWriter();
-            var stderr = new StringWriter();
-            int code = Program.Run(new[] { "demo" }.Concat(args).ToArray(), stdout, stderr);
-            return (code, stdout.ToString(), stderr.ToString());
-        }
+        private static (int Code, string Out, string Err) Run(params string[] args) => CliRunner.RunCommand("demo", args);
 
         [Test]
         public void Demo_WritesDatabaseChartsAndReport_ThatAgree()
         {
-            string outDir = Path.Combine(_dir, "out");
+            string outDir = Path.Combine(Dir, "out");
             var res = Run("--out", outDir);
             Assert.That(res.Code, Is.EqualTo(0), res.Err);
             foreach (var name in new[] { "min-variance", "max-sharpe", "target-volatility", "risk-parity", "kelly", "Rebalance of the sample account", "Backtest" })
@@ -68,7 +51,7 @@ namespace NinjaTraderPortfolio.Core.Tests.Cli
         [Test]
         public void Demo_RunTwice_ReplacesItsDatabase()
         {
-            string outDir = Path.Combine(_dir, "out");
+            string outDir = Path.Combine(Dir, "out");
             Assert.That(Run("--out", outDir).Code, Is.EqualTo(0));
             var again = Run("--out", outDir);
             Assert.That(again.Code, Is.EqualTo(0), again.Err);
@@ -77,7 +60,7 @@ namespace NinjaTraderPortfolio.Core.Tests.Cli
         [Test]
         public void MissingPriceFile_ExitTwo_NamingIt()
         {
-            var res = Run("--out", Path.Combine(_dir, "o"), "--prices", Path.Combine(_dir, "nope.csv"));
+            var res = Run("--out", Path.Combine(Dir, "o"), "--prices", Path.Combine(Dir, "nope.csv"));
             Assert.That(res.Code, Is.EqualTo(2));
             Assert.That(res.Err, Does.Contain("nope.csv"));
         }
@@ -85,7 +68,7 @@ namespace NinjaTraderPortfolio.Core.Tests.Cli
         [Test]
         public void OutIsAFile_ExitTwo()
         {
-            var file = Path.Combine(_dir, "f");
+            var file = Path.Combine(Dir, "f");
             File.WriteAllText(file, "x");
             var res = Run("--out", file);
             Assert.That(res.Code, Is.EqualTo(2));
@@ -95,9 +78,9 @@ namespace NinjaTraderPortfolio.Core.Tests.Cli
         [Test]
         public void ConfigWithoutTheSampleInstruments_ExitTwo_NamingTheSymbol()
         {
-            var cfg = Path.Combine(_dir, "c.json");
+            var cfg = Path.Combine(Dir, "c.json");
             File.WriteAllText(cfg, "{\"portfolios\": [{\"name\": \"p\", \"account\": \"a\", \"instruments\": [{\"symbol\": \"NIKKEI\"}, {\"symbol\": \"DAX\"}]}]}");
-            var res = Run("--out", Path.Combine(_dir, "o"), "--config", cfg);
+            var res = Run("--out", Path.Combine(Dir, "o"), "--config", cfg);
             Assert.That(res.Code, Is.EqualTo(2));
             Assert.That(res.Err, Does.Contain("NIKKEI"));
         }

@@ -10,38 +10,15 @@ using NUnit.Framework;
 namespace NinjaTraderPortfolio.Core.Tests.Cli
 {
     /// <summary><c>ntportfolio optimize</c> run in-process: JSON shape, figures, exit codes 2 and 3, nothing on stdout on failure.</summary>
-    public sealed class OptimizeCommandTests
+    public sealed class OptimizeCommandTests : ScratchFolderFixture
     {
-        private string _dir = "";
+        public OptimizeCommandTests() : base("ntp-optimize") { }
 
         private static string Eu => OptimizationSamples.TestPath("samples", "eustockmarkets-prices.csv");
         private static string Gcc => OptimizationSamples.TestPath("samples", "gccindex-prices.csv");
         private static string GccSectors => OptimizationSamples.TestPath("References", "Optimization", "gcc-sectors.csv");
 
-        [SetUp]
-        public void SetUp()
-        {
-            _dir = Path.Combine(Path.GetTempPath(), "ntp-optimize-" + Guid.NewGuid().ToString("N"));
-            Directory.CreateDirectory(_dir);
-        }
-
-        [TearDown]
-        public void TearDown() => Directory.Delete(_dir, true);
-
-        private string File(string name, string text)
-        {
-            var path = Path.Combine(_dir, name);
-            System.IO.File.WriteAllText(path, text);
-            return path;
-        }
-
-        private static (int Code, string Out, string Err) Run(params string[] args)
-        {
-            var stdout = new StringWriter();
-            var stderr = new StringWriter();
-            int code = Program.Run(new[] { "optimize" }.Concat(args).ToArray(), stdout, stderr);
-            return (code, stdout.ToString(), stderr.ToString());
-        }
+        private static (int Code, string Out, string Err) Run(params string[] args) => CliRunner.RunCommand("optimize", args);
 
         private static JsonElement Json(string text) => JsonDocument.Parse(text).RootElement;
 
@@ -174,7 +151,7 @@ namespace NinjaTraderPortfolio.Core.Tests.Cli
         [Test]
         public void Json_TurnoverCap_LimitsTradingAwayFromCurrentWeights()
         {
-            var current = File("current.csv", "Asset,Weight\nDAX,0.7\nSMI,0.1\nCAC,0.1\nFTSE,0.1\n");
+            var current = Write("current.csv", "Asset,Weight\nDAX,0.7\nSMI,0.1\nCAC,0.1\nFTSE,0.1\n");
             var r = Run("--prices", Eu, "--method", "min-variance", "--current-weights", current, "--max-turnover", "0.3", "--format", "json");
             Assert.That(r.Code, Is.EqualTo(0), r.Err);
             var w = Json(r.Out).GetProperty("weights");
@@ -188,7 +165,7 @@ namespace NinjaTraderPortfolio.Core.Tests.Cli
         public void Json_ExpectedReturnsFile_ReplacesTheSampleMean()
         {
             // Only FTSE expected to earn anything: max-Sharpe long-only must hold FTSE alone.
-            var er = File("er.csv", "Asset,ExpectedReturn\nDAX,-0.001\nSMI,-0.001\nCAC,-0.001\nFTSE,0.001\n");
+            var er = Write("er.csv", "Asset,ExpectedReturn\nDAX,-0.001\nSMI,-0.001\nCAC,-0.001\nFTSE,0.001\n");
             var r = Run("--prices", Eu, "--method", "max-sharpe", "--expected-returns", er, "--format", "json");
             Assert.That(r.Code, Is.EqualTo(0), r.Err);
             Assert.That(Json(r.Out).GetProperty("weights").GetProperty("FTSE").GetDouble(), Is.EqualTo(1).Within(1e-9));
@@ -208,7 +185,7 @@ namespace NinjaTraderPortfolio.Core.Tests.Cli
                 rows.Add(r);
                 lines.Add(day.ToString("yyyy-MM-dd") + "," + string.Join(",", r.Select(v => v.ToString("R", System.Globalization.CultureInfo.InvariantCulture))));
             }
-            var path = File("returns.csv", string.Join("\n", lines) + "\n");
+            var path = Write("returns.csv", string.Join("\n", lines) + "\n");
             var res = Run("--returns", path, "--method", "min-variance", "--min-weight", "-5", "--max-weight", "5", "--max-leverage", "none", "--format", "json");
             Assert.That(res.Code, Is.EqualTo(0), res.Err);
             // Closed form Sigma^-1 1 / 1'Sigma^-1 1 with the sample covariance (divisor T-1) computed here.
@@ -227,8 +204,8 @@ namespace NinjaTraderPortfolio.Core.Tests.Cli
         public void Json_SeveralPriceFiles_AreJoinedIntoOneUniverse()
         {
             var lines = System.IO.File.ReadAllLines(Eu);
-            var first = File("eu-a.csv", string.Join("\n", lines.Select(l => string.Join(",", l.Split(',').Take(3)))) + "\n");
-            var second = File("eu-b.csv", string.Join("\n", lines.Select(l => { var c = l.Split(','); return c[0] + "," + c[3] + "," + c[4]; })) + "\n");
+            var first = Write("eu-a.csv", string.Join("\n", lines.Select(l => string.Join(",", l.Split(',').Take(3)))) + "\n");
+            var second = Write("eu-b.csv", string.Join("\n", lines.Select(l => { var c = l.Split(','); return c[0] + "," + c[3] + "," + c[4]; })) + "\n");
             var joined = Run("--prices", first, "--prices", second, "--method", "max-sharpe", "--format", "json");
             var single = Run("--prices", Eu, "--method", "max-sharpe", "--format", "json");
             Assert.That(joined.Code, Is.EqualTo(0), joined.Err);
@@ -266,7 +243,7 @@ namespace NinjaTraderPortfolio.Core.Tests.Cli
 
         [Test]
         public void MissingFile_Exit2NamingIt()
-            => AssertFailure(Run("--prices", Path.Combine(_dir, "nope.csv"), "--method", "min-variance"), 2, "nope.csv");
+            => AssertFailure(Run("--prices", Path.Combine(Dir, "nope.csv"), "--method", "min-variance"), 2, "nope.csv");
 
         [Test]
         public void UnknownSectorLimit_Exit2NamingIt()
@@ -275,14 +252,14 @@ namespace NinjaTraderPortfolio.Core.Tests.Cli
         [Test]
         public void NegativePrice_Exit2NamingAssetAndRow()
         {
-            var p = File("bad.csv", "Date,A,B\n2020-01-01,1,2\n2020-01-02,1.1,-2\n2020-01-03,1.2,2.1\n2020-01-06,1.1,2.2\n");
+            var p = Write("bad.csv", "Date,A,B\n2020-01-01,1,2\n2020-01-02,1.1,-2\n2020-01-03,1.2,2.1\n2020-01-06,1.1,2.2\n");
             AssertFailure(Run("--prices", p, "--method", "min-variance"), 2, "'B'");
         }
 
         [Test]
         public void DuplicatedAsset_SingularCovariance_Exit2NamingIt()
         {
-            var p = File("dup.csv", "Date,A,B,C\n2020-01-01,1,2,1\n2020-01-02,1.1,2.1,1.1\n2020-01-03,1.2,2.0,1.2\n2020-01-06,1.1,2.2,1.1\n2020-01-07,1.3,2.1,1.3\n");
+            var p = Write("dup.csv", "Date,A,B,C\n2020-01-01,1,2,1\n2020-01-02,1.1,2.1,1.1\n2020-01-03,1.2,2.0,1.2\n2020-01-06,1.1,2.2,1.1\n2020-01-07,1.3,2.1,1.3\n");
             AssertFailure(Run("--prices", p, "--method", "min-variance"), 2, "'C'");
         }
 
@@ -309,8 +286,8 @@ namespace NinjaTraderPortfolio.Core.Tests.Cli
         [Test]
         public void Json_ExpectedReturnsFileAnnualised_GivesTheSamePortfolioAsPerPeriod()
         {
-            var daily = File("daily.csv", "Asset,ExpectedReturn\nDAX,0.0004\nSMI,0.0006\nCAC,0.0003\nFTSE,0.0005\n");
-            var annual = File("annual.csv", "Asset,ExpectedReturn\nDAX,0.104\nSMI,0.156\nCAC,0.078\nFTSE,0.13\n");
+            var daily = Write("daily.csv", "Asset,ExpectedReturn\nDAX,0.0004\nSMI,0.0006\nCAC,0.0003\nFTSE,0.0005\n");
+            var annual = Write("annual.csv", "Asset,ExpectedReturn\nDAX,0.104\nSMI,0.156\nCAC,0.078\nFTSE,0.13\n");
             var a = Json(Run("--prices", Eu, "--method", "max-sharpe", "--expected-returns", daily, "--format", "json").Out).GetProperty("weights");
             var b = Json(Run("--prices", Eu, "--method", "max-sharpe", "--expected-returns", annual, "--periods-per-year", "260", "--format", "json").Out).GetProperty("weights");
             foreach (var p in a.EnumerateObject())

@@ -8,44 +8,21 @@ using NUnit.Framework;
 namespace NinjaTraderPortfolio.Core.Tests.Cli
 {
     /// <summary><c>ntportfolio rebalance</c> in-process on the bundled EuStockMarkets prices.</summary>
-    public sealed class RebalanceCommandTests
+    public sealed class RebalanceCommandTests : ScratchFolderFixture
     {
-        private string _dir = "";
+        public RebalanceCommandTests() : base("ntp-rebalance") { }
 
         private static string Eu => Path.Combine(TestContext.CurrentContext.TestDirectory, "samples", "eustockmarkets-prices.csv");
 
-        [SetUp]
-        public void SetUp()
-        {
-            _dir = Path.Combine(Path.GetTempPath(), "ntp-rebalance-" + Guid.NewGuid().ToString("N"));
-            Directory.CreateDirectory(_dir);
-        }
-
-        [TearDown]
-        public void TearDown() => Directory.Delete(_dir, true);
-
-        private string F(string name, string text)
-        {
-            var path = Path.Combine(_dir, name);
-            File.WriteAllText(path, text);
-            return path;
-        }
-
-        private static (int Code, string Out, string Err) Run(params string[] args)
-        {
-            var stdout = new StringWriter();
-            var stderr = new StringWriter();
-            int code = Program.Run(new[] { "rebalance" }.Concat(args).ToArray(), stdout, stderr);
-            return (code, stdout.ToString(), stderr.ToString());
-        }
+        private static (int Code, string Out, string Err) Run(params string[] args) => CliRunner.RunCommand("rebalance", args);
 
         [Test]
         public void Json_OrdersAreWholeLots_WithinLimits_AndSchedulesSumToOrders()
         {
             // last EuStockMarkets row: DAX 5473.72, SMI 7676.3, CAC 3994.5, FTSE 5814.1 (see samples/README.md)
-            var pos = F("pos.csv", "Asset,Quantity\nDAX,2\nSMI,-1\n");
-            var tgt = F("tgt.csv", "Asset,Weight\nDAX,0.4\nSMI,0.3\nCAC,0.2\n");
-            var ins = F("ins.csv", "Asset,PointValue,LotSize,Adv,Spread,Depth,MaxWeight\nDAX,25,1,80000,0.0002,30,\nSMI,10,1,30000,0.0003,,0.25\nCAC,10,2,50000,0.0004,,\n");
+            var pos = Write("pos.csv", "Asset,Quantity\nDAX,2\nSMI,-1\n");
+            var tgt = Write("tgt.csv", "Asset,Weight\nDAX,0.4\nSMI,0.3\nCAC,0.2\n");
+            var ins = Write("ins.csv", "Asset,PointValue,LotSize,Adv,Spread,Depth,MaxWeight\nDAX,25,1,80000,0.0002,30,\nSMI,10,1,30000,0.0003,,0.25\nCAC,10,2,50000,0.0004,,\n");
             var res = Run("--positions", pos, "--prices", Eu, "--equity", "1000000", "--targets", tgt, "--instruments", ins, "--format", "json", "--slices", "4");
             Assert.That(res.Code, Is.EqualTo(0), res.Err);
             var root = JsonDocument.Parse(res.Out).RootElement;
@@ -73,8 +50,8 @@ namespace NinjaTraderPortfolio.Core.Tests.Cli
         [Test]
         public void WithoutLiquidity_DefaultsToTwapAndSaysSo()
         {
-            var pos = F("pos.csv", "Asset,Quantity\n");
-            var tgt = F("tgt.csv", "Asset,Weight\nFTSE,0.5\n");
+            var pos = Write("pos.csv", "Asset,Quantity\n");
+            var tgt = Write("tgt.csv", "Asset,Weight\nFTSE,0.5\n");
             var res = Run("--positions", pos, "--prices", Eu, "--equity", "100000", "--targets", tgt, "--format", "json");
             Assert.That(res.Code, Is.EqualTo(0), res.Err);
             var o = JsonDocument.Parse(res.Out).RootElement.GetProperty("orders")[0];
@@ -87,9 +64,9 @@ namespace NinjaTraderPortfolio.Core.Tests.Cli
         [Test]
         public void Table_ShowsReasonAndSchedule()
         {
-            var pos = F("pos.csv", "Asset,Quantity\nDAX,0\n");
-            var tgt = F("tgt.csv", "Asset,Weight\nDAX,0.9\n");
-            var ins = F("ins.csv", "Asset,Adv,Spread\nDAX,2000,0.0002\n");
+            var pos = Write("pos.csv", "Asset,Quantity\nDAX,0\n");
+            var tgt = Write("tgt.csv", "Asset,Weight\nDAX,0.9\n");
+            var ins = Write("ins.csv", "Asset,Adv,Spread\nDAX,2000,0.0002\n");
             var res = Run("--positions", pos, "--prices", Eu, "--equity", "10000000", "--targets", tgt, "--instruments", ins);
             Assert.That(res.Code, Is.EqualTo(0), res.Err);
             Assert.That(res.Out, Does.Contain("reason:").And.Contain("vwap"));
@@ -98,8 +75,8 @@ namespace NinjaTraderPortfolio.Core.Tests.Cli
         [Test]
         public void UnknownAsset_ExitsTwoNamingIt()
         {
-            var pos = F("pos.csv", "Asset,Quantity\nNIKKEI,3\n");
-            var tgt = F("tgt.csv", "Asset,Weight\nDAX,0.5\n");
+            var pos = Write("pos.csv", "Asset,Quantity\nNIKKEI,3\n");
+            var tgt = Write("tgt.csv", "Asset,Weight\nDAX,0.5\n");
             var res = Run("--positions", pos, "--prices", Eu, "--equity", "100000", "--targets", tgt);
             Assert.That(res.Code, Is.EqualTo(2), res.Err);
             Assert.That(res.Err, Does.Contain("NIKKEI"));
@@ -109,12 +86,12 @@ namespace NinjaTraderPortfolio.Core.Tests.Cli
         [Test]
         public void FractionalPosition_And_BadInstrumentsCell_ExitTwo()
         {
-            var tgt = F("tgt.csv", "Asset,Weight\nDAX,0.5\n");
-            var res = Run("--positions", F("p.csv", "Asset,Quantity\nDAX,1.5\n"), "--prices", Eu, "--equity", "100000", "--targets", tgt);
+            var tgt = Write("tgt.csv", "Asset,Weight\nDAX,0.5\n");
+            var res = Run("--positions", Write("p.csv", "Asset,Quantity\nDAX,1.5\n"), "--prices", Eu, "--equity", "100000", "--targets", tgt);
             Assert.That(res.Code, Is.EqualTo(2));
             Assert.That(res.Err, Does.Contain("whole number"));
-            res = Run("--positions", F("p2.csv", "Asset,Quantity\nDAX,1\n"), "--prices", Eu, "--equity", "100000", "--targets", tgt,
-                "--instruments", F("i.csv", "Asset,LotSize\nDAX,0\n"));
+            res = Run("--positions", Write("p2.csv", "Asset,Quantity\nDAX,1\n"), "--prices", Eu, "--equity", "100000", "--targets", tgt,
+                "--instruments", Write("i.csv", "Asset,LotSize\nDAX,0\n"));
             Assert.That(res.Code, Is.EqualTo(2));
             Assert.That(res.Err, Does.Contain("lotsize of 'DAX'"));
         }
@@ -122,7 +99,7 @@ namespace NinjaTraderPortfolio.Core.Tests.Cli
         [Test]
         public void OptimizerOptions_InsteadOfTargets_UseTheOptimizersWeights()
         {
-            var pos = F("pos.csv", "Asset,Quantity\n");
+            var pos = Write("pos.csv", "Asset,Quantity\n");
             var opt = new StringWriter();
             int code = Program.Run(new[] { "optimize", "--prices", Eu, "--method", "min-variance", "--max-weight", "0.6", "--format", "json" }, opt, new StringWriter());
             Assert.That(code, Is.EqualTo(0));
@@ -142,8 +119,8 @@ namespace NinjaTraderPortfolio.Core.Tests.Cli
         [Test]
         public void TargetsAndOptimizerOptionsTogether_ExitTwo()
         {
-            var res = Run("--positions", F("p.csv", "Asset,Quantity\nDAX,1\n"), "--prices", Eu, "--equity", "100000",
-                "--targets", F("t.csv", "Asset,Weight\nDAX,0.5\n"), "--method", "min-variance");
+            var res = Run("--positions", Write("p.csv", "Asset,Quantity\nDAX,1\n"), "--prices", Eu, "--equity", "100000",
+                "--targets", Write("t.csv", "Asset,Weight\nDAX,0.5\n"), "--method", "min-variance");
             Assert.That(res.Code, Is.EqualTo(2));
             Assert.That(res.Err, Does.Contain("--method"));
         }
@@ -151,7 +128,7 @@ namespace NinjaTraderPortfolio.Core.Tests.Cli
         [Test]
         public void MissingTargets_ExitsTwo()
         {
-            var res = Run("--positions", F("p.csv", "Asset,Quantity\nDAX,1\n"), "--prices", Eu, "--equity", "100000");
+            var res = Run("--positions", Write("p.csv", "Asset,Quantity\nDAX,1\n"), "--prices", Eu, "--equity", "100000");
             Assert.That(res.Code, Is.EqualTo(2));
             Assert.That(res.Err, Does.Contain("--targets"));
         }
@@ -160,8 +137,8 @@ namespace NinjaTraderPortfolio.Core.Tests.Cli
         public void ImpossibleLimits_ExitThree()
         {
             // A short of 3 SMI is above a 1% limit, and a minimum trade of 1e9 forbids reducing it.
-            var res = Run("--positions", F("p.csv", "Asset,Quantity\nSMI,-3\n"), "--prices", Eu, "--equity", "100000",
-                "--targets", F("t.csv", "Asset,Weight\nSMI,0\n"), "--max-weight", "0.01", "--min-trade", "1000000000");
+            var res = Run("--positions", Write("p.csv", "Asset,Quantity\nSMI,-3\n"), "--prices", Eu, "--equity", "100000",
+                "--targets", Write("t.csv", "Asset,Weight\nSMI,0\n"), "--max-weight", "0.01", "--min-trade", "1000000000");
             Assert.That(res.Code, Is.EqualTo(3), res.Err);
         }
     }

@@ -9,34 +9,11 @@ using NUnit.Framework;
 
 namespace NinjaTraderPortfolio.Core.Tests.Cli
 {
-    public class RiskCommandTests
+    public class RiskCommandTests : ScratchFolderFixture
     {
-        private string _dir = null!;
+        public RiskCommandTests() : base("ntp-risk") { }
 
-        [SetUp]
-        public void SetUp()
-        {
-            _dir = Path.Combine(Path.GetTempPath(), "ntp-risk-" + Guid.NewGuid().ToString("N"));
-            Directory.CreateDirectory(_dir);
-        }
-
-        [TearDown]
-        public void TearDown() => Directory.Delete(_dir, recursive: true);
-
-        private string Write(string name, string text)
-        {
-            string p = Path.Combine(_dir, name);
-            File.WriteAllText(p, text);
-            return p;
-        }
-
-        private static (int Code, string Out, string Err) Run(params string[] args)
-        {
-            var o = new StringWriter();
-            var e = new StringWriter();
-            int code = NinjaTraderPortfolio.Cli.Program.Run(args, o, e);
-            return (code, o.ToString(), e.ToString());
-        }
+        private static (int Code, string Out, string Err) Run(params string[] args) => CliRunner.Run(args);
 
         private static string Prices(string file) => RiskTestData.SamplePath(file);
 

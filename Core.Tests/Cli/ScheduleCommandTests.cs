@@ -1,7 +1,6 @@
 using System.IO;
 using System.Linq;
 using System.Text.Json;
-using NinjaTraderPortfolio.Cli;
 using NinjaTraderPortfolio.Core.Tests.Execution;
 using NUnit.Framework;
 
@@ -10,13 +9,7 @@ namespace NinjaTraderPortfolio.Core.Tests.Cli
     /// <summary><c>ntportfolio schedule</c> in-process: the Almgren-Chriss acceptance example, TWAP/VWAP totals, exit codes.</summary>
     public sealed class ScheduleCommandTests
     {
-        private static (int Code, string Out, string Err) Run(params string[] args)
-        {
-            var stdout = new StringWriter();
-            var stderr = new StringWriter();
-            int code = Program.Run(new[] { "schedule" }.Concat(args).ToArray(), stdout, stderr);
-            return (code, stdout.ToString(), stderr.ToString());
-        }
+        private static (int Code, string Out, string Err) Run(params string[] args) => CliRunner.RunCommand("schedule", args);
 
         private static readonly string[] Table1 =
             { "--horizon", "5", "--slices", "5", "--sigma", "0.95", "--eta", "2.5e-6", "--gamma", "2.5e-7", "--epsilon", "0.0625" };
