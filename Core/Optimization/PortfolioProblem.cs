@@ -82,6 +82,6 @@ namespace NinjaTraderPortfolio.Core.Optimization
 
         /// <summary>Evaluates <paramref name="weights"/> into a result (return, volatility, Sharpe against <see cref="RiskFreeRate"/>, risk contributions).</summary>
         public OptimizationResult Evaluate(string method, OptimizationStatus status, double[] weights, int iterations, string message)
-            => PortfolioMath.Evaluate(method, status, _assets, weights, _mu, _cov, RiskFreeRate, iterations, message);
+            => OptimizationEvaluation.Evaluate(method, status, _assets, weights, _mu, _cov, RiskFreeRate, iterations, message);
     }
 }
