@@ -10,6 +10,7 @@ using NinjaTraderPortfolio.Core.Data;
 using NinjaTraderPortfolio.Core.Optimization;
 using NinjaTraderPortfolio.Core.Risk;
 using NinjaTraderPortfolio.Core.Statistics;
+using NinjaTraderPortfolio.Core.Numerics;
 #endregion
 
 // This namespace holds indicators in this folder and is required. Do not change it.

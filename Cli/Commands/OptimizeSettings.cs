@@ -104,7 +104,8 @@ namespace NinjaTraderPortfolio.Cli.Commands
             if (a.Has("frontier"))
             {
                 int n = a.GetInt("frontier", 0);
-                if (n < 2) throw new CliUsageException($"option --frontier must be a whole number >= 2, got {n}");
+                if (n < 2 || n > EfficientFrontier.MaxPoints)
+                    throw new CliUsageException($"option --frontier must be a whole number from 2 to {EfficientFrontier.MaxPoints}, got {a.Get("frontier")}");
                 s.FrontierPoints = n;
             }
             if (a.Has("periods-per-year"))

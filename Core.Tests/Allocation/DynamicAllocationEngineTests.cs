@@ -52,7 +52,7 @@ namespace NinjaTraderPortfolio.Core.Tests.Allocation
                 var cov = SampleMoments.Covariance(frame);
                 var w = Enumerable.Range(0, n).Select(i => q[i] * path[t][i] * new[] { 50.0, 20.0, 5.0, 1.0, 1000.0 }[i] / 2_000_000.0).ToArray();
                 var batch = VaRDecomposition.Compute(mu, cov, w, 0.99);
-                double vol = Math.Sqrt(Core.Optimization.PortfolioMath.Variance(cov, w));
+                double vol = Math.Sqrt(Core.Numerics.PortfolioMath.Variance(cov, w));
                 RiskTestData.AssertRel(engine.Volatility, vol, 1e-10, $"volatility at bar {t}");
                 RiskTestData.AssertRel(engine.ValueAtRisk, batch.ParametricVaR, 1e-10, $"VaR at bar {t}");
             }

@@ -52,9 +52,9 @@ namespace NinjaTraderPortfolio.Core.Tests.Allocation
             rolling.CopyCovariance(cov);
             var sw = new double[4];
             double v = rolling.CovarianceTimes(w, sw);
-            var expected = Core.Optimization.PortfolioMath.CovarianceTimes(cov, w);
+            var expected = Core.Numerics.PortfolioMath.CovarianceTimes(cov, w);
             for (int i = 0; i < 4; i++) Assert.That(sw[i], Is.EqualTo(expected[i]).Within(1e-14));
-            Assert.That(v, Is.EqualTo(Core.Optimization.PortfolioMath.Variance(cov, w)).Within(1e-14));
+            Assert.That(v, Is.EqualTo(Core.Numerics.PortfolioMath.Variance(cov, w)).Within(1e-14));
         }
 
         [Test]

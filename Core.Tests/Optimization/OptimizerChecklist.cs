@@ -4,6 +4,7 @@ using System.Linq;
 using NinjaTraderPortfolio.Core.Optimization;
 using NinjaTraderPortfolio.Core.Optimization.Constraints;
 using NUnit.Framework;
+using NinjaTraderPortfolio.Core.Numerics;
 
 namespace NinjaTraderPortfolio.Core.Tests.Optimization
 {

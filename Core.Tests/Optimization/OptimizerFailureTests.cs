@@ -218,6 +218,11 @@ namespace NinjaTraderPortfolio.Core.Tests.Optimization
             => Assert.That(() => new EfficientFrontier(TestSolver.Create()).Compute(OptimizationSamples.Problem(Eu), 1), Throws.InstanceOf<InvalidInputException>());
 
         [Test]
+        public void Frontier_MorePointsThanTheBound_IsBadInputBeforeAnySolve()
+            => Assert.That(() => new EfficientFrontier(TestSolver.Create()).Compute(OptimizationSamples.Problem(Eu), int.MaxValue),
+                Throws.InstanceOf<InvalidInputException>().With.Message.Contains("from 2 to 1000"));
+
+        [Test]
         public void Projection_WrongLengthOrNaN_IsBadInput()
         {
             var p = OptimizationSamples.Problem(Eu);

@@ -6,6 +6,7 @@ using NinjaTraderPortfolio.Core.Optimization.Constraints;
 using NinjaTraderPortfolio.Core.Optimization.Kelly;
 using NinjaTraderPortfolio.Core.Optimization.Solvers;
 using NUnit.Framework;
+using NinjaTraderPortfolio.Core.Numerics;
 
 namespace NinjaTraderPortfolio.Core.Tests.Optimization
 {

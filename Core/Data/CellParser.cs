@@ -78,7 +78,7 @@ namespace NinjaTraderPortfolio.Core.Data
         /// moves to the separator (or <paramref name="end"/>); on anything else it returns false with
         /// <paramref name="pos"/> unchanged, and the caller takes the general path (which also produces the error).
         /// </summary>
-        [MethodImpl(JitOptimize)]
+        [MethodImpl(Numerics.Jit.Optimize)]
         public static bool TryParseSimpleCell(string s, ref int pos, int end, char sep, out double value)
         {
             value = 0;
@@ -144,7 +144,7 @@ namespace NinjaTraderPortfolio.Core.Data
         /// comparison of 128-bit integers (5^s &lt; 2^52 is exact). Same for the lower midpoint (4m-2) 2^(e-2), or (4m-1) 2^(e-2)
         /// at the bottom of a binade.
         /// </summary>
-        [MethodImpl(JitOptimize)]
+        [MethodImpl(Numerics.Jit.Optimize)]
         internal static double ExactQuotient(ulong w, int s)
         {
             double c = (double)w / Pow10[s];
@@ -196,9 +196,6 @@ namespace NinjaTraderPortfolio.Core.Data
             lo = (mid << 32) | (uint)p00;
             hi = p11 + (p01 >> 32) + (p10 >> 32) + (mid >> 32);
         }
-
-        /// <summary>MethodImplOptions.AggressiveOptimization (netstandard2.0 lacks the name; .NET Framework ignores it): full JIT at first call.</summary>
-        internal const MethodImplOptions JitOptimize = (MethodImplOptions)512;
 
         private static bool Fallback(string s, int start, int end, out double value)
             => double.TryParse(s.Substring(start, end - start), NumberStyles.Float, CultureInfo.InvariantCulture, out value);

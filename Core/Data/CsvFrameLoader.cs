@@ -112,7 +112,7 @@ namespace NinjaTraderPortfolio.Core.Data
         }
 
         // Reads the value cells of one line (after the date cell ending at pos) into row `row` of cols.
-        [MethodImpl(CellParser.JitOptimize)]
+        [MethodImpl(Numerics.Jit.Optimize)]
         private static void ReadCells(string text, int pos, int le, char sep, char other, string[] assets, double[][] cols, int row,
             DateTime date, bool prices, string source, int line)
         {

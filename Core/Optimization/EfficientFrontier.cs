@@ -18,13 +18,20 @@ namespace NinjaTraderPortfolio.Core.Optimization
         public EfficientFrontier(IQpSolver solver) => _solver = Guard.NotNull(solver, nameof(solver));
 
         /// <summary>
-        /// Computes <paramref name="points"/> (&gt;= 2) portfolios, first the minimum-variance one, last the maximum-return one.
+        /// Most points one call computes (1000): each interior point is one warm-started QP, so the cost and the output
+        /// grow linearly with the count; a finer frontier than this adds nothing a chart or a table can show.
+        /// </summary>
+        public const int MaxPoints = 1000;
+
+        /// <summary>
+        /// Computes <paramref name="points"/> (2 to <see cref="MaxPoints"/>) portfolios, first the minimum-variance one, last the maximum-return one.
         /// A point whose solve did not converge keeps that status (check every <see cref="OptimizationResult.Status"/>).
         /// </summary>
         public IReadOnlyList<OptimizationResult> Compute(PortfolioProblem problem, int points)
         {
             Guard.NotNull(problem, nameof(problem));
-            if (points < 2) throw new InvalidInputException($"an efficient frontier needs at least 2 points, got {points}");
+            if (points < 2 || points > MaxPoints)
+                throw new InvalidInputException($"an efficient frontier needs from 2 to {MaxPoints} points, got {points}");
             var first = new MinimumVarianceOptimizer(_solver).Optimize(problem, null, out _).WithMethod("frontier");
             var last = new MaximumReturnOptimizer(_solver).Optimize(problem).WithMethod("frontier");
             var list = new List<OptimizationResult>(points) { first };

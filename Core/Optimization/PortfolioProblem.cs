@@ -46,7 +46,8 @@ namespace NinjaTraderPortfolio.Core.Optimization
             if (covariance.GetLength(0) != n || covariance.GetLength(1) != n)
                 throw new InvalidInputException($"covariance must be {n}x{n} for {n} assets, got {covariance.GetLength(0)}x{covariance.GetLength(1)}");
             _cov = (double[,])covariance.Clone();
-            CovarianceCheck.RequirePositiveDefinite(_cov, _assets);
+            // The factor of this private, never-mutated copy serves the QP solver too (one factorisation per problem).
+            Numerics.FactorMemo.Remember(_cov, CovarianceCheck.Checked(_cov, _assets));
             RiskFreeRate = Guard.Finite(riskFreeRate, nameof(riskFreeRate));
             Constraints = constraints ?? PortfolioConstraints.LongOnly;
         }
@@ -81,6 +82,6 @@ namespace NinjaTraderPortfolio.Core.Optimization
 
         /// <summary>Evaluates <paramref name="weights"/> into a result (return, volatility, Sharpe against <see cref="RiskFreeRate"/>, risk contributions).</summary>
         public OptimizationResult Evaluate(string method, OptimizationStatus status, double[] weights, int iterations, string message)
-            => PortfolioMath.Evaluate(method, status, _assets, weights, _mu, _cov, RiskFreeRate, iterations, message);
+            => OptimizationEvaluation.Evaluate(method, status, _assets, weights, _mu, _cov, RiskFreeRate, iterations, message);
     }
 }

@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using MathNet.Numerics.LinearAlgebra;
+using NinjaTraderPortfolio.Core.Numerics;
 using NinjaTraderPortfolio.Core.Optimization;
 
 namespace NinjaTraderPortfolio.Core.Risk
@@ -68,7 +68,8 @@ namespace NinjaTraderPortfolio.Core.Risk
         /// <summary>
         /// Effective number of bets (Meucci 2009, "Managing Diversification", Risk 22(5)): with Sigma = E Lambda E',
         /// principal exposures <c>v = E'w</c>, shares <c>p_k = v_k^2 lambda_k / w'Sigma w</c>, ENB = <c>exp(-sum p_k ln p_k)</c>.
-        /// Between 1 (one principal bet) and N. O(N^3) (one symmetric eigendecomposition).
+        /// Between 1 (one principal bet) and N. O(N^3): one Householder tridiagonalisation (4/3 N^3 flops) with the exposures
+        /// carried along, then O(N^2) QL iterations; no eigenvector matrix.
         /// </summary>
         public static double EffectiveNumberOfBets(double[,] cov, IReadOnlyList<double> weights)
         {
@@ -76,16 +77,16 @@ namespace NinjaTraderPortfolio.Core.Risk
             int n = weights.Count;
             RiskInputChecks.Weights(weights, n);
             RiskInputChecks.Covariance(cov, n);
-            var evd = Matrix<double>.Build.DenseOfArray(cov).Evd(Symmetricity.Symmetric);
-            var vecs = evd.EigenVectors;
-            var vals = evd.EigenValues;
+            var w = new double[n];
+            for (int i = 0; i < n; i++) w[i] = weights[i];
+            // Eigenvalues and the exposures e_k'w only: no eigenvector matrix is formed (4/3 N^3 flops instead of ~9 N^3).
+            var vals = SymmetricEigenvalues.ComputeWithProjections(cov, w, out var exposure);
             var v = new double[n];
             double total = 0;
             for (int k = 0; k < n; k++)
             {
-                double e = 0;
-                for (int i = 0; i < n; i++) e += vecs[i, k] * weights[i];
-                double lambda = Math.Max(vals[k].Real, 0);
+                double e = exposure[k];
+                double lambda = Math.Max(vals[k], 0);
                 v[k] = e * e * lambda;
                 total += v[k];
             }

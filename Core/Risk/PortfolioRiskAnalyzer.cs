@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using NinjaTraderPortfolio.Core.Data;
 using NinjaTraderPortfolio.Core.Optimization;
 using NinjaTraderPortfolio.Core.Statistics;
+using NinjaTraderPortfolio.Core.Numerics;
 
 namespace NinjaTraderPortfolio.Core.Risk
 {

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using NinjaTraderPortfolio.Core.Optimization;
+using NinjaTraderPortfolio.Core.Numerics;
 
 namespace NinjaTraderPortfolio.Core.Risk
 {

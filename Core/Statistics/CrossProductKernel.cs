@@ -23,7 +23,7 @@ namespace NinjaTraderPortfolio.Core.Statistics
         /// <summary>A^T B (N_a x N_b); all columns must have the same length.</summary>
         public static double[,] Cross(double[][] a, double[][] b) => Multiply(a, b, symmetric: false);
 
-        [MethodImpl(CellParser.JitOptimize)]
+        [MethodImpl(Numerics.Jit.Optimize)]
         private static double[,] Multiply(double[][] a, double[][] b, bool symmetric)
         {
             int na = a.Length, nb = b.Length;
@@ -71,7 +71,7 @@ namespace NinjaTraderPortfolio.Core.Statistics
         internal const double ParallelThreshold = 2e7;
 
         // Rows i, i+1 of the product against every column j (from the diagonal block when symmetric), rows [r0, r1) of the data.
-        [MethodImpl(CellParser.JitOptimize)]
+        [MethodImpl(Numerics.Jit.Optimize)]
         private static void RowPair(double[][] a, double[][] b, double[] zero, double[] acc, int i, int r0, int r1, bool symmetric, double[] tile)
         {
             int na = a.Length, nb = b.Length;
@@ -92,7 +92,7 @@ namespace NinjaTraderPortfolio.Core.Statistics
 
         // 2x4 register tile over rows [r0, r1): out[p*4+q] = sum_t a_p[t] b_q[t]. Eight independent accumulators
         // keep the floating-point pipelines busy; each a value is loaded once for four b columns.
-        [MethodImpl(CellParser.JitOptimize)]
+        [MethodImpl(Numerics.Jit.Optimize)]
         private static void Tile(double[] a0, double[] a1, double[] b0, double[] b1, double[] b2, double[] b3, int r0, int r1, double[] output)
         {
             double t00 = 0, t01 = 0, t02 = 0, t03 = 0, t10 = 0, t11 = 0, t12 = 0, t13 = 0;

@@ -1,6 +1,7 @@
 using System;
 using MathNet.Numerics.LinearAlgebra;
 using MathNet.Numerics.LinearAlgebra.Factorization;
+using NinjaTraderPortfolio.Core.Numerics;
 
 namespace NinjaTraderPortfolio.Core.Statistics
 {

@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using NinjaTraderPortfolio.Core.Data;
 
 namespace NinjaTraderPortfolio.Core.Statistics
@@ -41,13 +42,24 @@ namespace NinjaTraderPortfolio.Core.Statistics
             Guard.NotNull(returns, nameof(returns));
             int t = returns.Rows, n = returns.AssetCount;
             if (t < 2) throw new InvalidInputException($"{returns.Source}: covariance needs at least 2 observations, got {t}");
+            // A frame is immutable: a second request for the same frame object (risk figures, then covariance stress) costs
+            // an O(N^2) copy instead of another O(N^2 T) pass. Weakly keyed: nothing outlives its frame.
+            lock (Computed)
+                if (Computed.TryGetValue(returns, out var known)) return (double[,])known.Clone();
             var centred = Centre(returns.Columns);
             var cov = CrossProductKernel.Gram(centred);
             double div = t - 1;
             for (int a = 0; a < n; a++)
                 for (int b = 0; b < n; b++) cov[a, b] /= div;
+            lock (Computed)
+            {
+                Computed.Remove(returns);
+                Computed.Add(returns, (double[,])cov.Clone());
+            }
             return cov;
         }
+
+        private static readonly ConditionalWeakTable<AssetFrame, double[,]> Computed = new ConditionalWeakTable<AssetFrame, double[,]>();
 
         /// <summary>Centred copies of the columns (each minus its mean).</summary>
         internal static double[][] Centre(double[][] cols)

@@ -6,6 +6,7 @@ using System.Linq;
 using NinjaTraderPortfolio.Core.Data;
 using NinjaTraderPortfolio.Core.Optimization;
 using NUnit.Framework;
+using NinjaTraderPortfolio.Core.Numerics;
 
 namespace NinjaTraderPortfolio.Core.Tests.Optimization.RiskParity
 {

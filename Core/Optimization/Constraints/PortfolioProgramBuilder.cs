@@ -119,6 +119,7 @@ namespace NinjaTraderPortfolio.Core.Optimization.Constraints
                 qq[i] = q[i] * scale;
                 for (int j = 0; j < n; j++) pp[i, j] = p[i, j] * scale;
             }
+            if (nv == n) Numerics.FactorMemo.RememberScaled(pp, p, scale);   // P = scale x a covariance already factorised
             var rows = new List<LinearConstraint>(layout.Rows);
             if (extraRows != null)
                 foreach (var r in extraRows) rows.Add(Pad(r, nv));

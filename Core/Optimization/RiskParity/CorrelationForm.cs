@@ -83,10 +83,8 @@ namespace NinjaTraderPortfolio.Core.Optimization.RiskParity
             }
 
             // Positive semi-definiteness: Cholesky of C + ridge*I succeeds iff every eigenvalue of C is > -ridge (O(n^3) once).
-            var work = new double[n * n];
-            Array.Copy(corr, work, work.Length);
-            for (int i = 0; i < n; i++) work[i * n + i] += PsdRidge;
-            int failed = DenseCholesky.Factor(work, n);
+            var factor = Numerics.Cholesky.Factor(corr, n, PsdRidge);
+            int failed = factor.FailedPivot;
             if (failed >= 0)
                 throw new InvalidInputException(
                     $"covariance is not positive semi-definite (its correlation matrix has a negative eigenvalue; " +

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using NinjaTraderPortfolio.Core.Data;
 using NinjaTraderPortfolio.Core.Statistics;
+using NinjaTraderPortfolio.Core.Numerics;
 
 namespace NinjaTraderPortfolio.Core.Optimization.RiskParity
 {
@@ -112,7 +113,7 @@ namespace NinjaTraderPortfolio.Core.Optimization.RiskParity
                         throw new InvalidInputException($"expected return of '{assets[i]}' must be a finite number, got {Guard.Format(expectedReturns[i])}");
             var solution = Solve(covariance, budgets, assets);
             IReadOnlyList<double> mu = expectedReturns ?? NaNs(assets.Count);
-            return PortfolioMath.Evaluate(MethodName,
+            return OptimizationEvaluation.Evaluate(MethodName,
                 solution.Converged ? OptimizationStatus.Optimal : OptimizationStatus.NotConverged,
                 assets, solution.CopyWeights(), mu, covariance, riskFree, solution.Iterations, Describe(solution));
         }

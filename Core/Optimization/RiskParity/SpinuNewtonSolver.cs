@@ -52,12 +52,12 @@ namespace NinjaTraderPortfolio.Core.Optimization.RiskParity
                 }
                 Array.Copy(c, h, h.Length);
                 for (int i = 0; i < n; i++) h[i * n + i] += b[i] / (y[i] * y[i]);
-                int failed = DenseCholesky.Factor(h, n);
-                if (failed >= 0)
+                var factor = Numerics.Cholesky.Factor(h, n);
+                if (!factor.Succeeded)
                     return new SolverOutcome(y, iterations, residual, false,
                         "the Newton Hessian became numerically singular as the iterates diverged; the covariance most likely admits a " +
                         "riskless long-only portfolio, for which no risk budgeting portfolio exists");
-                DenseCholesky.Solve(h, n, d);
+                factor.Solve(d);
 
                 double lambda2 = 0;
                 for (int i = 0; i < n; i++) lambda2 += g[i] * d[i];

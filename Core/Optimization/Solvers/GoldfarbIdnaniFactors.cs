@@ -54,7 +54,7 @@ namespace NinjaTraderPortfolio.Core.Optimization.Solvers
         {
             int q = Count;
             for (int i = 0; i < n; i++)
-                z[i] = boundRow[i] ? 0.0 : RidgedCholesky.Dot(j[i], d, q, n);
+                z[i] = boundRow[i] ? 0.0 : Numerics.DotKernels.Dot(j[i], d, q, n);
         }
 
         /// <summary>Dual direction rr = R^-1 d1 by back substitution (q entries).</summary>
@@ -78,7 +78,7 @@ namespace NinjaTraderPortfolio.Core.Optimization.Solvers
             for (int c = 0; c < q; c++)
             {
                 var col = r[c];
-                y[c] = (b[c] - RidgedCholesky.Dot(col, y, 0, c)) / col[c];
+                y[c] = (b[c] - Numerics.DotKernels.Dot(col, y, 0, c)) / col[c];
             }
         }
 
@@ -239,7 +239,7 @@ namespace NinjaTraderPortfolio.Core.Optimization.Solvers
             SolveTransposed(activeRhs, y);
             for (int c = q; c < n; c++) w[c] = -w[c];
             for (int c = 0; c < q; c++) { double t = w[c]; w[c] = y[c]; y[c] += t; }
-            for (int i = 0; i < n; i++) x[i] = RidgedCholesky.Dot(j[i], w, 0, n);
+            for (int i = 0; i < n; i++) x[i] = Numerics.DotKernels.Dot(j[i], w, 0, n);
             DualDirection(y, u);
         }
 

@@ -128,7 +128,7 @@ namespace NinjaTraderPortfolio.Core.Optimization.Solvers
             if (k < M)
             {
                 var a = problem.Constraints[k].Coefficients;
-                return sign[k] * (RidgedCholesky.Dot(a, x, 0, a.Length) - problem.Constraints[k].Bound);
+                return sign[k] * (Numerics.DotKernels.Dot(a, x, 0, a.Length) - problem.Constraints[k].Bound);
             }
             int i = Variable(k);
             return IsLower(k) ? x[i] - problem.Lower[i] : problem.Upper[i] - x[i];

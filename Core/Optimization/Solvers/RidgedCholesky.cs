@@ -1,9 +1,10 @@
 using System;
+using NinjaTraderPortfolio.Core.Numerics;
 
 namespace NinjaTraderPortfolio.Core.Optimization.Solvers
 {
     /// <summary>
-    /// Cholesky factor <c>P + ridge*I = L L'</c> of a symmetric PSD matrix, with the inverse transpose
+    /// Ridge policy around the one Cholesky (<see cref="Cholesky"/>): factor <c>P + ridge*I = L L'</c> of a symmetric PSD matrix, with the inverse transpose
     /// <c>J0 = L^-T</c> (upper triangular) that the Goldfarb-Idnani method starts from.
     /// When a pivot falls to the ridge level (P singular or numerically so), the factorisation is redone with
     /// <c>ridge = relativeRidge * mean(diag P)</c> (or <c>relativeRidge</c> itself when the diagonal is all zero).
@@ -54,105 +55,22 @@ namespace NinjaTraderPortfolio.Core.Optimization.Solvers
             double ridgeLevel = relativeRidge * (meanDiag > 0 ? meanDiag : 1.0);
             double threshold = Math.Max(ridgeLevel, n * 2.220446049250313e-16 * maxDiag);
 
-            var l = new double[n][];
-            for (int i = 0; i < n; i++) l[i] = new double[i + 1];
-
-            int bad = TryFactor(p, 0.0, threshold, l);
+            // The positive-definiteness check of the same covariance may have factorised this very array already (FactorMemo):
+            // same algorithm, so the same L, usable when every pivot clears this threshold too.
+            var known = FactorMemo.Recall(p);
+            var f = known != null && known.MinPivot > threshold ? known : Cholesky.Factor(p, 0.0, threshold);
+            int bad = f.FailedPivot;
             double ridge = 0;
             if (bad >= 0)
             {
                 if (!(ridgeLevel > 0))
                     throw new ArgumentException($"P is singular (pivot {bad}) and QpOptions.RelativeRidge is 0, so no ridge may be added", "problem");
                 ridge = ridgeLevel;
-                int still = TryFactor(p, ridge, 0.0, l);
-                if (still >= 0)
-                    throw new ArgumentException($"P is not positive semidefinite: the Cholesky pivot of variable {still} stays non-positive after a ridge of {Guard.Format(ridge)}", "problem");
+                f = Cholesky.Factor(p, ridge);
+                if (!f.Succeeded)
+                    throw new ArgumentException($"P is not positive semidefinite: the Cholesky pivot of variable {f.FailedPivot} stays non-positive after a ridge of {Guard.Format(ridge)}", "problem");
             }
-            return new RidgedCholesky(InvertTranspose(l), ridge, bad);
-        }
-
-        // Row-oriented (Cholesky-Banachiewicz) factorisation; returns the first pivot index <= threshold, or -1.
-        // Rows i and i+1 are formed together: their inner products with an earlier row j share its loads.
-        private static int TryFactor(double[,] p, double ridge, double threshold, double[][] l)
-        {
-            int n = l.Length;
-            for (int i = 0; i < n; i += 2)
-            {
-                var li = l[i];
-                double[]? li1 = i + 1 < n ? l[i + 1] : null;
-                for (int j = 0; j < i; j++)
-                {
-                    var lj = l[j];
-                    if (li1 == null)
-                    {
-                        li[j] = (p[i, j] - Dot(li, lj, 0, j)) / lj[j];
-                        continue;
-                    }
-                    Dot2(li, li1, lj, j, out double s0, out double s1);
-                    li[j] = (p[i, j] - s0) / lj[j];
-                    li1[j] = (p[i + 1, j] - s1) / lj[j];
-                }
-                double d = p[i, i] - Dot(li, li, 0, i) + ridge;
-                if (!(d > threshold)) return i;
-                li[i] = Math.Sqrt(d);
-                if (li1 == null) break;
-                li1[i] = (p[i + 1, i] - Dot(li1, li, 0, i)) / li[i];
-                double d1 = p[i + 1, i + 1] - Dot(li1, li1, 0, i + 1) + ridge;
-                if (!(d1 > threshold)) return i + 1;
-                li1[i + 1] = Math.Sqrt(d1);
-            }
-            return -1;
-        }
-
-        // s0 = a[0..len) . c[0..len), s1 = b[0..len) . c[0..len), two accumulators each.
-        private static void Dot2(double[] a, double[] b, double[] c, int len, out double s0, out double s1)
-        {
-            double a0 = 0, a1 = 0, b0 = 0, b1 = 0;
-            int k = 0;
-            for (; k + 1 < len; k += 2)
-            {
-                double c0 = c[k], c1 = c[k + 1];
-                a0 += a[k] * c0; a1 += a[k + 1] * c1;
-                b0 += b[k] * c0; b1 += b[k + 1] * c1;
-            }
-            if (k < len) { a0 += a[k] * c[k]; b0 += b[k] * c[k]; }
-            s0 = a0 + a1;
-            s1 = b0 + b1;
-        }
-
-        // Row k of J0 = L^-T is column k of L^-1: forward substitution L m = e_k, m_i = 0 for i < k.
-        private static double[][] InvertTranspose(double[][] l)
-        {
-            int n = l.Length;
-            var j0 = new double[n][];
-            for (int k = 0; k < n; k++)
-            {
-                var m = new double[n];
-                m[k] = 1.0 / l[k][k];
-                for (int i = k + 1; i < n; i++)
-                {
-                    var li = l[i];
-                    m[i] = -Dot(li, m, k, i) / li[i];
-                }
-                j0[k] = m;
-            }
-            return j0;
-        }
-
-        /// <summary>Dot product of elements [from, to), four accumulators.</summary>
-        internal static double Dot(double[] a, double[] b, int from, int to)
-        {
-            double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-            int k = from;
-            for (; k + 3 < to; k += 4)
-            {
-                s0 += a[k] * b[k];
-                s1 += a[k + 1] * b[k + 1];
-                s2 += a[k + 2] * b[k + 2];
-                s3 += a[k + 3] * b[k + 3];
-            }
-            for (; k < to; k++) s0 += a[k] * b[k];
-            return (s0 + s1) + (s2 + s3);
+            return new RidgedCholesky(f.InverseTranspose(), ridge, bad);
         }
     }
 }

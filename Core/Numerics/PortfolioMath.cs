@@ -1,9 +1,12 @@
 using System;
 using System.Collections.Generic;
 
-namespace NinjaTraderPortfolio.Core.Optimization
+namespace NinjaTraderPortfolio.Core.Numerics
 {
-    /// <summary>Portfolio-level figures from weights, expected returns and a covariance matrix (per period).</summary>
+    /// <summary>
+    /// Portfolio-level figures from weights, expected returns and a covariance matrix (per period): the O(N^2) kernels the
+    /// optimizers, the risk analytics, the allocation engine and the indicator share.
+    /// </summary>
     public static class PortfolioMath
     {
         /// <summary><c>Sigma w</c>, length n.</summary>
@@ -50,24 +53,6 @@ namespace NinjaTraderPortfolio.Core.Optimization
             if (v <= 0) return rc;
             for (int i = 0; i < s.Length; i++) rc[i] = w[i] * s[i] / v;
             return rc;
-        }
-
-        /// <summary>
-        /// Builds an <see cref="OptimizationResult"/> with expected return, volatility, Sharpe
-        /// (<c>(w'mu - rf)/sigma</c>, NaN at zero volatility) and risk contributions computed from the inputs.
-        /// </summary>
-        public static OptimizationResult Evaluate(string method, OptimizationStatus status, IReadOnlyList<string> assets,
-            double[] weights, IReadOnlyList<double> mu, double[,] cov, double riskFree, int iterations, string message)
-        {
-            Guard.NotNull(weights, nameof(weights));
-            Guard.NotNull(mu, nameof(mu));
-            if (mu.Count != weights.Length) throw new ArgumentException($"mu has {mu.Count} elements, weights {weights.Length}");
-            Guard.SquareFinite(cov, weights.Length, nameof(cov));
-            double er = ExpectedReturn(mu, weights);
-            double var = Variance(cov, weights);
-            double vol = Math.Sqrt(Math.Max(var, 0));
-            double sharpe = vol > 0 ? (er - riskFree) / vol : double.NaN;
-            return new OptimizationResult(method, status, assets, weights, er, vol, sharpe, RiskContributions(cov, weights), iterations, message);
         }
     }
 }

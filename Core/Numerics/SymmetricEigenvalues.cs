@@ -1,8 +1,7 @@
 using System;
-using NinjaTraderPortfolio.Core.Data;
 using System.Runtime.CompilerServices;
 
-namespace NinjaTraderPortfolio.Core.Statistics
+namespace NinjaTraderPortfolio.Core.Numerics
 {
     /// <summary>
     /// Eigenvalues (no eigenvectors) of a dense symmetric matrix: Householder reduction to tridiagonal form
@@ -10,11 +9,27 @@ namespace NinjaTraderPortfolio.Core.Statistics
     /// the implicit QL iteration with Wilkinson-type shift (EISPACK tql1, as in JAMA's tql2 without the vector updates).
     /// Cost about 4/3 N^3 flops, against roughly 9 N^3 for the full eigendecomposition with vectors; the values are the same
     /// to rounding (both are backward stable: each eigenvalue is exact for a matrix within a few N eps ||A|| of the input).
+    /// <see cref="ComputeWithProjections"/> also gives the coordinates <c>e_k'w</c> of one vector in the eigenbasis by applying
+    /// each reflection and rotation to that vector instead of accumulating the eigenvector matrix (O(N^2) extra, not 8 N^3).
     /// </summary>
     internal static class SymmetricEigenvalues
     {
         /// <summary>All eigenvalues of the symmetric <paramref name="matrix"/> (lower triangle read), in no particular order.</summary>
-        public static double[] Compute(double[,] matrix)
+        public static double[] Compute(double[,] matrix) => Run(matrix, null);
+
+        /// <summary>
+        /// All eigenvalues <c>lambda_k</c> of the symmetric <paramref name="matrix"/> (lower triangle read) and, in
+        /// <paramref name="projections"/>, <c>e_k'w</c> for the unit eigenvector <c>e_k</c> of each (the sign of each
+        /// eigenvector is arbitrary, so only squares or products with another such projection are meaningful).
+        /// </summary>
+        public static double[] ComputeWithProjections(double[,] matrix, double[] w, out double[] projections)
+        {
+            if (w.Length != matrix.GetLength(0)) throw new ArgumentException($"vector has {w.Length} entries for a {matrix.GetLength(0)} x {matrix.GetLength(0)} matrix", nameof(w));
+            projections = (double[])w.Clone();
+            return Run(matrix, projections);
+        }
+
+        private static double[] Run(double[,] matrix, double[]? y)
         {
             int n = matrix.GetLength(0);
             var a = new double[n][];
@@ -26,14 +41,15 @@ namespace NinjaTraderPortfolio.Core.Statistics
             }
             var d = new double[n];
             var e = new double[n];
-            Tridiagonalise(a, d, e);
-            Ql(d, e);
+            Tridiagonalise(a, d, e, y);
+            Ql(d, e, y);
             return d;
         }
 
         // Lower-triangle Householder tridiagonalisation. On return d is the diagonal and e[k] the entry (k+1, k); e[n-1] = 0.
-        [MethodImpl(CellParser.JitOptimize)]
-        private static void Tridiagonalise(double[][] a, double[] d, double[] e)
+        // When y is given it is overwritten by Q'y (A = Q T Q'), each reflector applied as it is formed.
+        [MethodImpl(Jit.Optimize)]
+        private static void Tridiagonalise(double[][] a, double[] d, double[] e, double[]? y)
         {
             int n = a.Length;
             var v = new double[n];
@@ -60,6 +76,14 @@ namespace NinjaTraderPortfolio.Core.Statistics
                 v[k + 1] = 1.0;
                 for (int i = k + 2; i < n; i++) v[i] = a[i][k] * inv;
                 e[k] = beta;
+                if (y != null)
+                {
+                    double vy = y[k + 1];
+                    for (int i = k + 2; i < n; i++) vy += v[i] * y[i];
+                    vy *= tau;
+                    y[k + 1] -= vy;
+                    for (int i = k + 2; i < n; i++) y[i] -= vy * v[i];
+                }
 
                 // w = tau * B v with B = A[k+1.., k+1..] symmetric, lower rows: row i holds B[i][k+1..i].
                 for (int i = k + 1; i < n; i++) w[i] = 0;
@@ -108,8 +132,9 @@ namespace NinjaTraderPortfolio.Core.Statistics
             }
         }
 
-        // Implicit symmetric QL on the tridiagonal (d, e); eigenvalues overwrite d.
-        private static void Ql(double[] d, double[] e)
+        // Implicit symmetric QL on the tridiagonal (d, e); eigenvalues overwrite d. When y is given, every plane rotation
+        // that JAMA's tql2 applies to the columns of the eigenvector matrix Z is applied to y instead, so y becomes Z'y.
+        private static void Ql(double[] d, double[] e, double[]? y)
         {
             int n = d.Length;
             double f = 0, tst1 = 0;
@@ -149,6 +174,12 @@ namespace NinjaTraderPortfolio.Core.Statistics
                             c = p / r;
                             p = c * d[i] - s * g;
                             d[i + 1] = h + s * (c * g + s * d[i]);
+                            if (y != null)
+                            {
+                                double yi = y[i], yi1 = y[i + 1];
+                                y[i + 1] = s * yi + c * yi1;
+                                y[i] = c * yi - s * yi1;
+                            }
                         }
                         p = -s * s2 * c3 * el1 * e[l] / dl1;
                         e[l] = s * p;
