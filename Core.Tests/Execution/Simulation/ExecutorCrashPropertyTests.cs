@@ -152,6 +152,7 @@ namespace NinjaTraderPortfolio.Core.Tests.Execution.Simulation
             public ParentOrderRecord? LoadParent(string parentId) => _inner.LoadParent(parentId);
 
             public IReadOnlyList<ChildOrderRecord> LoadChildren(string parentId) => _inner.LoadChildren(parentId);
+            public IReadOnlyList<string> LoadParentIds(ParentOrderStatus status) => _inner.LoadParentIds(status);
 
             private void Write(Action write)
             {
