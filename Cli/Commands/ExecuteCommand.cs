@@ -10,6 +10,7 @@ using NinjaTraderPortfolio.Core.Execution;
 using NinjaTraderPortfolio.Core.Execution.Session;
 using NinjaTraderPortfolio.Core.Persistence;
 using NinjaTraderPortfolio.Core.Safety;
+using NinjaTraderPortfolio.Simulation;
 
 namespace NinjaTraderPortfolio.Cli.Commands
 {

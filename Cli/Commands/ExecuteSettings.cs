@@ -4,6 +4,7 @@ using NinjaTraderPortfolio.Cli.Infrastructure;
 using NinjaTraderPortfolio.Core.Execution;
 using NinjaTraderPortfolio.Core.Execution.Session;
 using NinjaTraderPortfolio.Core.Safety;
+using NinjaTraderPortfolio.Simulation;
 
 namespace NinjaTraderPortfolio.Cli.Commands
 {

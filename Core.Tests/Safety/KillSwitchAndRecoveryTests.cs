@@ -5,6 +5,7 @@ using NinjaTraderPortfolio.Core.Execution;
 using NinjaTraderPortfolio.Core.Safety;
 using NinjaTraderPortfolio.Core.Tests.Execution;
 using NUnit.Framework;
+using NinjaTraderPortfolio.Simulation;
 
 namespace NinjaTraderPortfolio.Core.Tests.Safety
 {

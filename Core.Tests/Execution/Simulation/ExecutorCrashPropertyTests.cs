@@ -5,6 +5,7 @@ using System.Linq;
 using NinjaTraderPortfolio.Core.Execution;
 using NinjaTraderPortfolio.Core.Safety;
 using NUnit.Framework;
+using NinjaTraderPortfolio.Simulation;
 
 namespace NinjaTraderPortfolio.Core.Tests.Execution.Simulation
 {
