@@ -31,7 +31,7 @@ namespace NinjaTraderPortfolio.Cli.Commands
             "ntportfolio backtest --prices FILE (--weights FILE | --method M [optimize options] --lookback N)",
             "                     --rebalance none|daily|weekly|monthly|quarterly|drift:X --initial-capital C --costs none|model",
             "                     [--commission-per-unit X] [--instruments FILE] [--format table|json] [--report DIR]",
-            "                     [--periods-per-year N] [--cash-buffer F] [--fractional]",
+            "                     [--periods-per-year N] [--cash-buffer F] [--min-trade-weight X] [--fractional]",
             "  --prices           closes: wide CSV 'Date,<asset>,...' or NinjaTrader exports (repeat --prices; inner-joined on dates)",
             "  --weights          CSV 'Asset,Weight': fixed target weights, fractions of equity (assets not listed target 0)",
             "  --method M         re-optimize at the first bar and every rebalance on the last N returns (--lookback N) up to",
@@ -47,6 +47,8 @@ namespace NinjaTraderPortfolio.Cli.Commands
             "  --instruments      CSV 'Asset,PointValue,LotSize,Adv,Spread' (see 'ntportfolio help rebalance'); default point",
             "                     value 1, lot 1",
             "  --periods-per-year bars per year for the annualised figures (default 252, daily bars; give it for intraday bars)",
+            "  --min-trade-weight X  no-trade band (fraction of equity): an instrument whose target differs from its current",
+            "                     weight by less than X keeps its position; trades are at least X (same rule as rebalance)",
             "  --fractional       positions in exact fractions of a unit instead of whole lots (for comparisons with closed forms)",
             "  --report DIR       also write equity.csv, weights.csv, fills.csv, rebalances.csv, summary.json and the charts",
             "                     equity-drawdown.png and weights.png there",
@@ -75,6 +77,7 @@ namespace NinjaTraderPortfolio.Cli.Commands
                 FractionalUnits = s.Fractional,
                 PeriodsPerYear = s.PeriodsPerYear,
                 CashBuffer = s.CashBuffer,
+                MinTradeWeight = s.MinTradeWeight,
                 // With an optimizer, whole-lot rounding must not push a weight past the optimizer's own limit.
                 SizingLimits = s.Optimizer == null ? null
                     : new InstrumentLimits(defaultMaxWeight: Math.Max(Math.Abs(s.Optimizer.MaxWeight), Math.Abs(s.Optimizer.MinWeight))),

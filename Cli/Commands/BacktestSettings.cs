@@ -16,7 +16,7 @@ namespace NinjaTraderPortfolio.Cli.Commands
         public static readonly string[] OwnOptions =
         {
             "prices", "weights", "lookback", "rebalance", "initial-capital", "costs", "commission-per-unit", "format", "report",
-            "instruments", "periods-per-year", "cash-buffer",
+            "instruments", "periods-per-year", "cash-buffer", "min-trade-weight",
         };
 
         public static readonly string[] Flags = { "fractional" };
@@ -38,6 +38,7 @@ namespace NinjaTraderPortfolio.Cli.Commands
         public int PeriodsPerYear { get; private set; } = 252;
         public double CashBuffer { get; private set; }
         public bool Fractional { get; private set; }
+        public double MinTradeWeight { get; private set; }
 
         public static BacktestSettings Parse(IReadOnlyList<string> args)
         {
@@ -88,6 +89,9 @@ namespace NinjaTraderPortfolio.Cli.Commands
             s.CashBuffer = a.GetDouble("cash-buffer", 0);
             if (s.CashBuffer < 0 || s.CashBuffer >= 1) throw new CliUsageException($"option --cash-buffer must be in [0, 1), got {a.Get("cash-buffer")}");
             s.Fractional = a.Has("fractional");
+            s.MinTradeWeight = a.GetDouble("min-trade-weight", 0);
+            if (!(s.MinTradeWeight >= 0)) throw new CliUsageException($"option --min-trade-weight must be >= 0, got {a.Get("min-trade-weight")}");
+            if (s.MinTradeWeight > 0 && s.Fractional) throw new CliUsageException("option --min-trade-weight applies to whole-lot sizing; drop --fractional");
             return s;
         }
 
