@@ -198,7 +198,7 @@ namespace NinjaTraderPortfolio.Core.Portfolio.Manager
                 for (int i = 0; i < ins.Length; i++)
                 {
                     var c = p.Config.Instruments[i];
-                    ins[i] = new PlannerInstrument(c.Symbol, (decimal)last[i], c.PointValue, c.LotSize, p.Positions[i], p.Targets[i]);
+                    ins[i] = new PlannerInstrument(c.Symbol, (decimal)last[i], p.Config.PointValueInAccount(c), c.LotSize, p.Positions[i], p.Targets[i]);
                 }
                 return _planner.Plan(ins, p.Equity(), new PlannerOptions { CashBuffer = p.Config.CashBuffer }, TargetSourceFactory.SizingLimits(p.Config));
             }
@@ -234,7 +234,7 @@ namespace NinjaTraderPortfolio.Core.Portfolio.Manager
                     {
                         var closes = p.Closes.Select(row => row[i]).ToList();
                         var liq = new InstrumentLiquidity(LiquidityEstimator.Volatility(closes), adv, spread);
-                        schedule = router.Route(new RoutingRequest(qty, (double)t.Instrument.Price, (double)c.PointValue, liq, horizon, slices, 0)).Schedule;
+                        schedule = router.Route(new RoutingRequest(qty, (double)t.Instrument.Price, (double)t.Instrument.PointValue, liq, horizon, slices, 0)).Schedule;
                     }
                     else schedule = TwapSchedule.Build(qty, horizon, 1);
                     var parent = new ParentOrder($"{portfolio}/{now.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture)}/{c.Symbol}", c.Symbol, t.Side, qty);
