@@ -81,6 +81,13 @@ namespace NinjaTrader.NinjaScript.Strategies
                 Capital = 1000000;
                 CashBuffer = 0.02;
                 ExecutionSlices = 3;
+                VolatilityTarget = 0;
+                MaxGrossLeverage = 0;
+                PeriodsPerYear = 252;
+                FxRates = string.Empty;
+                Margins = string.Empty;
+                MaxMarginUse = 0;
+                MinTradeWeight = 0;
             }
             else if (State == State.Configure)
             {
@@ -112,11 +119,16 @@ namespace NinjaTrader.NinjaScript.Strategies
             int n = BarsArray.Length;
             names = new string[n];
             pointValues = new double[n];
+            // Inputs per slot: FX rate (account currency per unit of the slot's currency, empty = 1) and initial margin per
+            // contract (slot currency); point values and margins are converted once, so equity and sizing are in the account currency.
+            double[] fx = SlotList(FxRates, n, "FX rates", 1.0);
+            double[] margins = SlotList(Margins, n, "Margins", double.NaN);
             seriesOf = new Dictionary<string, int>(StringComparer.Ordinal);
             for (int k = 0; k < n; k++)
             {
                 names[k] = Instruments[k].FullName;
-                pointValues[k] = Instruments[k].MasterInstrument.PointValue;
+                pointValues[k] = Instruments[k].MasterInstrument.PointValue * fx[k];
+                margins[k] *= fx[k];
                 seriesOf[names[k]] = k;
             }
             closes = new double[n];
@@ -139,6 +151,12 @@ namespace NinjaTrader.NinjaScript.Strategies
                 CashBuffer = CashBuffer,
                 ExecutionSlices = ExecutionSlices,
                 BarLength = BarPeriods.Length(BarsPeriod, TimeSpan.Zero),
+                VolatilityTarget = VolatilityTarget > 0 ? VolatilityTarget : (double?)null,
+                MaxGrossLeverage = MaxGrossLeverage > 0 ? MaxGrossLeverage : (double?)null,
+                PeriodsPerYear = PeriodsPerYear,
+                Margins = double.IsNaN(margins[0]) ? null : margins,
+                MaxMarginUse = MaxMarginUse > 0 ? MaxMarginUse : (double?)null,
+                MinTradeWeight = MinTradeWeight,
             }, gateway, new SettableClock(), new PrintAlertSink(message => Print(message)), message => Print(message));
         }
 
@@ -226,6 +244,28 @@ namespace NinjaTrader.NinjaScript.Strategies
             }
         }
 
+        // "1.08; 1.13; ..." -> one positive number per slot; empty -> fallback for every slot.
+        private static double[] SlotList(string text, int slots, string input, double fallback)
+        {
+            var values = new double[slots];
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                for (int k = 0; k < slots; k++) values[k] = fallback;
+                return values;
+            }
+            string[] parts = text.Split(';');
+            if (parts.Length != slots)
+                throw new ArgumentException("input " + input + ": " + parts.Length + " value(s) for " + slots + " instrument slot(s); give one per slot separated by ';', got '" + text + "'");
+            for (int k = 0; k < slots; k++)
+            {
+                double v;
+                if (!double.TryParse(parts[k].Trim(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out v) || !(v >= 0) || double.IsInfinity(v))
+                    throw new ArgumentException("input " + input + ": value " + (k + 1) + " must be a number >= 0, got '" + parts[k].Trim() + "'");
+                values[k] = v;
+            }
+            return values;
+        }
+
         private static int Signed(Position position) =>
             position == null ? 0 : position.MarketPosition == MarketPosition.Short ? -position.Quantity : position.MarketPosition == MarketPosition.Long ? position.Quantity : 0;
 
@@ -296,6 +336,39 @@ namespace NinjaTrader.NinjaScript.Strategies
         [Range(1, 100)]
         [Display(Name = "Execution slices", Description = "Realtime orders are split over this many bars (TWAP)", GroupName = "Parameters", Order = 10)]
         public int ExecutionSlices { get; set; }
+
+        [NinjaScriptProperty]
+        [Range(0.0, 10.0)]
+        [Display(Name = "Volatility target", Description = "Annual volatility target (fraction, 0.12 = 12%); weights scaled by min(V / sigma, L / sum|w|); 0 = off", GroupName = "Sizing", Order = 1)]
+        public double VolatilityTarget { get; set; }
+
+        [NinjaScriptProperty]
+        [Range(0.0, 100.0)]
+        [Display(Name = "Max gross leverage", Description = "Cap on sum |weights| (multiple of equity); 0 = off", GroupName = "Sizing", Order = 2)]
+        public double MaxGrossLeverage { get; set; }
+
+        [NinjaScriptProperty]
+        [Range(1, 100000)]
+        [Display(Name = "Periods per year", Description = "Bars per year for the annualised volatility (252 for daily bars)", GroupName = "Sizing", Order = 3)]
+        public int PeriodsPerYear { get; set; }
+
+        [NinjaScriptProperty]
+        [Display(Name = "FX rates", Description = "Account currency per unit of each slot's currency, ';'-separated in slot order (e.g. 1.08;1.13;1.08;1.27); empty = all in the account currency", GroupName = "Sizing", Order = 4)]
+        public string FxRates { get; set; }
+
+        [NinjaScriptProperty]
+        [Display(Name = "Margins", Description = "Initial margin per contract in each slot's currency, ';'-separated in slot order; empty = unknown", GroupName = "Sizing", Order = 5)]
+        public string Margins { get; set; }
+
+        [NinjaScriptProperty]
+        [Range(0.0, 10.0)]
+        [Display(Name = "Max margin use", Description = "Total initial margin at most this fraction of equity (needs Margins); 0 = off", GroupName = "Sizing", Order = 6)]
+        public double MaxMarginUse { get; set; }
+
+        [NinjaScriptProperty]
+        [Range(0.0, 1.0)]
+        [Display(Name = "Min trade weight", Description = "No-trade band: positions change only when the target differs from the weight by at least this (fraction of equity)", GroupName = "Sizing", Order = 7)]
+        public double MinTradeWeight { get; set; }
         #endregion
     }
 }
