@@ -47,6 +47,8 @@ namespace NinjaTrader.NinjaScript.Strategies
         private DateTime pendingTime;
         private bool pending;
         private DateTime lastActed;
+        private bool clockSeries;
+        private int slots;
 
         protected override void OnStateChange()
         {
@@ -88,12 +90,18 @@ namespace NinjaTrader.NinjaScript.Strategies
                 Margins = string.Empty;
                 MaxMarginUse = 0;
                 MinTradeWeight = 0;
+                SliceHorizonMinutes = 0;
             }
             else if (State == State.Configure)
             {
                 foreach (string slot in new[] { Instrument2, Instrument3, Instrument4 })
                     if (!string.IsNullOrWhiteSpace(slot))
                         AddDataSeries(slot.Trim(), BarsPeriod.BarsPeriodType, BarsPeriod.Value);
+                // Time-based slicing needs a clock between the portfolio's bars: a 1-minute series of the chart instrument,
+                // added last so the slots keep their indices (not needed when the chart is already 1-minute or finer).
+                clockSeries = SliceHorizonMinutes > 0 && BarPeriods.Length(BarsPeriod, TimeSpan.Zero) > TimeSpan.FromMinutes(1);
+                if (clockSeries)
+                    AddDataSeries(BarsPeriodType.Minute, 1);
             }
             else if (State == State.DataLoaded)
             {
@@ -116,7 +124,8 @@ namespace NinjaTrader.NinjaScript.Strategies
         // Every field is rebuilt here: with IsInstantiatedOnEachOptimizationIteration = false NinjaTrader reuses the instance.
         private void ResetFields()
         {
-            int n = BarsArray.Length;
+            int n = BarsArray.Length - (clockSeries ? 1 : 0);
+            slots = n;
             names = new string[n];
             pointValues = new double[n];
             // Inputs per slot: FX rate (account currency per unit of the slot's currency, empty = 1) and initial margin per
@@ -157,6 +166,7 @@ namespace NinjaTrader.NinjaScript.Strategies
                 Margins = double.IsNaN(margins[0]) ? null : margins,
                 MaxMarginUse = MaxMarginUse > 0 ? MaxMarginUse : (double?)null,
                 MinTradeWeight = MinTradeWeight,
+                SliceHorizon = TimeSpan.FromMinutes(SliceHorizonMinutes),
             }, gateway, new SettableClock(), new PrintAlertSink(message => Print(message)), message => Print(message));
         }
 
@@ -165,6 +175,11 @@ namespace NinjaTrader.NinjaScript.Strategies
             for (int k = 0; k < BarsArray.Length; k++)
                 if (CurrentBars[k] < 0)
                     return;
+            // Every bar update in realtime is a clock tick for time-based slices (the 1-minute clock series included).
+            if (State == State.Realtime)
+                rebalancer.OnClock(Times[BarsInProgress][0]);
+            if (BarsInProgress >= slots)
+                return;
             // A time is complete when the last series has its bar of that time (primary first on equal timestamps), or
             // when the next primary bar arrives first (then the primary's close of that time is one bar ago).
             if (BarsInProgress == 0 && pending)
@@ -174,7 +189,7 @@ namespace NinjaTrader.NinjaScript.Strategies
                 pendingTime = Times[0][0];
                 pending = true;
             }
-            if (pending && BarsInProgress == BarsArray.Length - 1 && Times[BarsInProgress][0] == pendingTime)
+            if (pending && BarsInProgress == slots - 1 && Times[BarsInProgress][0] == pendingTime)
                 Act(pendingTime, 0);
         }
 
@@ -369,6 +384,11 @@ namespace NinjaTrader.NinjaScript.Strategies
         [Range(0.0, 1.0)]
         [Display(Name = "Min trade weight", Description = "No-trade band: positions change only when the target differs from the weight by at least this (fraction of equity)", GroupName = "Sizing", Order = 7)]
         public double MinTradeWeight { get; set; }
+
+        [NinjaScriptProperty]
+        [Range(0, 1440)]
+        [Display(Name = "Slice horizon (minutes)", Description = "Realtime orders: Execution slices children spread over this many minutes on the clock (bounded by the session end); 0 = one child per bar", GroupName = "Parameters", Order = 11)]
+        public int SliceHorizonMinutes { get; set; }
         #endregion
     }
 }

@@ -54,6 +54,14 @@ namespace NinjaTraderPortfolio.Core.Rebalancing
         /// <summary>Largest total initial margin as a fraction of equity, or null (needs <see cref="Margins"/>).</summary>
         public double? MaxMarginUse { get; set; }
 
+        /// <summary>
+        /// Time-based realtime slicing: when &gt; 0, a realtime order is a TWAP of <see cref="ExecutionSlices"/> children over
+        /// this horizon on the clock (bounded by the session end given to <see cref="PortfolioRebalancer.OnBar"/>), the
+        /// executors run on bar times and <see cref="PortfolioRebalancer.OnClock"/> (a 1-minute series or a timer) sends
+        /// each child when its time comes. Zero (default): one child per bar.
+        /// </summary>
+        public TimeSpan SliceHorizon { get; set; } = TimeSpan.Zero;
+
         /// <summary>No-trade band: minimum weight change (fraction of equity) for a position to change (see <see cref="FuturesSizer"/>).</summary>
         public double MinTradeWeight { get; set; }
     }
@@ -86,6 +94,7 @@ namespace NinjaTraderPortfolio.Core.Rebalancing
         private double[]? targets;
         private int parentSequence;
         private long barCount;
+        private DateTime? sessionEnd;
 
         /// <summary>Origin of the bar clock (see <see cref="BarClock"/>).</summary>
         public static readonly DateTime BarClockOrigin = new DateTime(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc);
@@ -153,10 +162,11 @@ namespace NinjaTraderPortfolio.Core.Rebalancing
         /// <paramref name="equity"/> in currency; <paramref name="sliceOrders"/> = realtime (TWAP across bars). Returns the
         /// reasons of a rebalance started on this bar (<see cref="RebalanceReason.None"/> when none).
         /// </summary>
-        public RebalanceReason OnBar(DateTime time, double[] closes, int[] positions, decimal equity, bool sliceOrders)
+        public RebalanceReason OnBar(DateTime time, double[] closes, int[] positions, decimal equity, bool sliceOrders, DateTime? sessionEnd = null)
         {
             barCount++;
-            clock.Set(BarClock);
+            clock.Set(options.SliceHorizon > TimeSpan.Zero ? time : BarClock);
+            this.sessionEnd = sessionEnd;
             PollWorking();
             history.Enqueue((time, (double[])closes.Clone()));
             while (history.Count > options.Lookback + 1) history.Dequeue();
@@ -187,6 +197,17 @@ namespace NinjaTraderPortfolio.Core.Rebalancing
             if (first) reasons |= RebalanceReason.Calendar;
             Rebalance(time, closes, positions, equity, sliceOrders, reasons, targets!);
             return reasons;
+        }
+
+        /// <summary>
+        /// Time-based slicing only: moves the executors' clock to <paramref name="now"/> (never backwards) and sends the
+        /// children whose time has come; call it from a 1-minute series or a timer between the portfolio's bars.
+        /// </summary>
+        public void OnClock(DateTime now)
+        {
+            if (options.SliceHorizon <= TimeSpan.Zero) return;
+            clock.Set(now);
+            PollWorking();
         }
 
         /// <summary>Cancels every working parent (cancel-all).</summary>
@@ -239,7 +260,7 @@ namespace NinjaTraderPortfolio.Core.Rebalancing
                 var side = order.OrderQuantity > 0 ? OrderSide.Buy : OrderSide.Sell;
                 string id = string.Format(CultureInfo.InvariantCulture, "P{0:yyyyMMddHHmmss}n{1}", time, ++parentSequence);
                 var parent = new ParentOrder(id, order.Symbol, side, quantity);
-                var executor = new ScheduleExecutor(parent, Slices(BarClock, quantity, sliceOrders), gateway, store, clock, null, alerts);
+                var executor = new ScheduleExecutor(parent, Slices(clock.UtcNow, quantity, sliceOrders), gateway, store, clock, null, alerts);
                 working.Add(executor);
                 log(string.Format(CultureInfo.InvariantCulture, "  {0} {1} {2} ({3})", side, quantity, order.Symbol, id));
                 executor.Poll();
@@ -250,10 +271,24 @@ namespace NinjaTraderPortfolio.Core.Rebalancing
         {
             if (!sliceOrders || options.ExecutionSlices == 1)
                 return new[] { new TimedSlice(0, now, now + TimeSpan.FromTicks(5 * options.BarLength.Ticks), quantity) };
+            if (options.SliceHorizon > TimeSpan.Zero)
+                return ClockSlices(now, quantity);
             // One child per bar: an order smaller than the slice count gets fewer slices over as many bars.
             int bars = (int)Math.Min(options.ExecutionSlices, quantity);
             ExecutionSchedule twap = TwapSchedule.Build(quantity, bars, bars);
             return twap.ToTimedSlices(now, options.BarLength);
+        }
+
+        // TWAP on the clock over min(SliceHorizon, session end - now), in seconds; at least one second per child. When the
+        // session ends sooner than one second per child, the whole order goes at once.
+        private IReadOnlyList<TimedSlice> ClockSlices(DateTime now, long quantity)
+        {
+            TimeSpan horizon = options.SliceHorizon;
+            if (sessionEnd.HasValue && sessionEnd.Value - now < horizon) horizon = sessionEnd.Value - now;
+            int slices = (int)Math.Min(options.ExecutionSlices, Math.Min(quantity, Math.Max(1.0, Math.Floor(horizon.TotalSeconds))));
+            if (slices <= 1 || horizon <= TimeSpan.Zero)
+                return new[] { new TimedSlice(0, now, now + (options.SliceHorizon > options.BarLength ? options.SliceHorizon : options.BarLength), quantity) };
+            return TwapSchedule.Build(quantity, horizon.TotalSeconds, slices).ToTimedSlices(now, TimeSpan.FromSeconds(1));
         }
 
         private void PollWorking()

@@ -131,5 +131,61 @@ namespace NinjaTraderPortfolio.NinjaScript.Tests.Strategies
             host.WithInputs(s => { s.Instrument2 = "SMI"; s.Instrument3 = "CAC"; s.Instrument4 = "FTSE"; s.FxRates = "1.08;1.13"; });
             Assert.That(() => host.Run("DAX"), Throws.Exception.With.Message.Contains("FX rates").And.Message.Contains("2 value(s) for 4"));
         }
+
+        [Test]
+        public void Realtime_WithASliceHorizon_ChildrenAreSpacedByTimeNotBars()
+        {
+            // The sample's first 320 closes replayed as 1-minute bars from 08:00; realtime from the first rebalance (row 250).
+            // Slice horizon 10 minutes, 5 slices: children at +0, +2, +4, +6, +8 minutes, i.e. every second 1-minute bar.
+            var daily = SampleBars.LoadCsv(SampleBars.SamplePath("eustockmarkets-prices.csv"));
+            var start = new DateTime(2026, 12, 1, 8, 0, 0);
+            var minute = daily.ToDictionary(kv => kv.Key, kv => kv.Value.Take(320).Select((b, i) => SampleBars.Bar(start.AddMinutes(i), b.Close)).ToList());
+            DateTime[] times = minute["DAX"].Select(b => b.Time).ToArray();
+            var submissions = new List<Submission>();
+            int seen = 0;
+            var host = new ScriptHost<PortfolioRebalancingStrategy>(new NinjaTrader.Data.BarsPeriod { BarsPeriodType = NinjaTrader.Data.BarsPeriodType.Minute, Value = 1 })
+            {
+                FillMarketOrdersAtNextOpen = true,
+                RealtimeFrom = times[Lookback],
+            };
+            host.AfterBarUpdate = (s, series) =>
+            {
+                for (; seen < s.SubmittedOrders.Count; seen++)
+                {
+                    Order o = s.SubmittedOrders[seen];
+                    submissions.Add(new Submission { Row = Array.IndexOf(times, o.Time), Order = o, Instrument = o.Instrument.FullName, Action = o.OrderAction, Quantity = o.Quantity });
+                }
+            };
+            for (int a = 0; a < Assets.Length; a++) host.WithBars(Assets[a], minute[Assets[a]], PointValues[a]);
+            host.WithInputs(s =>
+            {
+                s.Instrument2 = "SMI"; s.Instrument3 = "CAC"; s.Instrument4 = "FTSE";
+                s.Capital = Capital; s.Lookback = Lookback; s.MaxWeight = 0.6; s.CashBuffer = 0.02; s.DriftBand = 0;
+                s.Calendar = CalendarFrequency.None; s.Method = PortfolioMethod.MinimumVariance;
+                s.ExecutionSlices = 5; s.SliceHorizonMinutes = 10;
+            });
+            var strategy = host.Run("DAX");
+
+            var plan = strategy.Rebalancer.LastPlan;
+            Assert.That(plan, Is.Not.Null);
+            int sliced = 0;
+            foreach (PlannedTrade trade in plan.Trades.Where(t => t.OrderQuantity != 0))
+            {
+                long quantity = Math.Abs(trade.OrderQuantity);
+                int n = (int)Math.Min(5, quantity);
+                long[] expected = TwapSchedule.Build(quantity, 600, n).Slices.Select(x => x.Quantity).ToArray();
+                var children = submissions.Where(x => x.Instrument == trade.Instrument.Symbol).ToList();
+                Assert.That(children.Select(c => (long)c.Quantity), Is.EqualTo(expected), trade.Instrument.Symbol);
+                // slice k starts at k x 600 / n seconds: the first 1-minute bar at or after it
+                var rows = Enumerable.Range(0, n).Select(k => Lookback + (int)Math.Ceiling(k * 600.0 / n / 60 - 1e-9)).ToArray();
+                Assert.That(children.Select(c => c.Row), Is.EqualTo(rows), trade.Instrument.Symbol + ": children on the clock");
+                if (n == 5)
+                {
+                    Assert.That(children.Select(c => c.Row), Is.EqualTo(new[] { 250, 252, 254, 256, 258 }), "two minutes apart, not one bar");
+                    sliced++;
+                }
+            }
+            Assert.That(sliced, Is.GreaterThan(0), "at least one order large enough for five slices");
+        }
     }
 }
