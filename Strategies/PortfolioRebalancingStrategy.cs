@@ -47,6 +47,8 @@ namespace NinjaTrader.NinjaScript.Strategies
         private DateTime pendingTime;
         private bool pending;
         private DateTime lastActed;
+        private bool clockSeries;
+        private int slots;
 
         protected override void OnStateChange()
         {
@@ -81,12 +83,25 @@ namespace NinjaTrader.NinjaScript.Strategies
                 Capital = 1000000;
                 CashBuffer = 0.02;
                 ExecutionSlices = 3;
+                VolatilityTarget = 0;
+                MaxGrossLeverage = 0;
+                PeriodsPerYear = 252;
+                FxRates = string.Empty;
+                Margins = string.Empty;
+                MaxMarginUse = 0;
+                MinTradeWeight = 0;
+                SliceHorizonMinutes = 0;
             }
             else if (State == State.Configure)
             {
                 foreach (string slot in new[] { Instrument2, Instrument3, Instrument4 })
                     if (!string.IsNullOrWhiteSpace(slot))
                         AddDataSeries(slot.Trim(), BarsPeriod.BarsPeriodType, BarsPeriod.Value);
+                // Time-based slicing needs a clock between the portfolio's bars: a 1-minute series of the chart instrument,
+                // added last so the slots keep their indices (not needed when the chart is already 1-minute or finer).
+                clockSeries = SliceHorizonMinutes > 0 && BarPeriods.Length(BarsPeriod, TimeSpan.Zero) > TimeSpan.FromMinutes(1);
+                if (clockSeries)
+                    AddDataSeries(BarsPeriodType.Minute, 1);
             }
             else if (State == State.DataLoaded)
             {
@@ -109,14 +124,20 @@ namespace NinjaTrader.NinjaScript.Strategies
         // Every field is rebuilt here: with IsInstantiatedOnEachOptimizationIteration = false NinjaTrader reuses the instance.
         private void ResetFields()
         {
-            int n = BarsArray.Length;
+            int n = BarsArray.Length - (clockSeries ? 1 : 0);
+            slots = n;
             names = new string[n];
             pointValues = new double[n];
+            // Inputs per slot: FX rate (account currency per unit of the slot's currency, empty = 1) and initial margin per
+            // contract (slot currency); point values and margins are converted once, so equity and sizing are in the account currency.
+            double[] fx = SlotList(FxRates, n, "FX rates", 1.0);
+            double[] margins = SlotList(Margins, n, "Margins", double.NaN);
             seriesOf = new Dictionary<string, int>(StringComparer.Ordinal);
             for (int k = 0; k < n; k++)
             {
                 names[k] = Instruments[k].FullName;
-                pointValues[k] = Instruments[k].MasterInstrument.PointValue;
+                pointValues[k] = Instruments[k].MasterInstrument.PointValue * fx[k];
+                margins[k] *= fx[k];
                 seriesOf[names[k]] = k;
             }
             closes = new double[n];
@@ -139,6 +160,13 @@ namespace NinjaTrader.NinjaScript.Strategies
                 CashBuffer = CashBuffer,
                 ExecutionSlices = ExecutionSlices,
                 BarLength = BarPeriods.Length(BarsPeriod, TimeSpan.Zero),
+                VolatilityTarget = VolatilityTarget > 0 ? VolatilityTarget : (double?)null,
+                MaxGrossLeverage = MaxGrossLeverage > 0 ? MaxGrossLeverage : (double?)null,
+                PeriodsPerYear = PeriodsPerYear,
+                Margins = double.IsNaN(margins[0]) ? null : margins,
+                MaxMarginUse = MaxMarginUse > 0 ? MaxMarginUse : (double?)null,
+                MinTradeWeight = MinTradeWeight,
+                SliceHorizon = TimeSpan.FromMinutes(SliceHorizonMinutes),
             }, gateway, new SettableClock(), new PrintAlertSink(message => Print(message)), message => Print(message));
         }
 
@@ -147,6 +175,11 @@ namespace NinjaTrader.NinjaScript.Strategies
             for (int k = 0; k < BarsArray.Length; k++)
                 if (CurrentBars[k] < 0)
                     return;
+            // Every bar update in realtime is a clock tick for time-based slices (the 1-minute clock series included).
+            if (State == State.Realtime)
+                rebalancer.OnClock(Times[BarsInProgress][0]);
+            if (BarsInProgress >= slots)
+                return;
             // A time is complete when the last series has its bar of that time (primary first on equal timestamps), or
             // when the next primary bar arrives first (then the primary's close of that time is one bar ago).
             if (BarsInProgress == 0 && pending)
@@ -156,7 +189,7 @@ namespace NinjaTrader.NinjaScript.Strategies
                 pendingTime = Times[0][0];
                 pending = true;
             }
-            if (pending && BarsInProgress == BarsArray.Length - 1 && Times[BarsInProgress][0] == pendingTime)
+            if (pending && BarsInProgress == slots - 1 && Times[BarsInProgress][0] == pendingTime)
                 Act(pendingTime, 0);
         }
 
@@ -224,6 +257,28 @@ namespace NinjaTrader.NinjaScript.Strategies
                 ownPositions[k] += difference;
                 Print(Name + ": adopted " + difference + " " + names[k] + " at " + Positions[k].AveragePrice);
             }
+        }
+
+        // "1.08; 1.13; ..." -> one positive number per slot; empty -> fallback for every slot.
+        private static double[] SlotList(string text, int slots, string input, double fallback)
+        {
+            var values = new double[slots];
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                for (int k = 0; k < slots; k++) values[k] = fallback;
+                return values;
+            }
+            string[] parts = text.Split(';');
+            if (parts.Length != slots)
+                throw new ArgumentException("input " + input + ": " + parts.Length + " value(s) for " + slots + " instrument slot(s); give one per slot separated by ';', got '" + text + "'");
+            for (int k = 0; k < slots; k++)
+            {
+                double v;
+                if (!double.TryParse(parts[k].Trim(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out v) || !(v >= 0) || double.IsInfinity(v))
+                    throw new ArgumentException("input " + input + ": value " + (k + 1) + " must be a number >= 0, got '" + parts[k].Trim() + "'");
+                values[k] = v;
+            }
+            return values;
         }
 
         private static int Signed(Position position) =>
@@ -296,6 +351,44 @@ namespace NinjaTrader.NinjaScript.Strategies
         [Range(1, 100)]
         [Display(Name = "Execution slices", Description = "Realtime orders are split over this many bars (TWAP)", GroupName = "Parameters", Order = 10)]
         public int ExecutionSlices { get; set; }
+
+        [NinjaScriptProperty]
+        [Range(0.0, 10.0)]
+        [Display(Name = "Volatility target", Description = "Annual volatility target (fraction, 0.12 = 12%); weights scaled by min(V / sigma, L / sum|w|); 0 = off", GroupName = "Sizing", Order = 1)]
+        public double VolatilityTarget { get; set; }
+
+        [NinjaScriptProperty]
+        [Range(0.0, 100.0)]
+        [Display(Name = "Max gross leverage", Description = "Cap on sum |weights| (multiple of equity); 0 = off", GroupName = "Sizing", Order = 2)]
+        public double MaxGrossLeverage { get; set; }
+
+        [NinjaScriptProperty]
+        [Range(1, 100000)]
+        [Display(Name = "Periods per year", Description = "Bars per year for the annualised volatility (252 for daily bars)", GroupName = "Sizing", Order = 3)]
+        public int PeriodsPerYear { get; set; }
+
+        [NinjaScriptProperty]
+        [Display(Name = "FX rates", Description = "Account currency per unit of each slot's currency, ';'-separated in slot order (e.g. 1.08;1.13;1.08;1.27); empty = all in the account currency", GroupName = "Sizing", Order = 4)]
+        public string FxRates { get; set; }
+
+        [NinjaScriptProperty]
+        [Display(Name = "Margins", Description = "Initial margin per contract in each slot's currency, ';'-separated in slot order; empty = unknown", GroupName = "Sizing", Order = 5)]
+        public string Margins { get; set; }
+
+        [NinjaScriptProperty]
+        [Range(0.0, 10.0)]
+        [Display(Name = "Max margin use", Description = "Total initial margin at most this fraction of equity (needs Margins); 0 = off", GroupName = "Sizing", Order = 6)]
+        public double MaxMarginUse { get; set; }
+
+        [NinjaScriptProperty]
+        [Range(0.0, 1.0)]
+        [Display(Name = "Min trade weight", Description = "No-trade band: positions change only when the target differs from the weight by at least this (fraction of equity)", GroupName = "Sizing", Order = 7)]
+        public double MinTradeWeight { get; set; }
+
+        [NinjaScriptProperty]
+        [Range(0, 1440)]
+        [Display(Name = "Slice horizon (minutes)", Description = "Realtime orders: Execution slices children spread over this many minutes on the clock (bounded by the session end); 0 = one child per bar", GroupName = "Parameters", Order = 11)]
+        public int SliceHorizonMinutes { get; set; }
         #endregion
     }
 }

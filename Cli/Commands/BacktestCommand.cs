@@ -31,7 +31,8 @@ namespace NinjaTraderPortfolio.Cli.Commands
             "ntportfolio backtest --prices FILE (--weights FILE | --method M [optimize options] --lookback N)",
             "                     --rebalance none|daily|weekly|monthly|quarterly|drift:X --initial-capital C --costs none|model",
             "                     [--commission-per-unit X] [--instruments FILE] [--format table|json] [--report DIR]",
-            "                     [--periods-per-year N] [--cash-buffer F] [--fractional]",
+            "                     [--periods-per-year N] [--cash-buffer F] [--min-trade-weight X] [--fractional]",
+            "                     [--vol-target V] [--max-gross-leverage L] [--vol-window N] [--fx FILE] [--account-currency CUR]",
             "  --prices           closes: wide CSV 'Date,<asset>,...' or NinjaTrader exports (repeat --prices; inner-joined on dates)",
             "  --weights          CSV 'Asset,Weight': fixed target weights, fractions of equity (assets not listed target 0)",
             "  --method M         re-optimize at the first bar and every rebalance on the last N returns (--lookback N) up to",
@@ -44,9 +45,16 @@ namespace NinjaTraderPortfolio.Cli.Commands
             "  --costs none       no commission and no impact; model = --commission-per-unit (currency per contract/share,",
             "                     default 0) plus square-root impact (spread/2 + sigma sqrt(q/ADV)) needing --instruments with",
             "                     Adv and Spread for every asset",
-            "  --instruments      CSV 'Asset,PointValue,LotSize,Adv,Spread' (see 'ntportfolio help rebalance'); default point",
-            "                     value 1, lot 1",
+            "  --instruments      CSV 'Asset,PointValue,LotSize,Adv,Spread,Currency' (see 'ntportfolio help rebalance'); default",
+            "                     point value 1, lot 1; its Margin and Micro columns are not used by backtest",
             "  --periods-per-year bars per year for the annualised figures (default 252, daily bars; give it for intraday bars)",
+            "  --min-trade-weight X  no-trade band (fraction of equity): an instrument whose target differs from its current",
+            "                     weight by less than X keeps its position; trades are at least X (same rule as rebalance)",
+            "  --vol-target V     scale the targets at every rebalance by k = min(V / sigma, L / sum|w|), sigma = sqrt(w' S w N)",
+            "                     with S the sample covariance of the last --vol-window returns (default --lookback, else 60)",
+            "  --max-gross-leverage L  cap on sum |weights| (without --vol-target it only cuts)",
+            "  --fx FILE          CSV 'Currency,Rate' (account currency per unit); instruments' Currency column converts",
+            "                     notional, P&L and weights at these constant rates; --account-currency CUR (default USD)",
             "  --fractional       positions in exact fractions of a unit instead of whole lots (for comparisons with closed forms)",
             "  --report DIR       also write equity.csv, weights.csv, fills.csv, rebalances.csv, summary.json and the charts",
             "                     equity-drawdown.png and weights.png there",
@@ -66,6 +74,8 @@ namespace NinjaTraderPortfolio.Cli.Commands
             ITargetWeightSource source = s.WeightsPath != null
                 ? new FixedWeightSource(AssetValueFileReader.ReadWeights(s.WeightsPath, assets, requireAll: false).Align(assets, 0.0))
                 : BuildOptimizerSource(s, assets);
+            if (s.VolTarget.HasValue || s.MaxGross.HasValue)
+                source = new ScaledWeightSource(source, s.VolWindow, s.PeriodsPerYear, s.VolTarget, s.MaxGross);
             var instruments = BuildInstruments(s, assets);
             var options = new BacktestOptions
             {
@@ -75,6 +85,7 @@ namespace NinjaTraderPortfolio.Cli.Commands
                 FractionalUnits = s.Fractional,
                 PeriodsPerYear = s.PeriodsPerYear,
                 CashBuffer = s.CashBuffer,
+                MinTradeWeight = s.MinTradeWeight,
                 // With an optimizer, whole-lot rounding must not push a weight past the optimizer's own limit.
                 SizingLimits = s.Optimizer == null ? null
                     : new InstrumentLimits(defaultMaxWeight: Math.Max(Math.Abs(s.Optimizer.MaxWeight), Math.Abs(s.Optimizer.MinWeight))),
@@ -105,11 +116,13 @@ namespace NinjaTraderPortfolio.Cli.Commands
         private static List<BacktestInstrument> BuildInstruments(BacktestSettings s, IReadOnlyList<string> assets)
         {
             var specs = s.InstrumentsPath != null ? RebalanceInstrumentsFile.Read(s.InstrumentsPath, assets.ToList()) : new Dictionary<string, InstrumentSpec>();
+            var fx = FxRatesFile.Read(s.FxPath, s.AccountCurrency);
             var list = new List<BacktestInstrument>();
             foreach (var a in assets)
             {
                 var spec = specs.TryGetValue(a, out var sp) ? sp : new InstrumentSpec();
-                list.Add(new BacktestInstrument(a, spec.PointValue, spec.LotSize, spec.Adv, spec.Spread));
+                // Point values in the account currency: notional, P&L and weights are converted at the (constant) --fx rate.
+                list.Add(new BacktestInstrument(a, spec.PointValue * fx.Rate(spec.Currency), spec.LotSize, spec.Adv, spec.Spread));
             }
             return list;
         }

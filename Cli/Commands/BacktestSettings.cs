@@ -16,7 +16,8 @@ namespace NinjaTraderPortfolio.Cli.Commands
         public static readonly string[] OwnOptions =
         {
             "prices", "weights", "lookback", "rebalance", "initial-capital", "costs", "commission-per-unit", "format", "report",
-            "instruments", "periods-per-year", "cash-buffer",
+            "instruments", "periods-per-year", "cash-buffer", "min-trade-weight", "vol-target", "max-gross-leverage", "vol-window",
+            "fx", "account-currency",
         };
 
         public static readonly string[] Flags = { "fractional" };
@@ -38,6 +39,12 @@ namespace NinjaTraderPortfolio.Cli.Commands
         public int PeriodsPerYear { get; private set; } = 252;
         public double CashBuffer { get; private set; }
         public bool Fractional { get; private set; }
+        public double MinTradeWeight { get; private set; }
+        public double? VolTarget { get; private set; }
+        public double? MaxGross { get; private set; }
+        public int VolWindow { get; private set; }
+        public string? FxPath { get; private set; }
+        public string AccountCurrency { get; private set; } = "USD";
 
         public static BacktestSettings Parse(IReadOnlyList<string> args)
         {
@@ -88,6 +95,19 @@ namespace NinjaTraderPortfolio.Cli.Commands
             s.CashBuffer = a.GetDouble("cash-buffer", 0);
             if (s.CashBuffer < 0 || s.CashBuffer >= 1) throw new CliUsageException($"option --cash-buffer must be in [0, 1), got {a.Get("cash-buffer")}");
             s.Fractional = a.Has("fractional");
+            s.MinTradeWeight = a.GetDouble("min-trade-weight", 0);
+            if (!(s.MinTradeWeight >= 0)) throw new CliUsageException($"option --min-trade-weight must be >= 0, got {a.Get("min-trade-weight")}");
+            if (s.MinTradeWeight > 0 && s.Fractional) throw new CliUsageException("option --min-trade-weight applies to whole-lot sizing; drop --fractional");
+            s.VolTarget = a.GetDoubleOrNull("vol-target");
+            if (s.VolTarget.HasValue && !(s.VolTarget.Value > 0)) throw new CliUsageException($"option --vol-target must be > 0, got {a.Get("vol-target")}");
+            s.MaxGross = a.GetDoubleOrNull("max-gross-leverage");
+            if (s.MaxGross.HasValue && !(s.MaxGross.Value > 0)) throw new CliUsageException($"option --max-gross-leverage must be > 0, got {a.Get("max-gross-leverage")}");
+            s.VolWindow = a.GetInt("vol-window", s.Lookback >= 2 ? s.Lookback : 60);
+            if (s.VolWindow < 2) throw new CliUsageException($"option --vol-window must be a whole number >= 2, got {a.Get("vol-window")}");
+            if (a.Has("vol-window") && !s.VolTarget.HasValue && !s.MaxGross.HasValue) throw new CliUsageException("option --vol-window needs --vol-target or --max-gross-leverage");
+            s.FxPath = a.Get("fx");
+            s.AccountCurrency = (a.Get("account-currency") ?? "USD").Trim().ToUpperInvariant();
+            if (s.AccountCurrency.Length != 3) throw new CliUsageException($"option --account-currency must be a 3-letter code, got '{a.Get("account-currency")}'");
             return s;
         }
 

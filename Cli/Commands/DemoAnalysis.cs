@@ -92,7 +92,7 @@ namespace NinjaTraderPortfolio.Cli.Commands
             var manager = new PortfolioManager(Config, clock);
             var symbols = Portfolio.Instruments.Select(i => i.Symbol).ToArray();
             int first = Prices.Rows - 1 - Portfolio.Optimization.Lookback;
-            // The sample account: an existing book (contracts) plus cash, equity about 2.5 million.
+            // The sample account: an existing book (contracts in EUR, CHF, GBP) plus USD cash, equity about 3.4 million USD.
             AccountPositions["DAX"] = 8; AccountPositions["SMI"] = 4; AccountPositions["CAC"] = 0; AccountPositions["FTSE"] = 12;
             AccountCash = 1_000_000m;
             for (int t = first; t < Prices.Rows; t++)
@@ -108,7 +108,7 @@ namespace NinjaTraderPortfolio.Cli.Commands
                 var closes = Prices.CopyColumn(Prices.IndexOf(ic.Symbol)).Skip(Prices.Rows - 21).ToArray();
                 var liq = new InstrumentLiquidity(LiquidityEstimator.Volatility(closes), ic.AverageDailyVolume ?? throw new InvalidInputException($"config: instrument '{ic.Symbol}' needs averageDailyVolume for routing"),
                     ic.Spread ?? throw new InvalidInputException($"config: instrument '{ic.Symbol}' needs spread for routing"));
-                var d = router.Route(new RoutingRequest(Math.Abs(t.OrderQuantity), (double)t.Instrument.Price, (double)ic.PointValue, liq, Portfolio.ExecutionHorizonDays, 8, 1e-6));
+                var d = router.Route(new RoutingRequest(Math.Abs(t.OrderQuantity), (double)t.Instrument.Price, (double)t.Instrument.PointValue, liq, Portfolio.ExecutionHorizonDays, 8, 1e-6));
                 Orders.Add(new DemoOrder(t, d));
             }
             Risk = manager.AnalyzeRisk(Portfolio.Name, 0.99, useTargets: true);

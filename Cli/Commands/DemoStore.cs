@@ -38,7 +38,7 @@ namespace NinjaTraderPortfolio.Cli.Commands
             store.WriteRebalance(Rebalance(a, now));
             using (var tx = store.BeginTransaction())
             {
-                WriteBacktest(tx, a.Portfolio.Name + ":backtest", a.Backtest, a.Prices, a.Portfolio.Instruments.ToDictionary(i => i.Symbol, i => i.PointValue));
+                WriteBacktest(tx, a.Portfolio.Name + ":backtest", a.Backtest, a.Prices, a.Portfolio.Instruments.ToDictionary(i => i.Symbol, i => a.Portfolio.PointValueInAccount(i)));
                 tx.Commit();
             }
             return path;

@@ -37,7 +37,8 @@ namespace NinjaTraderPortfolio.Cli.Commands
             rt.AddRow("effective number of bets", r.EffectiveNumberOfBets.ToString("0.00", Inv));
             c.Write(rt);
 
-            c.Write(new Rule($"[bold]Rebalance of the sample account[/] (equity {a.Plan.Equity.ToString("#,##0", Inv)}, {Markup.Escape(a.Portfolio.Account)})").LeftJustified());
+            c.Write(new Rule($"[bold]Rebalance of the sample account[/] (equity {a.Plan.Equity.ToString("#,##0", Inv)} {Markup.Escape(a.Portfolio.AccountCurrency)}, {Markup.Escape(a.Portfolio.Account)})").LeftJustified());
+            c.MarkupLine($"  [grey]{Markup.Escape(CurrencyNote(a.Portfolio))}[/]");
             var pt = new Table().Border(TableBorder.Rounded);
             foreach (var h in new[] { "instrument", "held", "target", "order", "weight", "algorithm", "exp. cost", "schedule (contracts per slice)" }) pt.AddColumn(h);
             foreach (var tr in a.Plan.Trades)
@@ -56,7 +57,7 @@ namespace NinjaTraderPortfolio.Cli.Commands
             c.Write(new Rule($"[bold]Backtest[/] ({Markup.Escape(b.Description)}, rebalance {Markup.Escape(a.Portfolio.Rebalance)}, whole contracts, commission + square-root impact)").LeftJustified());
             var bt = new Table().Border(TableBorder.Rounded).AddColumn("figure").AddColumn(new TableColumn("value").RightAligned());
             bt.AddRow("period", $"{b.EquityCurve[0].Date:yyyy-MM-dd} .. {b.EquityCurve[b.EquityCurve.Count - 1].Date:yyyy-MM-dd}");
-            bt.AddRow("initial capital / final equity", $"{b.InitialCapital.ToString("#,##0", Inv)} / {b.FinalEquity.ToString("#,##0", Inv)}");
+            bt.AddRow($"initial capital / final equity ({Markup.Escape(a.Portfolio.AccountCurrency)})", $"{b.InitialCapital.ToString("#,##0", Inv)} / {b.FinalEquity.ToString("#,##0", Inv)}");
             bt.AddRow("total / annualised return", $"{Pct(b.TotalReturn)} / {Pct(perf.AnnualizedReturn)}");
             bt.AddRow("volatility / Sharpe (annual)", $"{Pct(perf.Volatility)} / {perf.Sharpe.ToString("0.00", Inv)}");
             bt.AddRow("max drawdown (longest, bars)", $"{Pct(perf.MaxDrawdown)} ({perf.MaxDrawdownDuration})");
@@ -70,5 +71,13 @@ namespace NinjaTraderPortfolio.Cli.Commands
         }
 
         private static string Pct(double v) => double.IsNaN(v) ? "n/a" : (v * 100).ToString("0.00", Inv) + "%";
+
+        // "all money in USD; DAX in EUR at 1.08, ..." for the portfolio's instruments.
+        private static string CurrencyNote(Core.Portfolio.Config.PortfolioConfig p)
+        {
+            var parts = p.Instruments.Where(i => i.Currency != null && !string.Equals(i.Currency, p.AccountCurrency, StringComparison.OrdinalIgnoreCase))
+                .Select(i => $"{i.Symbol} in {i.Currency} at {p.FxRate(i).ToString(Inv)}").ToList();
+            return $"all money in {p.AccountCurrency}" + (parts.Count == 0 ? "" : "; " + string.Join(", ", parts));
+        }
     }
 }

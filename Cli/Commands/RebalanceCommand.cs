@@ -10,6 +10,7 @@ using NinjaTraderPortfolio.Core;
 using NinjaTraderPortfolio.Core.Data;
 using NinjaTraderPortfolio.Core.Execution;
 using NinjaTraderPortfolio.Core.Optimization.Solvers;
+using NinjaTraderPortfolio.Core.Statistics;
 
 namespace NinjaTraderPortfolio.Cli.Commands
 {
@@ -22,7 +23,8 @@ namespace NinjaTraderPortfolio.Cli.Commands
         private static readonly string[] Options =
         {
             "positions", "prices", "equity", "targets", "instruments", "format", "cash-buffer", "min-trade", "max-weight",
-            "horizon", "slices", "risk-aversion",
+            "horizon", "slices", "risk-aversion", "vol-target", "periods-per-year", "max-gross-leverage", "fx", "account-currency",
+            "max-margin-use", "min-trade-weight",
         };
 
         /// <inheritdoc />
@@ -35,6 +37,8 @@ namespace NinjaTraderPortfolio.Cli.Commands
         public string Usage => string.Join("\n",
             "ntportfolio rebalance --positions FILE --prices FILE --equity X (--targets FILE | <optimize options>) [--instruments FILE] [--format table|json]",
             "                      [--cash-buffer F] [--min-trade NOTIONAL] [--max-weight W] [--horizon DAYS] [--slices N] [--risk-aversion L]",
+            "                      [--vol-target V] [--periods-per-year N] [--max-gross-leverage L] [--max-margin-use F] [--min-trade-weight X]",
+            "                      [--fx FILE] [--account-currency CUR]",
             "  --positions     CSV 'Asset,Quantity': signed whole contracts/shares held now (assets not listed hold 0)",
             "  --prices        price file (wide CSV 'Date,<asset>,...' or NinjaTrader export); the last row is the current price,",
             "                  the history gives the volatility per bar (taken as daily) used by the router",
@@ -42,9 +46,23 @@ namespace NinjaTraderPortfolio.Cli.Commands
             "  --targets       CSV 'Asset,Weight': signed target weights, fractions of equity (assets not listed target 0)",
             "  <optimize options>  instead of --targets: any 'ntportfolio optimize' options (e.g. --method min-variance); the",
             "                  optimizer runs on the same --prices and its weights become the targets (--max-weight applies to both)",
-            "  --instruments   CSV 'Asset,PointValue,LotSize,Adv,Spread,Depth,MaxWeight,MaxNotional' (any subset after Asset,",
-            "                  empty cells = defaults: point value 1, lot 1, no limits; Spread is a fraction of price; Adv and",
-            "                  Spread are needed to price and route orders, otherwise the order is worked as a default TWAP)",
+            "  --instruments   CSV 'Asset,PointValue,LotSize,Adv,Spread,Depth,MaxWeight,MaxNotional,Currency,Margin,Micro,MicroRatio,",
+            "                  MicroMargin' (any subset after Asset, empty cells = defaults: point value 1, lot 1, no limits, account",
+            "                  currency, no margin, no micro; Spread is a fraction of price; Adv and Spread are needed to price and",
+            "                  route orders, otherwise the order is worked as a default TWAP; Margin is the initial margin per",
+            "                  contract in the instrument's currency; Micro/MicroRatio name a smaller contract, e.g. MES,10 for ES,",
+            "                  priced from its parent: the target is reached within one micro, whole contracts first)",
+            "  --vol-target    annual volatility target V (fraction): weights are scaled by k = min(V / sigma, L / sum|w|),",
+            "                  sigma = sqrt(w' S w N), S the sample covariance (n-1) of the simple returns of all rows of --prices",
+            "  --periods-per-year  N for sigma (default 252, daily rows)",
+            "  --max-gross-leverage  L, cap on sum |weights| (multiple of equity); without --vol-target it only cuts (k <= 1)",
+            "  --max-margin-use F  total initial margin at most F x equity (needs Margin for every instrument held or targeted)",
+            "  --min-trade-weight X  no-trade band: an instrument whose target differs from its weight by less than X keeps its",
+            "                  position, and trades are at least X of equity",
+            "  --fx            CSV 'Currency,Rate': account-currency units per unit of each instrument currency",
+            "  --account-currency  the account's currency (default USD); instruments without Currency are in it",
+            "Rule: a contract worth more than its weight limit is not held (the limit is never exceeded to hold one contract);",
+            "its row's reason says so; the other instruments are sized as usual. Money in the output is in the account currency.",
             "  --cash-buffer   fraction of equity kept in cash (default 0)",
             "  --min-trade     smallest trade notional in currency; smaller trades are skipped (default 0)",
             "  --max-weight    |weight| limit for every instrument without its own MaxWeight",
@@ -79,70 +97,100 @@ namespace NinjaTraderPortfolio.Cli.Commands
             double lambda = a.GetDouble("risk-aversion", 0);
             if (lambda < 0) throw new CliUsageException($"option --risk-aversion must be >= 0, got {a.Get("risk-aversion")}");
 
+            double? volTarget = a.GetDoubleOrNull("vol-target");
+            if (volTarget.HasValue && !(volTarget.Value > 0)) throw new CliUsageException($"option --vol-target must be > 0, got {a.Get("vol-target")}");
+            double? maxGross = a.GetDoubleOrNull("max-gross-leverage");
+            if (maxGross.HasValue && !(maxGross.Value > 0)) throw new CliUsageException($"option --max-gross-leverage must be > 0, got {a.Get("max-gross-leverage")}");
+            int periodsPerYear = a.GetInt("periods-per-year", 252);
+            if (periodsPerYear < 1) throw new CliUsageException($"option --periods-per-year must be a whole number > 0, got {a.Get("periods-per-year")}");
+            double? maxMargin = a.GetDoubleOrNull("max-margin-use");
+            if (maxMargin.HasValue && !(maxMargin.Value > 0)) throw new CliUsageException($"option --max-margin-use must be > 0, got {a.Get("max-margin-use")}");
+            double minTradeWeight = a.GetDouble("min-trade-weight", 0);
+            if (!(minTradeWeight >= 0)) throw new CliUsageException($"option --min-trade-weight must be >= 0, got {a.Get("min-trade-weight")}");
+            string accountCurrency = (a.Get("account-currency") ?? "USD").Trim().ToUpperInvariant();
+            if (accountCurrency.Length != 3) throw new CliUsageException($"option --account-currency must be a 3-letter code, got '{a.Get("account-currency")}'");
+            var fx = FxRatesFile.Read(a.Get("fx"), accountCurrency);
+
             var frame = PriceFileLoader.Load(new[] { pricesPath }).Frame;
             if (frame.Rows < 1) throw new InvalidInputException($"price file '{pricesPath}' has no rows");
             var assets = frame.Assets;
+            var specs = a.Has("instruments") ? RebalanceInstrumentsFile.Read(a.Require("instruments"), assets.ToList()) : new Dictionary<string, InstrumentSpec>();
+            var micros = specs.Where(kv => kv.Value.Micro != null).ToDictionary(kv => kv.Value.Micro!, kv => kv.Key, StringComparer.Ordinal);
+            var holdable = assets.Concat(micros.Keys).ToList();
             // A flat account is a positions file with only its header line.
             var positions = HeaderOnly(positionsPath)
                 ? AssetValueFileReader.ParseNumbers("Asset,Quantity\nnone,0\n", positionsPath, "Quantity", null, requireAll: false)
-                : AssetValueFileReader.ReadNumbers(positionsPath, "Quantity", assets, requireAll: false, label: "positions file");
+                : AssetValueFileReader.ReadNumbers(positionsPath, "Quantity", holdable, requireAll: false, label: "positions file");
             var targets = a.Has("targets")
                 ? ToMap(AssetValueFileReader.ReadWeights(a.Require("targets"), assets, requireAll: false))
                 : OptimizerTargets(optimizerArgs, stderr);
-            var specs = a.Has("instruments") ? RebalanceInstrumentsFile.Read(a.Require("instruments"), assets.ToList()) : new Dictionary<string, InstrumentSpec>();
 
-            var used = assets.Where(s => (positions.TryGetValue(s, out double held) && held != 0) || targets.ContainsKey(s)).ToList();
+            // Volatility target and leverage cap over every asset of the price file (targets not listed are 0).
+            var w = assets.Select(x => targets.TryGetValue(x, out double tw) ? tw : 0.0).ToArray();
+            RiskScale? risk = null;
+            if (frame.Rows >= 3)
+                risk = RiskScaling.Scale(w, SampleMoments.Covariance(ReturnCalculator.Simple(frame)), periodsPerYear, volTarget, maxGross);
+            else if (volTarget.HasValue || maxGross.HasValue)
+                throw new InvalidInputException($"price file '{pricesPath}' has {frame.Rows} row(s); --vol-target and --max-gross-leverage need at least 3 for a covariance");
+            double scale = risk?.Scale ?? 1.0;
+
+            long Held(string symbol)
+            {
+                if (!positions.TryGetValue(symbol, out double q)) return 0;
+                if (q != Math.Floor(q) || Math.Abs(q) > 1e15) throw new InvalidInputException($"positions file '{positionsPath}': quantity of '{symbol}' must be a whole number, got {Guard.Format(q)}");
+                return (long)q;
+            }
+            var used = assets.Where(s => Held(s) != 0 || targets.ContainsKey(s)
+                || (specs.TryGetValue(s, out var sp) && sp.Micro != null && Held(sp.Micro) != 0)).ToList();
             if (used.Count == 0) throw new InvalidInputException("neither the positions nor the targets name an asset of the price file");
-            var planned = new List<PlannerInstrument>();
+            var sized = new List<SizingInstrument>();
             var weightLimits = new Dictionary<string, double>(StringComparer.Ordinal);
             var notionalLimits = new Dictionary<string, decimal>(StringComparer.Ordinal);
             foreach (var s in used)
             {
                 var spec = specs.TryGetValue(s, out var sp) ? sp : new InstrumentSpec();
-                long current = 0;
-                if (positions.TryGetValue(s, out double q))
-                {
-                    if (q != Math.Floor(q) || Math.Abs(q) > 1e15) throw new InvalidInputException($"positions file '{positionsPath}': quantity of '{s}' must be a whole number, got {Guard.Format(q)}");
-                    current = (long)q;
-                }
-                double w = targets.TryGetValue(s, out double tw) ? tw : 0.0;
+                double tw = targets.TryGetValue(s, out double t) ? t * scale : 0.0;
                 decimal price = (decimal)frame[frame.Rows - 1, frame.IndexOf(s)];
-                planned.Add(new PlannerInstrument(s, price, spec.PointValue, spec.LotSize, current, w));
+                var micro = spec.Micro == null ? null : new MicroContract(spec.Micro, spec.MicroRatio, Held(spec.Micro), spec.MicroMargin);
+                sized.Add(new SizingInstrument(s, price, spec.PointValue, spec.LotSize, Held(s), tw, spec.Currency, spec.Margin, micro));
                 if (spec.MaxWeight.HasValue) weightLimits[s] = spec.MaxWeight.Value;
                 if (spec.MaxNotional.HasValue) notionalLimits[s] = spec.MaxNotional.Value;
             }
             var limits = new InstrumentLimits(weightLimits, notionalLimits, maxWeight);
-            var plan = new RebalancePlanner().Plan(planned, equity, new PlannerOptions { CashBuffer = cashBuffer, MinTradeNotional = minTrade }, limits);
+            var sizing = new FuturesSizer().Size(sized, equity,
+                fx, new SizingOptions { CashBuffer = cashBuffer, MinTradeNotional = minTrade, MinTradeWeight = minTradeWeight, MaxMarginUse = maxMargin }, limits);
 
             var router = new SmartOrderRouter();
             var rows = new List<RebalanceRow>();
-            foreach (var t in plan.Trades)
+            foreach (var t in sizing.Orders)
             {
                 var row = new RebalanceRow(t);
                 rows.Add(row);
-                if (t.OrderQuantity == 0) continue;
-                var spec = specs.TryGetValue(t.Instrument.Symbol, out var sp) ? sp : new InstrumentSpec();
+                if (t.OrderQuantity == 0) { row.Reason = t.Note ?? "no trade"; continue; }
+                string listed = t.ParentSymbol ?? t.Symbol;
+                var spec = t.ParentSymbol == null && specs.TryGetValue(t.Symbol, out var sp) ? sp : new InstrumentSpec();
                 long qty = Math.Abs(t.OrderQuantity);
+                string prefix = t.Note == null ? "" : t.Note + "; ";
                 if (double.IsNaN(spec.Adv) || double.IsNaN(spec.Spread) || frame.Rows < 3)
                 {
                     string missing = double.IsNaN(spec.Adv) || double.IsNaN(spec.Spread) ? "no Adv/Spread in --instruments" : "fewer than 3 prices for a volatility";
                     row.Decision = null;
                     row.Schedule = TwapSchedule.Build(qty, horizon, slices);
                     row.Algorithm = "twap";
-                    row.Reason = $"{missing}: default TWAP over {horizon.ToString("0.###", CultureInfo.InvariantCulture)} day(s), cost not estimated";
+                    row.Reason = $"{prefix}{missing}: default TWAP over {horizon.ToString("0.###", CultureInfo.InvariantCulture)} day(s), cost not estimated";
                     continue;
                 }
-                var closes = frame.CopyColumn(frame.IndexOf(t.Instrument.Symbol));
+                var closes = frame.CopyColumn(frame.IndexOf(listed));
                 double sigma = LiquidityEstimator.Volatility(closes);
                 var liq = new InstrumentLiquidity(sigma, spec.Adv, spec.Spread, double.NaN, spec.Depth);
-                var d = router.Route(new RoutingRequest(qty, (double)t.Instrument.Price, (double)t.Instrument.PointValue, liq, horizon, slices, lambda));
+                var d = router.Route(new RoutingRequest(qty, (double)t.Price, (double)(t.PointValue * t.FxRate), liq, horizon, slices, lambda));
                 row.Decision = d;
                 row.Schedule = d.Schedule;
                 row.Algorithm = d.AlgorithmName;
-                row.Reason = d.Reason;
+                row.Reason = prefix + d.Reason;
             }
-            if (format == "json") WriteJson(stdout, plan, rows);
-            else WriteTable(stdout, plan, rows);
+            if (format == "json") WriteJson(stdout, sizing, risk, fx, rows);
+            else WriteTable(stdout, sizing, risk, fx, rows);
             return 0;
         }
 
@@ -204,40 +252,66 @@ namespace NinjaTraderPortfolio.Cli.Commands
 
         private sealed class RebalanceRow
         {
-            public RebalanceRow(PlannedTrade t) { Trade = t; }
-            public PlannedTrade Trade { get; }
+            public RebalanceRow(SizedOrder t) { Trade = t; }
+            public SizedOrder Trade { get; }
             public RoutingDecision? Decision { get; set; }
             public ExecutionSchedule? Schedule { get; set; }
             public string Algorithm { get; set; } = "none";
             public string Reason { get; set; } = "no trade";
         }
 
-        private static void WriteJson(TextWriter stdout, RebalancePlan plan, List<RebalanceRow> rows)
+        private static void WriteJson(TextWriter stdout, SizingResult sizing, RiskScale? risk, FxRates fx, List<RebalanceRow> rows)
         {
+            var plan = sizing.Plan;
             using var ms = new MemoryStream();
             using (var w = new Utf8JsonWriter(ms, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
             {
                 w.WriteStartObject();
+                w.WriteString("accountCurrency", fx.AccountCurrency);
                 w.WriteNumber("equity", plan.Equity);
                 w.WriteNumber("investable", plan.Investable);
-                w.WriteNumber("grossNotional", plan.GrossNotional);
+                w.WriteNumber("grossNotional", sizing.GrossNotional);
                 w.WriteNumber("grossBudget", plan.GrossBudget);
                 w.WriteNumber("trackingObjective", plan.Objective);
                 w.WriteBoolean("provedOptimal", plan.ProvedOptimal);
+                if (risk != null)
+                {
+                    w.WriteNumber("scale", risk.Scale);
+                    w.WriteNumber("predictedVolatility", risk.PredictedVolatility);
+                    w.WriteNumber("grossLeverage", risk.GrossLeverage);
+                    w.WriteString("scaleBinding", risk.Binding);
+                }
+                else
+                {
+                    w.WriteNumber("scale", 1.0);
+                    w.WriteNull("predictedVolatility");
+                    w.WriteNull("grossLeverage");
+                    w.WriteString("scaleBinding", "none");
+                }
+                w.WriteNumber("marginUsed", sizing.MarginUsed);
+                if (sizing.MarginLimit.HasValue) w.WriteNumber("marginLimit", sizing.MarginLimit.Value);
+                else w.WriteNull("marginLimit");
                 w.WriteStartArray("orders");
                 foreach (var r in rows)
                 {
                     var t = r.Trade;
                     w.WriteStartObject();
-                    w.WriteString("asset", t.Instrument.Symbol);
-                    w.WriteNumber("price", t.Instrument.Price);
-                    w.WriteNumber("currentQuantity", t.Instrument.CurrentQuantity);
+                    w.WriteString("asset", t.Symbol);
+                    if (t.ParentSymbol != null) w.WriteString("microOf", t.ParentSymbol);
+                    w.WriteString("currency", t.Currency ?? fx.AccountCurrency);
+                    w.WriteNumber("fxRate", t.FxRate);
+                    w.WriteNumber("price", t.Price);
+                    w.WriteNumber("pointValue", t.PointValue);
+                    w.WriteNumber("currentQuantity", t.CurrentQuantity);
                     w.WriteNumber("targetQuantity", t.TargetQuantity);
                     w.WriteNumber("orderQuantity", t.OrderQuantity);
-                    w.WriteString("side", t.OrderQuantity == 0 ? "none" : t.Side == OrderSide.Buy ? "buy" : "sell");
+                    w.WriteString("side", t.OrderQuantity == 0 ? "none" : t.OrderQuantity > 0 ? "buy" : "sell");
                     w.WriteNumber("orderNotional", t.OrderNotional);
-                    w.WriteNumber("targetWeight", t.CappedTargetWeight);
+                    w.WriteNumber("targetWeight", t.TargetWeight);
                     w.WriteNumber("achievedWeight", t.AchievedWeight);
+                    if (t.MarginPerContract.HasValue) w.WriteNumber("marginPerContract", t.MarginPerContract.Value);
+                    else w.WriteNull("marginPerContract");
+                    w.WriteNumber("marginUsed", t.MarginUsed);
                     w.WriteBoolean("capped", t.Capped);
                     w.WriteString("algorithm", r.Algorithm);
                     w.WriteString("reason", r.Reason);
@@ -270,19 +344,23 @@ namespace NinjaTraderPortfolio.Cli.Commands
             stdout.WriteLine(Encoding.UTF8.GetString(ms.ToArray()));
         }
 
-        private static void WriteTable(TextWriter stdout, RebalancePlan plan, List<RebalanceRow> rows)
+        private static void WriteTable(TextWriter stdout, SizingResult sizing, RiskScale? risk, FxRates fx, List<RebalanceRow> rows)
         {
             var inv = CultureInfo.InvariantCulture;
-            stdout.WriteLine($"equity {plan.Equity.ToString(inv)}, investable {plan.Investable.ToString(inv)}, gross {plan.GrossNotional.ToString("0.##", inv)} of budget {plan.GrossBudget.ToString("0.##", inv)}{(plan.ProvedOptimal ? "" : " (rounding not proved optimal)")}");
+            var plan = sizing.Plan;
+            stdout.WriteLine($"equity {plan.Equity.ToString(inv)} {fx.AccountCurrency}, investable {plan.Investable.ToString(inv)}, gross {sizing.GrossNotional.ToString("0.##", inv)} of budget {plan.GrossBudget.ToString("0.##", inv)}{(plan.ProvedOptimal ? "" : " (rounding not proved optimal)")}");
+            if (risk != null)
+                stdout.WriteLine($"scale {risk.Scale.ToString("0.####", inv)} ({risk.Binding}): predicted volatility {risk.PredictedVolatility.ToString("0.####", inv)}, gross leverage {risk.GrossLeverage.ToString("0.####", inv)}");
+            stdout.WriteLine($"margin used {sizing.MarginUsed.ToString("0.##", inv)}{(sizing.MarginLimit.HasValue ? " of " + sizing.MarginLimit.Value.ToString("0.##", inv) : "")}");
             stdout.WriteLine($"{"asset",-10} {"current",9} {"target",9} {"order",9} {"side",4} {"notional",14} {"weight",8} {"algo",6} {"exp.cost",12}  schedule / reason");
             foreach (var r in rows)
             {
                 var t = r.Trade;
-                string side = t.OrderQuantity == 0 ? "-" : t.Side == OrderSide.Buy ? "buy" : "sell";
+                string side = t.OrderQuantity == 0 ? "-" : t.OrderQuantity > 0 ? "buy" : "sell";
                 string cost = r.Decision == null ? "-" : r.Decision.ExpectedCost.ToString("0.##", inv);
                 string sched = r.Schedule == null ? "" : string.Join("+", r.Schedule.Slices.Select(s => s.Quantity.ToString(inv)));
-                stdout.WriteLine($"{t.Instrument.Symbol,-10} {t.Instrument.CurrentQuantity,9} {t.TargetQuantity,9} {t.OrderQuantity,9} {side,4} {t.OrderNotional.ToString("0.##", inv),14} {t.AchievedWeight.ToString("0.0000", inv),8} {r.Algorithm,6} {cost,12}  {sched}{(t.Capped ? " [capped by limit]" : "")}");
-                if (t.OrderQuantity != 0) stdout.WriteLine($"{"",10}   reason: {r.Reason}");
+                stdout.WriteLine($"{t.Symbol,-10} {t.CurrentQuantity,9} {t.TargetQuantity,9} {t.OrderQuantity,9} {side,4} {t.OrderNotional.ToString("0.##", inv),14} {t.AchievedWeight.ToString("0.0000", inv),8} {r.Algorithm,6} {cost,12}  {sched}{(t.Capped ? " [capped by limit]" : "")}");
+                if (t.OrderQuantity != 0 || t.Note != null) stdout.WriteLine($"{"",10}   reason: {r.Reason}");
             }
         }
     }

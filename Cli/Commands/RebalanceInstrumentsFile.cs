@@ -16,6 +16,11 @@ namespace NinjaTraderPortfolio.Cli.Commands
         public double Depth = double.NaN;
         public double? MaxWeight;
         public decimal? MaxNotional;
+        public string? Currency;
+        public decimal? Margin;
+        public string? Micro;
+        public int MicroRatio;
+        public decimal? MicroMargin;
     }
 
     /// <summary>
@@ -23,11 +28,16 @@ namespace NinjaTraderPortfolio.Cli.Commands
     /// <c>Asset</c> then any of <c>PointValue</c> (currency per point per contract, default 1), <c>LotSize</c> (whole units,
     /// default 1), <c>Adv</c> (average daily volume, units), <c>Spread</c> (bid-ask spread as a fraction of price, 0.0002 = 2 bp),
     /// <c>Depth</c> (visible units at the touch), <c>MaxWeight</c> (|weight| limit, fraction of equity), <c>MaxNotional</c>
-    /// (|exposure| limit, currency), in any order, case-insensitive; empty cells take the default. Lines starting with # are comments.
+    /// (|exposure| limit, currency), <c>Currency</c> (code, default the account currency), <c>Margin</c> (initial margin per
+    /// contract, instrument currency), <c>Micro</c> and <c>MicroRatio</c> (a smaller contract on the same underlying and how
+    /// many of it make one contract, e.g. MES and 10), <c>MicroMargin</c> (per micro, default Margin / MicroRatio), in any
+    /// order, case-insensitive; empty cells take the default. Lines starting with # are comments.
     /// </summary>
     internal static class RebalanceInstrumentsFile
     {
-        private static readonly string[] Known = { "asset", "pointvalue", "lotsize", "adv", "spread", "depth", "maxweight", "maxnotional" };
+        private static readonly string[] Known = { "asset", "pointvalue", "lotsize", "adv", "spread", "depth", "maxweight", "maxnotional", "currency", "margin", "micro", "microratio", "micromargin" };
+
+        private const string Columns = "Asset, PointValue, LotSize, Adv, Spread, Depth, MaxWeight, MaxNotional, Currency, Margin, Micro, MicroRatio, MicroMargin";
 
         public static Dictionary<string, InstrumentSpec> Read(string path, IReadOnlyCollection<string> knownAssets)
         {
@@ -50,7 +60,7 @@ namespace NinjaTraderPortfolio.Cli.Commands
                     {
                         header[c] = header[c].ToLowerInvariant();
                         if (Array.IndexOf(Known, header[c]) < 0)
-                            throw new InvalidInputException($"{where}: unknown column '{header[c]}'; columns: Asset, PointValue, LotSize, Adv, Spread, Depth, MaxWeight, MaxNotional");
+                            throw new InvalidInputException($"{where}: unknown column '{header[c]}'; columns: {Columns}");
                         if (Array.IndexOf(header, header[c]) != c) throw new InvalidInputException($"{where}: column '{header[c]}' appears twice");
                     }
                     if (header[0] != "asset") throw new InvalidInputException($"{where}: the first column must be Asset");
@@ -79,6 +89,24 @@ namespace NinjaTraderPortfolio.Cli.Commands
                                 throw new InvalidInputException($"{bad} must be a whole number >= 1, got '{cell}'");
                             spec.LotSize = lot;
                             break;
+                        case "currency":
+                            if (cell.Length != 3 || !IsLetters(cell)) throw new InvalidInputException($"{bad} must be a 3-letter currency code, got '{cell}'");
+                            spec.Currency = cell.ToUpperInvariant();
+                            break;
+                        case "margin":
+                            spec.Margin = PositiveDecimal(cell, bad, allowZero: true);
+                            break;
+                        case "micromargin":
+                            spec.MicroMargin = PositiveDecimal(cell, bad, allowZero: true);
+                            break;
+                        case "micro":
+                            spec.Micro = cell;
+                            break;
+                        case "microratio":
+                            if (!int.TryParse(cell, NumberStyles.Integer, CultureInfo.InvariantCulture, out int ratio) || ratio < 2)
+                                throw new InvalidInputException($"{bad} must be a whole number >= 2, got '{cell}'");
+                            spec.MicroRatio = ratio;
+                            break;
                         case "maxnotional":
                             spec.MaxNotional = PositiveDecimal(cell, bad, allowZero: true);
                             break;
@@ -92,10 +120,21 @@ namespace NinjaTraderPortfolio.Cli.Commands
                             break;
                     }
                 }
+                if ((spec.Micro == null) != (spec.MicroRatio == 0))
+                    throw new InvalidInputException($"{where}: '{asset}' needs both Micro and MicroRatio (e.g. MES and 10), or neither");
+                if (spec.MicroMargin.HasValue && spec.Micro == null) throw new InvalidInputException($"{where}: '{asset}' has MicroMargin but no Micro");
+                if (spec.Micro != null && known.Contains(spec.Micro)) throw new InvalidInputException($"{where}: micro '{spec.Micro}' of '{asset}' is also a column of the price file; a micro is priced from its parent");
+                if (spec.Micro != null && spec.LotSize != 1) throw new InvalidInputException($"{where}: '{asset}' names a micro, so its LotSize must be 1");
                 result.Add(asset, spec);
             }
             if (header == null) throw new InvalidInputException($"instruments file '{path}' has no header line");
             return result;
+        }
+
+        private static bool IsLetters(string s)
+        {
+            foreach (char c in s) if (!char.IsLetter(c)) return false;
+            return true;
         }
 
         private static string[] Split(string line, char sep)

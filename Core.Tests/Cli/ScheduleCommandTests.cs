@@ -84,7 +84,7 @@ namespace NinjaTraderPortfolio.Core.Tests.Cli
         [TestCase(new[] { "--strategy", "fast", "--quantity", "1", "--horizon", "1", "--slices", "1", "--eta", "1", "--gamma", "0" }, "--strategy")]
         [TestCase(new[] { "--strategy", "twap", "--quantity", "1.5", "--horizon", "1", "--slices", "1", "--eta", "1", "--gamma", "0" }, "--quantity")]
         [TestCase(new[] { "--strategy", "twap", "--quantity", "5", "--horizon", "1", "--slices", "0", "--eta", "1", "--gamma", "0" }, "--slices")]
-        [TestCase(new[] { "--strategy", "twap", "--quantity", "5", "--horizon", "1", "--slices", "2" }, "--eta")]
+        [TestCase(new[] { "--strategy", "is", "--quantity", "5", "--horizon", "1", "--slices", "2" }, "--eta")]
         [TestCase(new[] { "--strategy", "is", "--quantity", "5", "--horizon", "5", "--slices", "5", "--eta", "1e-7", "--gamma", "2.5e-7" }, "eta - gamma*tau/2")]
         public void BadArguments_ExitTwoNamingTheCulprit(string[] args, string culprit)
         {

@@ -135,5 +135,41 @@ namespace NinjaTraderPortfolio.Core.Tests.Rebalancing
             }
             Assert.That(checkedBars, Is.GreaterThanOrEqualTo(10), "the first targets and at least one re-optimization per month");
         }
+
+        [Test]
+        public void SliceHorizon_ChildrenGoOnTheClock_BoundedByTheSessionEnd()
+        {
+            var gateway = new AcceptingGateway();
+            var loop = new PortfolioRebalancer(new PortfolioRebalancerOptions
+            {
+                Instruments = new[] { "A", "B" },
+                PointValues = new[] { 1.0, 1.0 },
+                Targets = new TargetWeightCalculator(PortfolioMethod.MinimumVariance, 1.0, 1.0, 0),
+                Lookback = 3,
+                Calendar = CalendarFrequency.None,
+                ExecutionSlices = 3,
+                BarLength = TimeSpan.FromDays(1),
+                SliceHorizon = TimeSpan.FromMinutes(30),
+            }, gateway, new SettableClock(), null, null);
+            for (int bar = 0; bar < 3; bar++)
+                loop.OnBar(Day0.AddDays(bar), Closes[bar], new[] { 0, 0 }, 100000m, true);
+            DateTime t = Day0.AddDays(3).AddHours(15).AddMinutes(48);
+            // The session ends 12 minutes later: the 30-minute horizon shrinks to 720 s, 3 children at 0, 240 and 480 s.
+            loop.OnBar(t, Closes[3], new[] { 0, 0 }, 100000m, true, t.AddMinutes(12));
+            Assert.That(gateway.Submitted, Has.Count.EqualTo(2), "first child of each parent at once");
+            loop.OnClock(t.AddMinutes(3).AddSeconds(59));
+            Assert.That(gateway.Submitted, Has.Count.EqualTo(2), "nothing before 240 s");
+            loop.OnClock(t.AddMinutes(4));
+            Assert.That(gateway.Submitted, Has.Count.EqualTo(4), "second children at 240 s");
+            loop.OnClock(t.AddMinutes(8));
+            Assert.That(gateway.Submitted, Has.Count.EqualTo(6), "third children at 480 s");
+            // This gateway never fills: each expired child is cancelled and its quantity rolls into the next one.
+            foreach (PlannedTrade trade in loop.LastPlan!.Trades)
+            {
+                var q = TwapSchedule.Build(Math.Abs(trade.OrderQuantity), 720, 3).Slices.Select(x => x.Quantity).ToArray();
+                Assert.That(gateway.Submitted.Where(c => c.Instrument == trade.Instrument.Symbol).Select(c => (long)c.Quantity),
+                    Is.EqualTo(new[] { q[0], q[0] + q[1], q[0] + q[1] + q[2] }));
+            }
+        }
     }
 }

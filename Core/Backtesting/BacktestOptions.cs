@@ -25,6 +25,13 @@ namespace NinjaTraderPortfolio.Core.Backtesting
         /// <summary>Fraction of equity kept in cash when sizing whole lots, in [0, 1). Default 0.</summary>
         public double CashBuffer { get; set; }
 
+        /// <summary>
+        /// No-trade band for whole-lot sizing, a fraction of equity (default 0): an instrument whose target differs from its
+        /// current weight by less than this keeps its position, and trades are at least this size (the same rule as live,
+        /// <see cref="Execution.FuturesSizer"/>).
+        /// </summary>
+        public double MinTradeWeight { get; set; }
+
         /// <summary>Per-instrument |weight| and notional caps the whole-lot sizing respects (as a live account would), or null.</summary>
         public Execution.IAllocationLimits? SizingLimits { get; set; }
     }

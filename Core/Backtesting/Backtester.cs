@@ -18,7 +18,10 @@ namespace NinjaTraderPortfolio.Core.Backtesting
     /// </summary>
     public sealed class Backtester
     {
-        private readonly RebalancePlanner _planner = new RebalancePlanner();
+        private readonly FuturesSizer _sizer = new FuturesSizer();
+
+        // Point values are taken as already in the account currency.
+        private static readonly FxRates AccountCurrencyOnly = new FxRates("USD");
 
         /// <summary>
         /// Runs the backtest. <paramref name="prices"/>: closes (kind Prices), one column per instrument; <paramref name="instruments"/>:
@@ -198,12 +201,12 @@ namespace NinjaTraderPortfolio.Core.Backtesting
 
             private decimal[] WholeLotTargets(int t, double[] targets, decimal equity)
             {
-                var planned = new PlannerInstrument[_pos.Length];
-                for (int i = 0; i < planned.Length; i++)
-                    planned[i] = new PlannerInstrument(_ins[i].Symbol, Price(t, i), _ins[i].PointValue, _ins[i].LotSize, (long)_pos[i], targets[i]);
-                var plan = _owner._planner.Plan(planned, equity, new PlannerOptions { CashBuffer = _o.CashBuffer }, _o.SizingLimits);
+                var sized = new SizingInstrument[_pos.Length];
+                for (int i = 0; i < sized.Length; i++)
+                    sized[i] = new SizingInstrument(_ins[i].Symbol, Price(t, i), _ins[i].PointValue, _ins[i].LotSize, (long)_pos[i], targets[i]);
+                var plan = _owner._sizer.Size(sized, equity, AccountCurrencyOnly, new SizingOptions { CashBuffer = _o.CashBuffer, MinTradeWeight = _o.MinTradeWeight }, _o.SizingLimits);
                 var q = new decimal[_pos.Length];
-                for (int i = 0; i < q.Length; i++) q[i] = plan.Trades[i].TargetQuantity;
+                for (int i = 0; i < q.Length; i++) q[i] = plan.Orders[i].TargetQuantity;
                 return q;
             }
 

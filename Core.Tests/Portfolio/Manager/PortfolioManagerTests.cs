@@ -65,7 +65,7 @@ namespace NinjaTraderPortfolio.Core.Tests.Portfolio.Manager
                     m.UpdatePositions(pc.Name, pos, cash);
                 }
                 if (t >= pc.Optimization.Lookback)
-                    equity.Add(cash + symbols.Sum(s => pos[s] * (decimal)f[t, f.IndexOf(s)] * pc.Instruments.First(i => i.Symbol == s).PointValue));
+                    equity.Add(cash + symbols.Sum(s => pos[s] * (decimal)f[t, f.IndexOf(s)] * pc.PointValueInAccount(pc.Instruments.First(i => i.Symbol == s))));
             }
 
             var bt = new Backtester().Run(f.Select(symbols), TargetSourceFactory.Instruments(pc), TargetSourceFactory.Create(pc, new GoldfarbIdnaniSolver()),
@@ -110,12 +110,13 @@ namespace NinjaTraderPortfolio.Core.Tests.Portfolio.Manager
             var f = EuStocks();
             var symbols = pc.Instruments.Select(i => i.Symbol).ToArray();
             m.UpdatePrices(pc.Name, f.Dates[0], Row(f, 0, symbols));
-            // 20 DAX at 1628.75 x 25 = 814,375 of equity 1,000,000 -> weight 0.814 > 0.5; eurozone sector too (> 0.6)
+            // 20 DAX at 1628.75 x 25 EUR = 814,375 EUR x 1.08 = 879,525 USD; cash 185,625 USD -> equity 1,065,150 USD,
+            // weight 879,525 / 1,065,150 = 0.8257287706 > 0.5; eurozone sector too (> 0.6)
             m.UpdatePositions(pc.Name, new Dictionary<string, long> { ["DAX"] = 20 }, 1_000_000m - 814_375m);
             var ev = m.Evaluate(pc.Name);
             Assert.That(alerts.Select(a => a.Message), Is.EqualTo(ev.Alerts));
             Assert.That(alerts.Count, Is.EqualTo(2));
-            Assert.That(alerts[0].Message, Does.Contain("'DAX'").And.Contain("0.814375").And.Contain("maxWeight 0.5"));
+            Assert.That(alerts[0].Message, Does.Contain("'DAX'").And.Contain("0.8257287706").And.Contain("maxWeight 0.5"));
             Assert.That(alerts[1].Message, Does.Contain("sector 'eurozone'"));
             Assert.That(alerts[0].TimeUtc, Is.EqualTo(clock.UtcNow));
         }
@@ -208,8 +209,8 @@ namespace NinjaTraderPortfolio.Core.Tests.Portfolio.Manager
             m.UpdatePositions(pc.Name, pos, 500_000m);
             var report = m.AnalyzeRisk(pc.Name, 0.95);
 
-            decimal equity = 500_000m + symbols.Sum(s => pos[s] * (decimal)f[299, f.IndexOf(s)] * pc.Instruments.First(i => i.Symbol == s).PointValue);
-            var w = symbols.Select(s => (double)(pos[s] * (decimal)f[299, f.IndexOf(s)] * pc.Instruments.First(i => i.Symbol == s).PointValue / equity)).ToArray();
+            decimal equity = 500_000m + symbols.Sum(s => pos[s] * (decimal)f[299, f.IndexOf(s)] * pc.PointValueInAccount(pc.Instruments.First(i => i.Symbol == s)));
+            var w = symbols.Select(s => (double)(pos[s] * (decimal)f[299, f.IndexOf(s)] * pc.PointValueInAccount(pc.Instruments.First(i => i.Symbol == s)) / equity)).ToArray();
             var window = ReturnCalculator.Simple(f.Select(symbols).Slice(299 - pc.Optimization.Lookback, pc.Optimization.Lookback + 1));
             var direct = NinjaTraderPortfolio.Core.Risk.PortfolioRiskAnalyzer.Analyze(window, w, 0.95);
             Assert.That(report.Observations, Is.EqualTo(pc.Optimization.Lookback));

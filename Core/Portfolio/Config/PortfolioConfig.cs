@@ -33,6 +33,17 @@ namespace NinjaTraderPortfolio.Core.Portfolio.Config
         public double CashBuffer { get; set; }
         /// <summary>Days each rebalance order may take (router horizon), &gt; 0. Default 1.</summary>
         public double ExecutionHorizonDays { get; set; } = 1;
+        /// <summary>Currency of the account's equity, cash and P&amp;L (3-letter code). Default USD.</summary>
+        public string AccountCurrency { get; set; } = "USD";
+        /// <summary>Account-currency units per unit of each instrument currency (EUR: 1.08 for a USD account).</summary>
+        public Dictionary<string, decimal> FxRates { get; set; } = new Dictionary<string, decimal>();
+
+        /// <summary>The instrument's rate into the account currency (1 without a currency or in the account currency).</summary>
+        public decimal FxRate(InstrumentConfig instrument)
+            => new Execution.FxRates(AccountCurrency, FxRates).Rate(Guard.NotNull(instrument, nameof(instrument)).Currency);
+
+        /// <summary>Account currency per point per contract: point value x FX rate.</summary>
+        public decimal PointValueInAccount(InstrumentConfig instrument) => instrument.PointValue * FxRate(instrument);
     }
 
     /// <summary>One instrument of a portfolio.</summary>
@@ -40,8 +51,10 @@ namespace NinjaTraderPortfolio.Core.Portfolio.Config
     {
         /// <summary>Symbol (NinjaTrader instrument name or price-file column).</summary>
         public string Symbol { get; set; } = "";
-        /// <summary>Currency per point per contract (1 for shares).</summary>
+        /// <summary>Instrument currency per point per contract (1 for shares).</summary>
         public decimal PointValue { get; set; } = 1m;
+        /// <summary>Currency of the point value (3-letter code), or null for the account currency.</summary>
+        public string? Currency { get; set; }
         /// <summary>Units per lot (orders are whole lots).</summary>
         public int LotSize { get; set; } = 1;
         /// <summary>Sector name for sector limits and attribution, or null.</summary>

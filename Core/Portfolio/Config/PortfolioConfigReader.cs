@@ -98,7 +98,7 @@ namespace NinjaTraderPortfolio.Core.Portfolio.Config
 
             public PortfolioConfig Portfolio(JsonNode n)
             {
-                Members(n, new[] { "name", "account", "instruments", "optimization", "limits", "rebalance", "commissionPerUnit", "cashBuffer", "executionHorizonDays" });
+                Members(n, new[] { "name", "account", "instruments", "optimization", "limits", "rebalance", "commissionPerUnit", "cashBuffer", "executionHorizonDays", "accountCurrency", "fxRates" });
                 var p = new PortfolioConfig { Name = Str(Require(n, "name")), Account = Str(Require(n, "account")) };
                 foreach (var i in ArrayOf(Require(n, "instruments"))) p.Instruments.Add(Instrument(i));
                 if (n.Get("optimization") is JsonNode o) p.Optimization = Optimization(o);
@@ -107,18 +107,25 @@ namespace NinjaTraderPortfolio.Core.Portfolio.Config
                 if (n.Get("commissionPerUnit") is JsonNode c) p.CommissionPerUnit = Dec(c);
                 if (n.Get("cashBuffer") is JsonNode cb) p.CashBuffer = Dbl(cb);
                 if (n.Get("executionHorizonDays") is JsonNode h) p.ExecutionHorizonDays = Dbl(h);
+                if (n.Get("accountCurrency") is JsonNode ac) p.AccountCurrency = Str(ac);
+                if (n.Get("fxRates") is JsonNode fx)
+                {
+                    if (fx.Kind != JsonKind.Object) throw Bad(fx, "must be an object of currency: rate");
+                    foreach (var m in fx.Members) p.FxRates[m.Key] = Dec(m.Value);
+                }
                 return p;
             }
 
             private InstrumentConfig Instrument(JsonNode n)
             {
-                Members(n, new[] { "symbol", "pointValue", "lotSize", "sector", "averageDailyVolume", "spread" });
+                Members(n, new[] { "symbol", "pointValue", "lotSize", "sector", "averageDailyVolume", "spread", "currency" });
                 var i = new InstrumentConfig { Symbol = Str(Require(n, "symbol")) };
                 if (n.Get("pointValue") is JsonNode pv) i.PointValue = Dec(pv);
                 if (n.Get("lotSize") is JsonNode ls) i.LotSize = Int(ls);
                 if (n.Get("sector") is JsonNode s) i.Sector = Str(s);
                 if (n.Get("averageDailyVolume") is JsonNode adv) i.AverageDailyVolume = Dbl(adv);
                 if (n.Get("spread") is JsonNode sp) i.Spread = Dbl(sp);
+                if (n.Get("currency") is JsonNode cur) i.Currency = Str(cur);
                 return i;
             }
 

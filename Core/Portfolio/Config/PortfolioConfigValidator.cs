@@ -50,6 +50,7 @@ namespace NinjaTraderPortfolio.Core.Portfolio.Config
                 if (pc.CommissionPerUnit < 0) e.Add($"{at}.commissionPerUnit must be >= 0, got {pc.CommissionPerUnit.ToString(CultureInfo.InvariantCulture)}");
                 if (!(pc.CashBuffer >= 0 && pc.CashBuffer < 1)) e.Add($"{at}.cashBuffer must be in [0, 1), got {F(pc.CashBuffer)}");
                 if (!(pc.ExecutionHorizonDays > 0) || double.IsInfinity(pc.ExecutionHorizonDays)) e.Add($"{at}.executionHorizonDays must be > 0, got {F(pc.ExecutionHorizonDays)}");
+                CheckCurrencies(pc, at, e);
             }
             return e;
         }
@@ -69,6 +70,25 @@ namespace NinjaTraderPortfolio.Core.Portfolio.Config
                 if (ic.LotSize < 1) e.Add($"{ai}.lotSize must be a whole number >= 1, got {ic.LotSize}");
                 if (ic.AverageDailyVolume is double adv && !(adv > 0 && !double.IsInfinity(adv))) e.Add($"{ai}.averageDailyVolume must be > 0, got {F(adv)}");
                 if (ic.Spread is double sp && !(sp >= 0 && sp < 1)) e.Add($"{ai}.spread must be a fraction of price in [0, 1), got {F(sp)}");
+            }
+        }
+
+        private static void CheckCurrencies(PortfolioConfig pc, string at, List<string> e)
+        {
+            string account = (pc.AccountCurrency ?? "").Trim().ToUpperInvariant();
+            if (account.Length != 3) { e.Add($"{at}.accountCurrency must be a 3-letter code, got \"{pc.AccountCurrency}\""); return; }
+            var rates = new Dictionary<string, decimal>(StringComparer.OrdinalIgnoreCase);
+            foreach (var kv in (pc.FxRates ?? new Dictionary<string, decimal>()).OrderBy(k => k.Key, StringComparer.Ordinal))
+            {
+                if (kv.Value <= 0) e.Add($"{at}.fxRates.{kv.Key} must be > 0, got {kv.Value.ToString(CultureInfo.InvariantCulture)}");
+                else if (string.Equals(kv.Key, account, StringComparison.OrdinalIgnoreCase) && kv.Value != 1m) e.Add($"{at}.fxRates.{kv.Key} is the account currency, so it must be 1, got {kv.Value.ToString(CultureInfo.InvariantCulture)}");
+                rates[kv.Key] = kv.Value;
+            }
+            for (int i = 0; i < (pc.Instruments?.Count ?? 0); i++)
+            {
+                string? c = pc.Instruments![i]?.Currency;
+                if (c == null || string.Equals(c, account, StringComparison.OrdinalIgnoreCase)) continue;
+                if (!rates.ContainsKey(c)) e.Add($"{at}.instruments[{i}].currency \"{c}\" has no rate in {at}.fxRates (account currency {account})");
             }
         }
 

@@ -68,7 +68,7 @@ namespace NinjaTraderPortfolio.Core.Portfolio.Manager
             return new AssetFrame(Dates, Symbols, cols, FrameKind.Prices, "portfolio '" + Config.Name + "'");
         }
 
-        public decimal UnitNotional(int i) => (decimal)Closes[Closes.Count - 1][i] * Config.Instruments[i].PointValue;
+        public decimal UnitNotional(int i) => (decimal)Closes[Closes.Count - 1][i] * Config.PointValueInAccount(Config.Instruments[i]);
 
         public decimal Equity()
         {

@@ -200,7 +200,7 @@ namespace NinjaTraderPortfolio.Core.Portfolio.Manager
                 for (int i = 0; i < ins.Length; i++)
                 {
                     var c = p.Config.Instruments[i];
-                    ins[i] = new PlannerInstrument(c.Symbol, (decimal)last[i], c.PointValue, c.LotSize, p.Positions[i], p.Targets[i]);
+                    ins[i] = new PlannerInstrument(c.Symbol, (decimal)last[i], p.Config.PointValueInAccount(c), c.LotSize, p.Positions[i], p.Targets[i]);
                 }
                 return _planner.Plan(ins, p.Equity(), new PlannerOptions { CashBuffer = p.Config.CashBuffer }, TargetSourceFactory.SizingLimits(p.Config));
             }
@@ -240,7 +240,7 @@ namespace NinjaTraderPortfolio.Core.Portfolio.Manager
                         liq = new InstrumentLiquidity(LiquidityEstimator.Volatility(p.Closes.Select(row => row[i]).ToList()), adv, spread);
                     orders.Add(new SessionOrder(c.Symbol, t.Side, Math.Abs(t.OrderQuantity), liq));
                     prices[c.Symbol] = t.Instrument.Price;
-                    pointValues[c.Symbol] = c.PointValue;
+                    pointValues[c.Symbol] = t.Instrument.PointValue;
                 }
             }
             var sessionOptions = options ?? new ExecutionSessionOptions();

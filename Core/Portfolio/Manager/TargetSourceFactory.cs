@@ -52,11 +52,11 @@ namespace NinjaTraderPortfolio.Core.Portfolio.Manager
             };
         }
 
-        /// <summary>The backtest instruments of <paramref name="p"/> (point value, lot, liquidity when configured).</summary>
+        /// <summary>The backtest instruments of <paramref name="p"/> (point value in the account currency, lot, liquidity when configured).</summary>
         public static IReadOnlyList<BacktestInstrument> Instruments(PortfolioConfig p)
         {
             Guard.NotNull(p, nameof(p));
-            return p.Instruments.Select(i => new BacktestInstrument(i.Symbol, i.PointValue, i.LotSize, i.AverageDailyVolume ?? double.NaN, i.Spread ?? double.NaN)).ToList();
+            return p.Instruments.Select(i => new BacktestInstrument(i.Symbol, p.PointValueInAccount(i), i.LotSize, i.AverageDailyVolume ?? double.NaN, i.Spread ?? double.NaN)).ToList();
         }
 
         /// <summary>The target source of <paramref name="p"/> over its instruments, in config order.</summary>
