@@ -324,11 +324,47 @@ namespace NinjaTraderPortfolio.NinjaScript.Tests.Hosting
             return result.ToArray();
         }
 
-        /// <summary>All bars of all series in time order; equal timestamps in BarsInProgress order (primary first).</summary>
-        private static IEnumerable<(DateTime Time, int Series)> Schedule(Bars[] bars) =>
+        /// <summary>
+        /// All bars of all series in time order; equal timestamps in BarsInProgress order (primary first), as
+        /// .../multi_time_frame_instruments says for historical data. In realtime that order "is NOT guaranteed" (the
+        /// same page): a bar closes when the next tick of its own instrument arrives, so with
+        /// <see cref="DeliverRealtimeBars"/> or <see cref="SecondariesFirstInRealtime"/> a test chooses the order of
+        /// same-timestamp realtime bars.
+        /// </summary>
+        private IEnumerable<(DateTime Time, int Series)> Schedule(Bars[] bars) =>
             bars.SelectMany((b, series) => Enumerable.Range(0, b.Count).Select(i => (Time: b.GetTime(i), Series: series)))
                 .OrderBy(e => e.Time)
-                .ThenBy(e => e.Series)
+                .ThenBy(e => RealtimeRank(e.Time, e.Series, bars.Length))
                 .ToList();
+
+        private readonly Dictionary<DateTime, int[]> realtimeOrders = new Dictionary<DateTime, int[]>();
+
+        /// <summary>Realtime bars stamped at the same time are delivered secondary series first (1, 2, ..., then 0).</summary>
+        internal bool SecondariesFirstInRealtime { get; set; }
+
+        /// <summary>
+        /// The realtime bars stamped <paramref name="time"/> reach OnBarUpdate in this BarsInProgress order (series not
+        /// listed follow in index order). Only for times at or after <see cref="RealtimeFrom"/>: history is always primary first.
+        /// </summary>
+        internal ScriptHost<T> DeliverRealtimeBars(DateTime time, params int[] barsInProgressOrder)
+        {
+            if (!RealtimeFrom.HasValue || time < RealtimeFrom.Value)
+                throw new ArgumentException($"bars at {time:O} are historical (RealtimeFrom {RealtimeFrom:O}); NinjaTrader processes historical bars primary first", nameof(time));
+            if (barsInProgressOrder.Distinct().Count() != barsInProgressOrder.Length)
+                throw new ArgumentException($"BarsInProgress order [{string.Join(",", barsInProgressOrder)}] repeats a series", nameof(barsInProgressOrder));
+            realtimeOrders[time] = barsInProgressOrder;
+            return this;
+        }
+
+        private int RealtimeRank(DateTime time, int series, int seriesCount)
+        {
+            if (!RealtimeFrom.HasValue || time < RealtimeFrom.Value) return series;
+            if (realtimeOrders.TryGetValue(time, out int[] order))
+            {
+                int at = Array.IndexOf(order, series);
+                return at >= 0 ? at : order.Length + series;
+            }
+            return SecondariesFirstInRealtime ? (series == 0 ? seriesCount : series) : series;
+        }
     }
 }
