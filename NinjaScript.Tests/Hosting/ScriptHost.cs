@@ -104,6 +104,32 @@ namespace NinjaTraderPortfolio.NinjaScript.Tests.Hosting
             return this;
         }
 
+        /// <summary>
+        /// Gives an instrument a trading hours template of dated sessions (local time, open intervals; a bar stamped at a
+        /// session's end belongs to it). Without this an instrument trades "Default 24 x 7".
+        /// </summary>
+        internal ScriptHost<T> WithTradingHours(string instrumentFullName, string templateName, params (DateTime Begin, DateTime End)[] sessions)
+        {
+            tradingHours[instrumentFullName] = TradingHours.Define(templateName, sessions);
+            return this;
+        }
+
+        /// <summary>Closes the instrument's market from <paramref name="from"/> to <paramref name="to"/> (a halt, a holiday).</summary>
+        internal ScriptHost<T> CloseSession(string instrumentFullName, DateTime from, DateTime to)
+        {
+            TradingHours current = tradingHours.TryGetValue(instrumentFullName, out TradingHours hours) ? hours : TradingHours.AlwaysOpen();
+            tradingHours[instrumentFullName] = current.WithClosed(from, to);
+            return this;
+        }
+
+        /// <summary>
+        /// When true (default), a realtime order on an instrument whose trading hours are closed at the order's time is
+        /// rejected (ErrorCode.OrderRejected, "stand-in: market closed ..."), as a broker rejects it; RealtimeErrorHandling applies.
+        /// </summary>
+        internal bool RejectOrdersWhenMarketClosed { get; set; } = true;
+
+        private readonly Dictionary<string, TradingHours> tradingHours = new Dictionary<string, TradingHours>(StringComparer.OrdinalIgnoreCase);
+
         private readonly List<Action<StrategyBase>> strategySetup = new List<Action<StrategyBase>>();
         private readonly List<(string Instrument, MarketPosition MarketPosition, int Quantity, double AveragePrice)> accountPositions =
             new List<(string, MarketPosition, int, double)>();
@@ -134,7 +160,10 @@ namespace NinjaTraderPortfolio.NinjaScript.Tests.Hosting
             Account.ClearDefinitions();
             Connection.ClearDefinitions();
             foreach (KeyValuePair<string, (double PointValue, double TickSize)> spec in specs)
-                Instrument.Define(spec.Key, spec.Value.PointValue, spec.Value.TickSize);
+            {
+                Instrument defined = Instrument.Define(spec.Key, spec.Value.PointValue, spec.Value.TickSize);
+                defined.TradingHours = tradingHours.TryGetValue(spec.Key, out TradingHours hours) ? hours : null;
+            }
             Account = Account.Define("Sim101");
             foreach (var held in accountPositions)
                 Account.SetPosition(Resolve(held.Instrument), held.MarketPosition, held.Quantity, held.AveragePrice);
@@ -145,6 +174,8 @@ namespace NinjaTraderPortfolio.NinjaScript.Tests.Hosting
             if (script is StrategyBase starting)
             {
                 starting.HoldCancelConfirmations = HoldCancelConfirmations;
+                if (RejectOrdersWhenMarketClosed)
+                    starting.IsMarketOpen = (instrument, time) => (instrument.TradingHours ?? TradingHours.AlwaysOpen()).IsOpen(time);
                 foreach (Action<StrategyBase> setup in strategySetup) setup(starting);
                 strategySetup.Clear();
             }

@@ -36,6 +36,9 @@ namespace NinjaTrader.Cbi
 
         public override string ToString() => FullName;
 
+        // Host-only: the trading hours the host gave this instrument (null: "Default 24 x 7").
+        internal TradingHours TradingHours { get; set; }
+
         // Host-only: defines an instrument the stand-in knows (NinjaTrader reads its instrument database).
         internal static Instrument Define(string fullName, double pointValue, double tickSize)
         {
