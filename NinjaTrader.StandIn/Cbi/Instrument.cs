@@ -7,7 +7,7 @@ namespace NinjaTrader.Cbi
 {
     // https://developer.ninjatrader.com/docs/desktop/instrument
     // Members mirrored: FullName, MasterInstrument, MarketData, GetInstrument(string).
-    public class Instrument
+    public partial class Instrument
     {
         private static readonly Dictionary<string, Instrument> registry = new Dictionary<string, Instrument>(StringComparer.OrdinalIgnoreCase);
         private MarketData marketData;
