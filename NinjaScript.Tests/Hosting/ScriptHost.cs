@@ -194,7 +194,7 @@ namespace NinjaTraderPortfolio.NinjaScript.Tests.Hosting
             {
                 starting.HoldCancelConfirmations = HoldCancelConfirmations;
                 if (RejectOrdersWhenMarketClosed)
-                    starting.IsMarketOpen = (instrument, time) => (instrument.TradingHours ?? TradingHours.AlwaysOpen()).IsOpen(time);
+                    starting.IsMarketOpen = (instrument, time) => (instrument.TradingHours ?? instrument.MasterInstrument.TradingHours).IsOpen(time);
                 foreach (Action<StrategyBase> setup in strategySetup) setup(starting);
                 strategySetup.Clear();
             }

@@ -7,10 +7,9 @@ namespace NinjaTrader.Data
     // https://developer.ninjatrader.com/docs/desktop/barsrequest and .../request
     // Mirrored: both constructors, Bars, BarsBack, BarsPeriod, FromLocal, ToLocal, Instrument,
     // IsDividendAdjusted, IsResetOnNewTradingDay, IsSplitAdjusted, Request(callback), Update, Dispose().
-    // Also TradingHours (TradingHours.Get(...) as in the page's example) and MergePolicy (.../barsrequest_mergepolicy).
-    // Not mirrored: LookupPolicy (its type is not documented).
-    // "Note: The last returned bar may be a currently in-progress bar" (the page's example): the host's forming bar
-    // (FormingBarProvider) is returned last, stamped with its end time, later than Core.Globals.Now.
+    // TradingHours: the Help Guide's example sets barsRequest.TradingHours before Request (TradingHours.Get(...));
+    // NinjaTrader's own scripts pass the instrument's (Instrument.MasterInstrument.TradingHours). Stored only.
+    // Not mirrored (types not documented enough here): LookupPolicy, MergePolicy.
     public class BarsRequest : IDisposable
     {
         public BarsRequest(Instrument instrument, int barsBack)
@@ -35,16 +34,17 @@ namespace NinjaTrader.Data
         public bool IsDividendAdjusted { get; set; }
         public bool IsResetOnNewTradingDay { get; set; }
         public bool IsSplitAdjusted { get; set; }
-
-        // .../barsrequest ("TradingHours: The trading hours for the bars request"); null = the instrument's.
         public TradingHours TradingHours { get; set; }
-
-        // .../barsrequest_mergepolicy (futures only). The default is not documented; UseDefault ("Uses the default
-        // values configured for the MasterInstrument") is assumed.
-        public MergePolicy MergePolicy { get; set; } = MergePolicy.UseDefault;
 
         // "A BarsUpdateEvent handler for subscribing/unsubscribing to bar update events"
         public event EventHandler<BarsUpdateEventArgs> Update;
+
+        // .../barsrequest_mergepolicy (MergePolicy is mirrored after all: futures only). The default is not documented;
+        // UseDefault ("Uses the default values configured for the MasterInstrument") is assumed.
+        public MergePolicy MergePolicy { get; set; } = MergePolicy.UseDefault;
+
+        // .../barsrequest example: "Note: The last returned bar may be a currently in-progress bar". The host's forming
+        // bar (FormingBarProvider) is returned last, stamped with its end time, later than Core.Globals.Now.
 
         public void Request(Action<BarsRequest, ErrorCode, string> callback)
         {
