@@ -83,9 +83,11 @@ namespace NinjaTrader.NinjaScript.Strategies
             }
             else if (State == State.Configure)
             {
+                // Help Guide "AddDataSeries()": AddDataSeries(string instrumentName) inherits the primary's bars settings;
+                // Help Guide "BarsPeriod": BarsPeriod must not be read before State.DataLoaded.
                 foreach (string slot in new[] { Instrument2, Instrument3, Instrument4 })
                     if (!string.IsNullOrWhiteSpace(slot))
-                        AddDataSeries(slot.Trim(), BarsPeriod.BarsPeriodType, BarsPeriod.Value);
+                        AddDataSeries(slot.Trim());
             }
             else if (State == State.DataLoaded)
             {

@@ -42,10 +42,17 @@ namespace NinjaTrader.NinjaScript.AddOns.Portfolio
         public IReadOnlyList<double> Volumes { get; }
 
         /// <summary>Copies NinjaTrader's bars (index 0 = oldest).</summary>
-        public static BarHistory FromBars(string instrument, Bars bars)
+        public static BarHistory FromBars(string instrument, Bars bars) => FromBars(instrument, bars, DateTime.MaxValue);
+
+        /// <summary>
+        /// Copies NinjaTrader's daily bars dated before <paramref name="today"/> (index 0 = oldest): the Help Guide's
+        /// BarsRequest page warns that the last returned bar may still be in progress, and today's daily bar is that bar.
+        /// </summary>
+        public static BarHistory FromBars(string instrument, Bars bars, DateTime today)
         {
             if (bars == null) throw new ArgumentNullException(nameof(bars));
             int n = bars.Count;
+            while (n > 0 && bars.GetTime(n - 1).Date >= today.Date) n--;
             var t = new DateTime[n];
             var h = new double[n];
             var l = new double[n];

@@ -76,7 +76,12 @@ namespace NinjaTrader.NinjaScript.AddOns.Portfolio
             for (int i = 0; i < instruments.Length; i++)
             {
                 string name = names[i];
-                var request = new BarsRequest(instruments[i], days) { BarsPeriod = new BarsPeriod { BarsPeriodType = BarsPeriodType.Day, Value = 1 } };
+                // Help Guide "BarsRequest": the example sets TradingHours before Request; the instrument's own template is used.
+                var request = new BarsRequest(instruments[i], days)
+                {
+                    BarsPeriod = new BarsPeriod { BarsPeriodType = BarsPeriodType.Day, Value = 1 },
+                    TradingHours = instruments[i].MasterInstrument.TradingHours,
+                };
                 lock (gate) requests.Add(request);
                 request.Request(new Action<BarsRequest, ErrorCode, string>((r, error, message) =>
                 {
@@ -84,7 +89,8 @@ namespace NinjaTrader.NinjaScript.AddOns.Portfolio
                     {
                         if (disposed) return;
                         if (error != ErrorCode.NoError) { Alert("history of " + name + " failed: " + error + " " + message); return; }
-                        history[name] = BarHistory.FromBars(name, r.Bars);
+                        // Help Guide "BarsRequest": "the last returned bar may be a currently in-progress bar".
+                        history[name] = BarHistory.FromBars(name, r.Bars, DateTime.Now.Date);
                     }
                 }));
             }
@@ -119,7 +125,8 @@ namespace NinjaTrader.NinjaScript.AddOns.Portfolio
         public int Position(string name)
         {
             Position p;
-            lock (Account.All)
+            // Help Guide "Positions" (Account): lock the collection that is enumerated.
+            lock (account.Positions)
                 p = account.Positions.FirstOrDefault(x => x.Instrument != null && x.Instrument.FullName == name);
             if (p == null) return 0;
             return p.MarketPosition == MarketPosition.Short ? -p.Quantity : p.MarketPosition == MarketPosition.Long ? p.Quantity : 0;

@@ -71,6 +71,34 @@ namespace NinjaTraderPortfolio.NinjaScript.Tests.AddOns
         }
 
         [Test]
+        public void HistoryRequests_UseTheInstrumentsTradingHours()
+        {
+            var seen = new List<BarsRequest>();
+            var provider = BarsRequest.HistoryProvider;
+            BarsRequest.HistoryProvider = r => { seen.Add(r); return provider(r); };
+            using (var session = new PortfolioSession(account, new[] { "DAX", "FTSE" }, null))
+                session.RequestHistory(10);
+
+            Assert.That(seen.Select(r => r.TradingHours), Is.EqualTo(new[] { dax.MasterInstrument.TradingHours, ftse.MasterInstrument.TradingHours }));
+            Assert.That(seen.Select(r => r.TradingHours), Is.All.Not.Null);
+        }
+
+        [Test]
+        public void DailyHistory_LeavesOutTheBarOfToday_WhichMayStillBeForming()
+        {
+            // Three daily bars; the last is dated "today" and may be in progress (Help Guide, BarsRequest).
+            DateTime day = new DateTime(2026, 11, 23);
+            var records = new[] { 100.0, 101.0, 99.0 }.Select((c, d) => SampleBars.Bar(day.AddDays(d), c)).ToList();
+            var bars = new Bars(dax, new BarsPeriod { BarsPeriodType = BarsPeriodType.Day, Value = 1 }, records);
+
+            BarHistory history = BarHistory.FromBars("DAX", bars, day.AddDays(2));
+            BarHistory all = BarHistory.FromBars("DAX", bars, day.AddDays(3));
+
+            Assert.That(history.Closes, Is.EqualTo(new[] { 100.0, 101.0 }));
+            Assert.That(all.Closes, Is.EqualTo(new[] { 100.0, 101.0, 99.0 }));
+        }
+
+        [Test]
         public void UnknownInstrument_IsRefusedByName()
         {
             var ex = Assert.Throws<InvalidOperationException>(() => new PortfolioSession(account, new[] { "DAX", "CAC 12-26" }, null));

@@ -52,7 +52,7 @@ namespace NinjaTrader.Cbi
     }
 
     // https://developer.ninjatrader.com/docs/desktop/masterinstrument
-    // Members mirrored: Name, PointValue, TickSize, RoundToTickSize(double).
+    // Members mirrored: Name, PointValue, TickSize, RoundToTickSize(double), TradingHours (the instrument's template).
     public class MasterInstrument
     {
         internal MasterInstrument(string name, double pointValue, double tickSize)
@@ -60,9 +60,12 @@ namespace NinjaTrader.Cbi
             Name = name;
             PointValue = pointValue;
             TickSize = tickSize;
+            TradingHours = new TradingHours(name + " trading hours");
         }
 
         public string Name { get; }
+
+        public TradingHours TradingHours { get; }
 
         public double PointValue { get; }
 

@@ -7,7 +7,9 @@ namespace NinjaTrader.Data
     // https://developer.ninjatrader.com/docs/desktop/barsrequest and .../request
     // Mirrored: both constructors, Bars, BarsBack, BarsPeriod, FromLocal, ToLocal, Instrument,
     // IsDividendAdjusted, IsResetOnNewTradingDay, IsSplitAdjusted, Request(callback), Update, Dispose().
-    // Not mirrored (types not documented enough here): TradingHours, LookupPolicy, MergePolicy.
+    // TradingHours: the Help Guide's example sets barsRequest.TradingHours before Request (TradingHours.Get(...));
+    // NinjaTrader's own scripts pass the instrument's (Instrument.MasterInstrument.TradingHours). Stored only.
+    // Not mirrored (types not documented enough here): LookupPolicy, MergePolicy.
     public class BarsRequest : IDisposable
     {
         public BarsRequest(Instrument instrument, int barsBack)
@@ -32,6 +34,7 @@ namespace NinjaTrader.Data
         public bool IsDividendAdjusted { get; set; }
         public bool IsResetOnNewTradingDay { get; set; }
         public bool IsSplitAdjusted { get; set; }
+        public TradingHours TradingHours { get; set; }
 
         // "A BarsUpdateEvent handler for subscribing/unsubscribing to bar update events"
         public event EventHandler<BarsUpdateEventArgs> Update;
