@@ -10,6 +10,7 @@ using NinjaTrader.NinjaScript;
 using NinjaTrader.NinjaScript.AddOns.Portfolio;
 using NinjaTraderPortfolio.Core.Allocation;
 using NinjaTraderPortfolio.Core.Execution;
+using NinjaTraderPortfolio.Core.Rebalancing;
 #endregion
 
 // This namespace holds strategies in this folder and is required. Do not change it.

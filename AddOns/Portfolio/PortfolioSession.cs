@@ -6,6 +6,8 @@ using NinjaTrader.Cbi;
 using NinjaTrader.Data;
 using NinjaTraderPortfolio.Core.Data;
 using NinjaTraderPortfolio.Core.Execution;
+using NinjaTraderPortfolio.Core.Rebalancing;
+using NinjaTraderPortfolio.Core.Views;
 
 namespace NinjaTrader.NinjaScript.AddOns.Portfolio
 {
