@@ -36,6 +36,9 @@ namespace NinjaTrader.Cbi
 
         public override string ToString() => FullName;
 
+        // Host-only: the trading hours the host gave this instrument (null: "Default 24 x 7").
+        internal TradingHours TradingHours { get; set; }
+
         // Host-only: defines an instrument the stand-in knows (NinjaTrader reads its instrument database).
         internal static Instrument Define(string fullName, double pointValue, double tickSize)
         {
@@ -60,12 +63,14 @@ namespace NinjaTrader.Cbi
             Name = name;
             PointValue = pointValue;
             TickSize = tickSize;
-            TradingHours = new TradingHours(name + " trading hours");
+            TradingHours = TradingHours.AlwaysOpen();
         }
 
         public string Name { get; }
 
-        public TradingHours TradingHours { get; }
+        // The instrument's trading hours template, as NinjaTrader's own scripts pass it to a BarsRequest
+        // (Instrument.MasterInstrument.TradingHours); here "Default 24 x 7" unless a test sets another.
+        public TradingHours TradingHours { get; internal set; }
 
         public double PointValue { get; }
 
