@@ -49,8 +49,14 @@ namespace NinjaTrader.NinjaScript.AddOns.Portfolio
             instruments = new Instrument[names.Length];
             for (int i = 0; i < names.Length; i++)
                 instruments[i] = Instrument.GetInstrument(names[i]) ?? throw new InvalidOperationException("unknown instrument '" + names[i] + "'");
+            // Help Guide "MarketData": subscribe through the instrument's Dispatcher
+            // (if (!instrument.Dispatcher.HasShutdownStarted) instrument.Dispatcher.InvokeAsync(() => ... += ...)).
             foreach (Instrument instrument in instruments)
-                instrument.MarketData.Update += OnMarketData;
+            {
+                Instrument i = instrument;
+                if (!i.Dispatcher.HasShutdownStarted)
+                    i.Dispatcher.InvokeAsync(() => i.MarketData.Update += OnMarketData);
+            }
         }
 
         /// <summary>Instrument full names.</summary>
@@ -92,7 +98,7 @@ namespace NinjaTrader.NinjaScript.AddOns.Portfolio
                         if (disposed) return;
                         if (error != ErrorCode.NoError) { Alert("history of " + name + " failed: " + error + " " + message); return; }
                         // Help Guide "BarsRequest": "the last returned bar may be a currently in-progress bar".
-                        history[name] = BarHistory.FromBars(name, r.Bars, DateTime.Now.Date);
+                        history[name] = BarHistory.FromBars(name, r.Bars, NinjaTrader.Core.Globals.Now);
                     }
                 }));
             }
@@ -226,8 +232,13 @@ namespace NinjaTrader.NinjaScript.AddOns.Portfolio
                 requests.Clear();
                 if (gateway != null) gateway.Dispose();
             }
+            // Help Guide "MarketData": unsubscribe through the instrument's Dispatcher as well.
             foreach (Instrument instrument in instruments)
-                instrument.MarketData.Update -= OnMarketData;
+            {
+                Instrument i = instrument;
+                if (!i.Dispatcher.HasShutdownStarted)
+                    i.Dispatcher.InvokeAsync(() => i.MarketData.Update -= OnMarketData);
+            }
         }
 
         private void CancelAllUnlocked()

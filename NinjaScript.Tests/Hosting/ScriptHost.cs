@@ -114,6 +114,20 @@ namespace NinjaTraderPortfolio.NinjaScript.Tests.Hosting
             return this;
         }
 
+        /// <summary>
+        /// Rollovers of a futures master ("ES"): on each Date the front contract becomes ContractMonth; Offset is the
+        /// points between contracts (.../rollovercollection). Also sets the master's MergePolicy. The host does not build
+        /// merged history: give the bars (e.g. back-adjusted ones) with WithBars.
+        /// </summary>
+        internal ScriptHost<T> WithRollovers(string masterName, MergePolicy mergePolicy, params (DateTime ContractMonth, DateTime Date, double Offset)[] rollovers)
+        {
+            this.rollovers[masterName] = (mergePolicy, rollovers);
+            return this;
+        }
+
+        private readonly Dictionary<string, (MergePolicy Policy, (DateTime ContractMonth, DateTime Date, double Offset)[] Entries)> rollovers =
+            new Dictionary<string, (MergePolicy, (DateTime, DateTime, double)[])>(StringComparer.OrdinalIgnoreCase);
+
         /// <summary>Closes the instrument's market from <paramref name="from"/> to <paramref name="to"/> (a halt, a holiday).</summary>
         internal ScriptHost<T> CloseSession(string instrumentFullName, DateTime from, DateTime to)
         {
@@ -163,6 +177,11 @@ namespace NinjaTraderPortfolio.NinjaScript.Tests.Hosting
             {
                 Instrument defined = Instrument.Define(spec.Key, spec.Value.PointValue, spec.Value.TickSize);
                 defined.TradingHours = tradingHours.TryGetValue(spec.Key, out TradingHours hours) ? hours : null;
+                if (rollovers.TryGetValue(defined.MasterInstrument.Name, out var roll))
+                {
+                    defined.MasterInstrument.MergePolicy = roll.Policy;
+                    defined.MasterInstrument.SetRollovers(roll.Entries.Select(r => new Rollover(r.ContractMonth, r.Date, r.Offset)));
+                }
             }
             Account = Account.Define("Sim101");
             foreach (var held in accountPositions)

@@ -16,7 +16,10 @@ namespace NinjaTraderPortfolio.NinjaScript.Tests.StandIn
         public void Clear()
         {
             BarsRequest.HistoryProvider = null;
+            BarsRequest.FormingBarProvider = null;
+            NinjaTrader.Core.Globals.NowProvider = null;
             Instrument.ClearDefinitions();
+            NinjaTrader.NinjaScript.HostRules.ResetPlatform();
         }
 
         [Test]
@@ -82,6 +85,67 @@ namespace NinjaTraderPortfolio.NinjaScript.Tests.StandIn
             Assert.That(dax.MarketData.Last.Price, Is.EqualTo(18001));
             Assert.That(dax.MarketData.Last.Volume, Is.EqualTo(1));
             Assert.That(dax.MarketData.HasSubscribers, Is.False);
+        }
+
+        [Test]
+        public void MarketData_SubscribedThroughTheInstrumentsDispatcher_BreaksNoRule()
+        {
+            Instrument dax = Instrument.Define("FDAX 12-26", 25, 0.5);
+            NinjaTrader.NinjaScript.HostRules.Platform.EnforceInstrumentDispatcher = true;
+            var prices = new List<double>();
+            EventHandler<MarketDataEventArgs> handler = (s, e) => prices.Add(e.Price);
+
+            if (!dax.Dispatcher.HasShutdownStarted)
+                dax.Dispatcher.InvokeAsync(() => dax.MarketData.Update += handler);
+            dax.MarketData.Push(MarketDataType.Last, 18000.5, 3, new DateTime(2026, 1, 5, 9, 0, 0), 18000, 18001);
+            dax.Dispatcher.InvokeAsync(() => dax.MarketData.Update -= handler);
+
+            Assert.That(prices, Is.EqualTo(new[] { 18000.5 }));
+            Assert.That(NinjaTrader.NinjaScript.HostRules.Platform.Violations, Is.Empty);
+        }
+
+        [Test]
+        public void MarketData_SubscribedOffTheDispatcher_IsRecorded_OrThrowsWhenEnforced()
+        {
+            Instrument dax = Instrument.Define("FDAX 12-26", 25, 0.5);
+            EventHandler<MarketDataEventArgs> handler = (s, e) => { };
+
+            dax.MarketData.Update += handler;
+            Assert.That(NinjaTrader.NinjaScript.HostRules.Platform.Violations.Single(), Does.Contain("'FDAX 12-26' subscribed to off the instrument's Dispatcher"));
+
+            NinjaTrader.NinjaScript.HostRules.Platform.EnforceInstrumentDispatcher = true;
+            var error = Assert.Throws<InvalidOperationException>(() => dax.MarketData.Update -= handler);
+            Assert.That(error.Message, Does.Contain("/marketdata"));
+        }
+
+        [Test]
+        public void BarsRequest_ReturnsTheBarStillFormingLast_StampedAfterNow_SoTheCallerMustExcludeIt()
+        {
+            Instrument dax = Instrument.Define("FDAX 12-26", 25, 0.5);
+            var day = new DateTime(2026, 1, 5, 22, 0, 0);
+            DateTime now = day.AddDays(3).AddHours(-8);   // 14:00 on the fourth day, its daily bar (22:00) still forming
+            NinjaTrader.Core.Globals.NowProvider = () => now;
+            BarsRequest.HistoryProvider = r => Enumerable.Range(0, 3).Select(d => SampleBars.Bar(day.AddDays(d), 100 + d)).ToList();
+            BarsRequest.FormingBarProvider = r => SampleBars.Bar(day.AddDays(3), 104.5);
+            var request = new BarsRequest(dax, 4)
+            {
+                BarsPeriod = SampleBars.Daily,
+                TradingHours = TradingHours.Get("Default 24 x 7"),
+                MergePolicy = MergePolicy.DoNotMerge,
+            };
+            int complete = -1;
+
+            request.Request((r, error, message) =>
+            {
+                // The exclusion a caller needs: keep bars stamped at or before Core.Globals.Now.
+                complete = Enumerable.Range(0, r.Bars.Count).Count(i => r.Bars.GetTime(i) <= NinjaTrader.Core.Globals.Now);
+            });
+
+            Assert.That(request.Bars.Count, Is.EqualTo(4));
+            Assert.That(request.Bars.GetClose(3), Is.EqualTo(104.5));
+            Assert.That(request.Bars.GetTime(3), Is.GreaterThan(NinjaTrader.Core.Globals.Now));
+            Assert.That(complete, Is.EqualTo(3));
+            Assert.That(request.TradingHours.Name, Is.EqualTo("Default 24 x 7"));
         }
     }
 }

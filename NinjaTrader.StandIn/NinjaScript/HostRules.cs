@@ -24,6 +24,13 @@ namespace NinjaTrader.NinjaScript
         internal bool EnforceDataLoadedOnlyMembers { get; set; }
 
         /// <summary>
+        /// https://developer.ninjatrader.com/docs/desktop/adddataseries : arguments "should be hardcoded and NOT dependent
+        /// on ... user input". Detected when an instrument name equals a [NinjaScriptProperty] string input's value.
+        /// Default false: the current scripts add their instrument slots from inputs (as NinjaTrader's own Correlation does).
+        /// </summary>
+        internal bool EnforceHardcodedAddDataSeries { get; set; }
+
+        /// <summary>
         /// https://developer.ninjatrader.com/docs/desktop/maximumbarslookback and .../seriest: a custom Series&lt;T&gt;
         /// with MaximumBarsLookBack.TwoHundredFiftySix (the default) keeps only the last 256 values, and
         /// IsValidDataPoint/IsValidDataPointAt on it "will throw an error" (.../isvaliddatapoint, .../isvaliddatapointat).
@@ -38,6 +45,19 @@ namespace NinjaTrader.NinjaScript
         /// current strategy's realtime tests rely on the virtual positions it built on history.
         /// </summary>
         internal bool EnforceAccountAdoption { get; set; }
+
+        /// <summary>
+        /// https://developer.ninjatrader.com/docs/desktop/marketdata : MarketData.Update is subscribed through
+        /// instrument.Dispatcher.InvokeAsync. Checked on <see cref="Platform"/> (AddOn code has no script host).
+        /// Default false: the current AddOn subscribes directly.
+        /// </summary>
+        internal bool EnforceInstrumentDispatcher { get; set; }
+
+        /// <summary>Rules for platform-level code outside a hosted script (AddOns): reset it in tests that change it.</summary>
+        internal static HostRules Platform { get; private set; } = new HostRules();
+
+        /// <summary>Host-only: a fresh <see cref="Platform"/> (nothing enforced, nothing recorded).</summary>
+        internal static void ResetPlatform() => Platform = new HostRules();
 
         internal IReadOnlyList<string> Violations => violations;
 
