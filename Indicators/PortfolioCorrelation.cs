@@ -14,22 +14,27 @@ namespace NinjaTrader.NinjaScript.Indicators
 {
     /// <summary>
     /// Rolling Pearson correlation between the simple returns of the chart instrument and of a second instrument,
-    /// over the last <see cref="Period"/> returns. The value for a primary bar uses both closes stamped at that bar
-    /// (the second instrument's latest close at or before it when it has no bar then), so it is set once the
-    /// second series' bar with the same timestamp has been processed (NinjaTrader processes the primary first).
-    /// Undefined values (warm-up, a flat window) are left unset and are not plotted.
+    /// over the last <see cref="Period"/> returns (Core's CorrelationAnalyzer.RollingCorrelation: r = cov(x, y) /
+    /// (sd(x) sd(y))). A bar's value uses both closes at or before that bar's time. Undefined values (warm-up, a flat
+    /// window) are not plotted. The second instrument has no default (a futures contract would expire): until one is
+    /// entered, nothing is added and nothing is plotted.
     /// </summary>
     /// <remarks>
-    /// NinjaTrader asks for fixed AddDataSeries arguments; this indicator reads the second instrument from its input,
-    /// which works on charts but may fail to load where NinjaTrader needs the series before the inputs are known
-    /// (e.g. when hosted by a strategy in the Strategy Analyzer). Pearson: r = cov(x, y) / (sd(x) sd(y)), computed by
-    /// Core (CorrelationAnalyzer.RollingCorrelation).
+    /// Plots are set on the primary series only (Help Guide, "Multi-Time Frame &amp; Instruments"): NinjaTrader processes
+    /// the primary bar first when timestamps are equal, so a bar's value is written when the next primary bar closes.
+    /// The second series is added with AddDataSeries(instrumentName), inheriting the chart's bars settings, as
+    /// NinjaTrader's own Correlation indicator does; BarsPeriod is not read in State.Configure (Help Guide,
+    /// "AddDataSeries()", "BarsPeriod"). A script hosting this indicator must add the same series itself. The second
+    /// instrument's aligned closes are kept with MaximumBarsLookBack.Infinite (a default series keeps 256 values; Help
+    /// Guide, "MaximumBarsLookBack"). The plot is named ReturnCorrelation: a member named Correlation would hide
+    /// NinjaTrader's built-in Correlation indicator method (warning CS0108).
     /// </remarks>
     public class PortfolioCorrelation : Indicator
     {
         private Series<double> secondClose;
         private double[] x;
         private double[] y;
+        private bool hasSecond;
 
         protected override void OnStateChange()
         {
@@ -43,17 +48,22 @@ namespace NinjaTrader.NinjaScript.Indicators
                 DrawOnPricePanel = false;
                 IsSuspendedWhileInactive = true;
                 Period = 20;
-                SecondInstrument = "ES 12-26";
-                AddPlot(Brushes.DodgerBlue, "Correlation");
+                SecondInstrument = string.Empty;
+                AddPlot(Brushes.DodgerBlue, "ReturnCorrelation");
                 AddLine(Brushes.DarkGray, 0, "Zero");
             }
             else if (State == State.Configure)
             {
-                AddDataSeries(SecondInstrument, BarsPeriod.BarsPeriodType, BarsPeriod.Value);
+                // Help Guide "AddDataSeries()": AddDataSeries(string instrumentName) uses the primary's bars settings.
+                if (!string.IsNullOrWhiteSpace(SecondInstrument))
+                    AddDataSeries(SecondInstrument.Trim());
             }
             else if (State == State.DataLoaded)
             {
-                secondClose = new Series<double>(this);
+                hasSecond = !string.IsNullOrWhiteSpace(SecondInstrument);
+                if (!hasSecond)
+                    Print("PortfolioCorrelation: no second instrument entered; nothing is plotted.");
+                secondClose = new Series<double>(this, MaximumBarsLookBack.Infinite);
                 x = new double[Period];
                 y = new double[Period];
             }
@@ -61,41 +71,47 @@ namespace NinjaTrader.NinjaScript.Indicators
 
         protected override void OnBarUpdate()
         {
-            if (CurrentBars[0] < 0 || CurrentBars[1] < 0)
+            // Help Guide "Multi-Time Frame & Instruments": plots are set in the primary series.
+            if (!hasSecond || BarsInProgress != 0 || CurrentBars[0] < 1 || CurrentBars[1] < 0)
                 return;
 
-            if (BarsInProgress == 0)
-                secondClose[0] = Closes[1][0];
-            else if (BarsInProgress == 1 && Times[1][0] == Times[0][0])
-                secondClose[0] = Closes[1][0];
-            else
+            // The previous primary bar is the latest one the second series has completed too.
+            DateTime time = Times[0][1];
+            for (int k = 0; k <= CurrentBars[1]; k++)
+            {
+                if (Times[1][k] <= time)
+                {
+                    secondClose[1] = Closes[1][k];
+                    break;
+                }
+            }
+            if (!secondClose.IsValidDataPoint(1))
                 return;
 
-            double correlation = ReturnCorrelation();
+            double correlation = WindowCorrelation(1);
             if (double.IsNaN(correlation))
-                Correlation.Reset();
+                ReturnCorrelation.Reset(1);
             else
-                Correlation[0] = correlation;
+                ReturnCorrelation[1] = correlation;
         }
 
         /// <summary>
-        /// Pearson correlation of the last Period simple returns (oldest first), NaN while undefined. The figure is
-        /// Core's <see cref="CorrelationAnalyzer.RollingCorrelation"/> over exactly one window, so the indicator and
-        /// Core's batch series agree by construction.
+        /// Pearson correlation of the Period simple returns ending <paramref name="end"/> bars ago (oldest first), NaN
+        /// while undefined; Core's <see cref="CorrelationAnalyzer.RollingCorrelation"/> over exactly one window.
         /// </summary>
-        private double ReturnCorrelation()
+        private double WindowCorrelation(int end)
         {
-            if (CurrentBars[0] < Period)
+            if (CurrentBars[0] < Period + end)
                 return double.NaN;
-            for (int k = 0; k <= Period; k++)
+            for (int k = end; k <= Period + end; k++)
                 if (!secondClose.IsValidDataPoint(k))
                     return double.NaN;
 
             for (int k = 0; k < Period; k++)
             {
                 int row = Period - 1 - k;
-                x[row] = Closes[0][k] / Closes[0][k + 1] - 1.0;
-                y[row] = secondClose[k] / secondClose[k + 1] - 1.0;
+                x[row] = Closes[0][k + end] / Closes[0][k + end + 1] - 1.0;
+                y[row] = secondClose[k + end] / secondClose[k + end + 1] - 1.0;
             }
             double[] rolling = CorrelationAnalyzer.RollingCorrelation(x, y, Period);
             return rolling[Period - 1];
@@ -108,12 +124,12 @@ namespace NinjaTrader.NinjaScript.Indicators
         public int Period { get; set; }
 
         [NinjaScriptProperty]
-        [Display(Name = "Second instrument", Description = "Full name of the instrument to correlate with, e.g. ES 12-26", GroupName = "Parameters", Order = 2)]
+        [Display(Name = "Second instrument", Description = "Full name of the instrument to correlate with, e.g. FDAX 03-27 (empty: nothing is plotted)", GroupName = "Parameters", Order = 2)]
         public string SecondInstrument { get; set; }
 
         [Browsable(false)]
         [XmlIgnore]
-        public Series<double> Correlation
+        public Series<double> ReturnCorrelation
         {
             get { return Values[0]; }
         }

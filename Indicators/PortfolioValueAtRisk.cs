@@ -17,24 +17,31 @@ using NinjaTraderPortfolio.Core.Numerics;
 namespace NinjaTrader.NinjaScript.Indicators
 {
     /// <summary>
-    /// Rolling one-bar value at risk of a fixed-weight basket: the chart instrument (weight 1) and up to three more
-    /// instruments (slots 2-4; an empty name leaves the slot unused). Over the last <see cref="Lookback"/> simple returns
-    /// it plots Core's parametric VaR <c>-(w'mu + z sqrt(w'Sigma w))</c> (sample covariance, n - 1) and historical VaR
-    /// (type-7 quantile of the portfolio returns), as fractions of portfolio value, positive = loss
-    /// (Core/Risk: ValueAtRisk.Parametric, ValueAtRisk.Historical, PortfolioReturnSeries).
-    /// A primary bar's value uses every instrument's close stamped at that bar (its latest earlier close when it has
-    /// none), so it is final once the last series' bar of that time has been processed. Warm-up bars are not plotted.
+    /// Rolling one-bar value at risk of a fixed-weight basket: the chart instrument (slot 1) and up to three more
+    /// instruments (slots 2-4; an empty name leaves the slot unused). Weights are relative: they are divided by the sum
+    /// of their absolute values over the used slots, so at the defaults (every weight 1) the chart alone plots its own
+    /// VaR and n instruments are equally weighted. Over the last <see cref="Lookback"/> simple returns it plots Core's
+    /// parametric VaR <c>-(w'mu + z sqrt(w'Sigma w))</c> (sample covariance, n - 1) and historical VaR (type-7 quantile
+    /// of the portfolio returns), as fractions of portfolio value, positive = loss (Core/Risk: ValueAtRisk.Parametric,
+    /// ValueAtRisk.Historical, PortfolioReturnSeries).
     /// </summary>
     /// <remarks>
-    /// The slots are inputs read in State.Configure: NinjaTrader asks for fixed AddDataSeries arguments, so this works on
-    /// charts but may fail to load where the series are needed before the inputs are known (a strategy hosting it in
-    /// the Strategy Analyzer). Weights are fractions of portfolio value, rebalanced every bar; negative = short.
+    /// Plots are set on the primary series only (Help Guide, "Multi-Time Frame &amp; Instruments": "Setting values to
+    /// plots should be done in the primary series in OnBarUpdate()"). NinjaTrader processes the primary bar first when
+    /// timestamps are equal, so a bar's value, which uses every instrument's close at or before that bar's time, is
+    /// written when the next primary bar closes (the latest bar shows no value until then). With one instrument it is
+    /// written at once.
+    /// The extra instruments are added with AddDataSeries(instrumentName), which inherits the chart's bars settings
+    /// (Help Guide, "AddDataSeries()"); BarsPeriod is not read in State.Configure (Help Guide, "BarsPeriod": not before
+    /// State.DataLoaded). NinjaTrader asks for fixed AddDataSeries arguments: names typed as inputs load on charts,
+    /// and a script hosting this indicator must add the same series itself (Help Guide, "AddDataSeries()", hosted
+    /// indicators). The aligned closes are kept in Series with MaximumBarsLookBack.Infinite, because a default series
+    /// keeps only 256 values (Help Guide, "MaximumBarsLookBack") and Lookback may exceed that.
     /// </remarks>
     public class PortfolioValueAtRisk : Indicator
     {
         // Core's AssetFrame needs strictly increasing stamps; bar times repeat on tick charts and only the values matter.
         private static readonly DateTime RowStamp = new DateTime(2000, 1, 1);
-        private const int MaxSlots = 4;
         private Series<double>[] alignedCloses;
         private string[] assetNames;
         private double[] weights;
@@ -44,7 +51,7 @@ namespace NinjaTrader.NinjaScript.Indicators
         {
             if (State == State.SetDefaults)
             {
-                Description = "Rolling parametric and historical value at risk of a fixed-weight basket (fraction of value, positive = loss).";
+                Description = "Rolling parametric and historical value at risk of a basket (weights relative; fraction of value, positive = loss).";
                 Name = "PortfolioValueAtRisk";
                 Calculate = Calculate.OnBarClose;
                 IsOverlay = false;
@@ -53,82 +60,127 @@ namespace NinjaTrader.NinjaScript.Indicators
                 IsSuspendedWhileInactive = true;
                 Lookback = 250;
                 Confidence = 0.99;
-                Weight1 = 0.25;
+                Weight1 = 1;
                 Instrument2 = string.Empty;
-                Weight2 = 0.25;
+                Weight2 = 1;
                 Instrument3 = string.Empty;
-                Weight3 = 0.25;
+                Weight3 = 1;
                 Instrument4 = string.Empty;
-                Weight4 = 0.25;
+                Weight4 = 1;
                 AddPlot(Brushes.OrangeRed, "ParametricVaR");
                 AddPlot(Brushes.DarkViolet, "HistoricalVaR");
             }
             else if (State == State.Configure)
             {
+                // Help Guide "AddDataSeries()": AddDataSeries(string instrumentName) uses the primary's bars settings.
                 foreach (string name in new[] { Instrument2, Instrument3, Instrument4 })
                     if (!string.IsNullOrWhiteSpace(name))
-                        AddDataSeries(name.Trim(), BarsPeriod.BarsPeriodType, BarsPeriod.Value);
+                        AddDataSeries(name.Trim());
             }
             else if (State == State.DataLoaded)
             {
                 string[] slots = { Instrument2, Instrument3, Instrument4 };
-                double[] slotWeights = { Weight1, Weight2, Weight3, Weight4 };
+                double[] slotWeights = { Weight2, Weight3, Weight4 };
                 assetCount = 1;
                 foreach (string name in slots)
                     if (!string.IsNullOrWhiteSpace(name)) assetCount++;
                 assetNames = new string[assetCount];
-                weights = new double[assetCount];
-                alignedCloses = new Series<double>[assetCount];
+                double[] raw = new double[assetCount];
                 assetNames[0] = Instruments[0].FullName;
-                weights[0] = Weight1;
+                raw[0] = Weight1;
                 int asset = 1;
-                for (int s = 0; s < slots.Length && asset < MaxSlots; s++)
+                for (int s = 0; s < slots.Length; s++)
                 {
                     if (string.IsNullOrWhiteSpace(slots[s])) continue;
                     assetNames[asset] = Instruments[asset].FullName;
-                    weights[asset] = slotWeights[s + 1];
+                    raw[asset] = slotWeights[s];
                     asset++;
                 }
+                weights = RelativeWeights(raw, assetNames);
+                alignedCloses = new Series<double>[assetCount];
                 for (int a = 0; a < assetCount; a++)
-                    alignedCloses[a] = new Series<double>(this);
+                    alignedCloses[a] = new Series<double>(this, MaximumBarsLookBack.Infinite);
             }
+        }
+
+        /// <summary>Weights divided by the sum of their absolute values (gross exposure 1); all zero is refused, naming the inputs.</summary>
+        private static double[] RelativeWeights(double[] raw, string[] names)
+        {
+            double gross = 0;
+            for (int a = 0; a < raw.Length; a++)
+            {
+                if (double.IsNaN(raw[a]) || double.IsInfinity(raw[a]))
+                    throw new ArgumentException("PortfolioValueAtRisk: Weight " + (a + 1) + " (" + names[a] + ") must be a finite number, got " + raw[a]);
+                gross += Math.Abs(raw[a]);
+            }
+            if (gross == 0)
+                throw new ArgumentException("PortfolioValueAtRisk: the weights of the used slots (" + string.Join(", ", names) + ") are all 0; give at least one a non-zero weight");
+            double[] w = new double[raw.Length];
+            for (int a = 0; a < raw.Length; a++)
+                w[a] = raw[a] / gross;
+            return w;
         }
 
         protected override void OnBarUpdate()
         {
+            // Help Guide "Multi-Time Frame & Instruments": plots are set in the primary series.
+            if (BarsInProgress != 0)
+                return;
             for (int a = 0; a < assetCount; a++)
                 if (CurrentBars[a] < 0)
                     return;
 
-            // Every series' latest close at or before the primary bar (a series that has not yet had its bar of this
-            // time shows its previous close, replaced when that bar arrives).
-            if (BarsInProgress != 0 && Times[BarsInProgress][0] != Times[0][0])
+            // With other instruments, the previous primary bar is the latest one every series has completed (their bars
+            // stamped at this bar's time come after it); with the chart alone, this bar is.
+            int barsAgo = assetCount == 1 ? 0 : 1;
+            if (CurrentBars[0] < barsAgo)
                 return;
+            DateTime time = Times[0][barsAgo];
             for (int a = 0; a < assetCount; a++)
-                alignedCloses[a][0] = Closes[a][0];
+            {
+                double close;
+                if (!CloseAtOrBefore(a, time, out close))
+                    return;
+                alignedCloses[a][barsAgo] = close;
+            }
 
-            AssetFrame window = WindowReturns();
+            AssetFrame window = WindowReturns(barsAgo);
             if (window == null)
             {
-                ParametricVaR.Reset();
-                HistoricalVaR.Reset();
+                ParametricVaR.Reset(barsAgo);
+                HistoricalVaR.Reset(barsAgo);
                 return;
             }
             double[] mu = SampleMoments.Mean(window);
             double[,] cov = SampleMoments.Covariance(window);
             double mean = PortfolioMath.ExpectedReturn(mu, weights);
             double volatility = Math.Sqrt(Math.Max(0, PortfolioMath.Variance(cov, weights)));
-            ParametricVaR[0] = ValueAtRisk.Parametric(mean, volatility, Confidence);
-            HistoricalVaR[0] = ValueAtRisk.Historical(PortfolioReturnSeries.Compute(window, weights), Confidence);
+            ParametricVaR[barsAgo] = ValueAtRisk.Parametric(mean, volatility, Confidence);
+            HistoricalVaR[barsAgo] = ValueAtRisk.Historical(PortfolioReturnSeries.Compute(window, weights), Confidence);
         }
 
-        /// <summary>The last Lookback simple returns of every asset (oldest row first), or null while the window is not covered.</summary>
-        private AssetFrame WindowReturns()
+        /// <summary>Series a's latest close stamped at or before <paramref name="time"/>; false when it has none yet.</summary>
+        private bool CloseAtOrBefore(int a, DateTime time, out double close)
         {
-            if (CurrentBars[0] < Lookback)
+            for (int k = 0; k <= CurrentBars[a]; k++)
+            {
+                if (Times[a][k] <= time)
+                {
+                    close = Closes[a][k];
+                    return true;
+                }
+            }
+            close = 0;
+            return false;
+        }
+
+        /// <summary>The Lookback simple returns ending at <paramref name="end"/> bars ago (oldest row first), or null while not covered.</summary>
+        private AssetFrame WindowReturns(int end)
+        {
+            if (CurrentBars[0] < Lookback + end)
                 return null;
             for (int a = 0; a < assetCount; a++)
-                for (int k = 0; k <= Lookback; k++)
+                for (int k = end; k <= Lookback + end; k++)
                     if (!alignedCloses[a].IsValidDataPoint(k))
                         return null;
 
@@ -141,7 +193,7 @@ namespace NinjaTrader.NinjaScript.Indicators
                 int row = Lookback - 1 - k;
                 dates[row] = RowStamp.AddTicks(row);
                 for (int a = 0; a < assetCount; a++)
-                    columns[a][row] = alignedCloses[a][k] / alignedCloses[a][k + 1] - 1.0;
+                    columns[a][row] = alignedCloses[a][k + end] / alignedCloses[a][k + end + 1] - 1.0;
             }
             return new AssetFrame(dates, assetNames, columns, FrameKind.SimpleReturns, Name);
         }
@@ -158,7 +210,7 @@ namespace NinjaTrader.NinjaScript.Indicators
         public double Confidence { get; set; }
 
         [NinjaScriptProperty]
-        [Display(Name = "Weight 1 (chart instrument)", Description = "Weight of the chart instrument (fraction of portfolio value)", GroupName = "Parameters", Order = 3)]
+        [Display(Name = "Weight 1 (chart instrument)", Description = "Relative weight of the chart instrument (divided by the sum of |weights| of the used slots)", GroupName = "Parameters", Order = 3)]
         public double Weight1 { get; set; }
 
         [NinjaScriptProperty]
@@ -166,7 +218,7 @@ namespace NinjaTrader.NinjaScript.Indicators
         public string Instrument2 { get; set; }
 
         [NinjaScriptProperty]
-        [Display(Name = "Weight 2", Description = "Weight of instrument 2 (fraction)", GroupName = "Parameters", Order = 5)]
+        [Display(Name = "Weight 2", Description = "Relative weight of instrument 2", GroupName = "Parameters", Order = 5)]
         public double Weight2 { get; set; }
 
         [NinjaScriptProperty]
@@ -174,7 +226,7 @@ namespace NinjaTrader.NinjaScript.Indicators
         public string Instrument3 { get; set; }
 
         [NinjaScriptProperty]
-        [Display(Name = "Weight 3", Description = "Weight of instrument 3 (fraction)", GroupName = "Parameters", Order = 7)]
+        [Display(Name = "Weight 3", Description = "Relative weight of instrument 3", GroupName = "Parameters", Order = 7)]
         public double Weight3 { get; set; }
 
         [NinjaScriptProperty]
@@ -182,7 +234,7 @@ namespace NinjaTrader.NinjaScript.Indicators
         public string Instrument4 { get; set; }
 
         [NinjaScriptProperty]
-        [Display(Name = "Weight 4", Description = "Weight of instrument 4 (fraction)", GroupName = "Parameters", Order = 9)]
+        [Display(Name = "Weight 4", Description = "Relative weight of instrument 4", GroupName = "Parameters", Order = 9)]
         public double Weight4 { get; set; }
 
         [Browsable(false)]

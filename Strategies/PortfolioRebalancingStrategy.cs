@@ -94,12 +94,15 @@ namespace NinjaTrader.NinjaScript.Strategies
             }
             else if (State == State.Configure)
             {
+                // Help Guide "AddDataSeries()": AddDataSeries(string instrumentName) inherits the primary's bars settings;
+                // Help Guide "BarsPeriod": BarsPeriod must not be read before State.DataLoaded.
                 foreach (string slot in new[] { Instrument2, Instrument3, Instrument4 })
                     if (!string.IsNullOrWhiteSpace(slot))
-                        AddDataSeries(slot.Trim(), BarsPeriod.BarsPeriodType, BarsPeriod.Value);
+                        AddDataSeries(slot.Trim());
                 // Time-based slicing needs a clock between the portfolio's bars: a 1-minute series of the chart instrument,
-                // added last so the slots keep their indices (not needed when the chart is already 1-minute or finer).
-                clockSeries = SliceHorizonMinutes > 0 && BarPeriods.Length(BarsPeriod, TimeSpan.Zero) > TimeSpan.FromMinutes(1);
+                // added last so the slots keep their indices. Hardcoded arguments (Help Guide "AddDataSeries()"): the chart's
+                // BarsPeriod cannot be read here, so the series is added whenever slicing on the clock is asked for.
+                clockSeries = SliceHorizonMinutes > 0;
                 if (clockSeries)
                     AddDataSeries(BarsPeriodType.Minute, 1);
             }

@@ -80,7 +80,8 @@ namespace NinjaTrader.NinjaScript.AddOns.Portfolio
         private int SignedPosition(Instrument instrument)
         {
             Position p;
-            lock (Account.All)
+            // Help Guide "Positions" (Account): lock the collection that is enumerated.
+            lock (account.Positions)
                 p = account.Positions.FirstOrDefault(x => x.Instrument == instrument);
             if (p == null) return 0;
             return p.MarketPosition == MarketPosition.Short ? -p.Quantity : p.MarketPosition == MarketPosition.Long ? p.Quantity : 0;

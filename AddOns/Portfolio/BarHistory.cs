@@ -42,10 +42,18 @@ namespace NinjaTrader.NinjaScript.AddOns.Portfolio
         public IReadOnlyList<double> Volumes { get; }
 
         /// <summary>Copies NinjaTrader's bars (index 0 = oldest).</summary>
-        public static BarHistory FromBars(string instrument, Bars bars)
+        public static BarHistory FromBars(string instrument, Bars bars) => FromBars(instrument, bars, DateTime.MaxValue.AddDays(-1));
+
+        /// <summary>
+        /// Copies NinjaTrader's daily bars that are complete at <paramref name="now"/> (index 0 = oldest): the Help Guide's
+        /// BarsRequest page warns that the last returned bar may still be in progress. A bar stamped after
+        /// <paramref name="now"/> (bars are stamped with their end) or dated today is left out.
+        /// </summary>
+        public static BarHistory FromBars(string instrument, Bars bars, DateTime now)
         {
             if (bars == null) throw new ArgumentNullException(nameof(bars));
             int n = bars.Count;
+            while (n > 0 && (bars.GetTime(n - 1) > now || bars.GetTime(n - 1).Date >= now.Date)) n--;
             var t = new DateTime[n];
             var h = new double[n];
             var l = new double[n];

@@ -49,8 +49,14 @@ namespace NinjaTrader.NinjaScript.AddOns.Portfolio
             instruments = new Instrument[names.Length];
             for (int i = 0; i < names.Length; i++)
                 instruments[i] = Instrument.GetInstrument(names[i]) ?? throw new InvalidOperationException("unknown instrument '" + names[i] + "'");
+            // Help Guide "MarketData": subscribe through the instrument's Dispatcher
+            // (if (!instrument.Dispatcher.HasShutdownStarted) instrument.Dispatcher.InvokeAsync(() => ... += ...)).
             foreach (Instrument instrument in instruments)
-                instrument.MarketData.Update += OnMarketData;
+            {
+                Instrument i = instrument;
+                if (!i.Dispatcher.HasShutdownStarted)
+                    i.Dispatcher.InvokeAsync(() => i.MarketData.Update += OnMarketData);
+            }
         }
 
         /// <summary>Instrument full names.</summary>
@@ -78,7 +84,12 @@ namespace NinjaTrader.NinjaScript.AddOns.Portfolio
             for (int i = 0; i < instruments.Length; i++)
             {
                 string name = names[i];
-                var request = new BarsRequest(instruments[i], days) { BarsPeriod = new BarsPeriod { BarsPeriodType = BarsPeriodType.Day, Value = 1 } };
+                // Help Guide "BarsRequest": the example sets TradingHours before Request; the instrument's own template is used.
+                var request = new BarsRequest(instruments[i], days)
+                {
+                    BarsPeriod = new BarsPeriod { BarsPeriodType = BarsPeriodType.Day, Value = 1 },
+                    TradingHours = instruments[i].MasterInstrument.TradingHours,
+                };
                 lock (gate) requests.Add(request);
                 request.Request(new Action<BarsRequest, ErrorCode, string>((r, error, message) =>
                 {
@@ -86,7 +97,8 @@ namespace NinjaTrader.NinjaScript.AddOns.Portfolio
                     {
                         if (disposed) return;
                         if (error != ErrorCode.NoError) { Alert("history of " + name + " failed: " + error + " " + message); return; }
-                        history[name] = BarHistory.FromBars(name, r.Bars);
+                        // Help Guide "BarsRequest": "the last returned bar may be a currently in-progress bar".
+                        history[name] = BarHistory.FromBars(name, r.Bars, NinjaTrader.Core.Globals.Now);
                     }
                 }));
             }
@@ -121,7 +133,8 @@ namespace NinjaTrader.NinjaScript.AddOns.Portfolio
         public int Position(string name)
         {
             Position p;
-            lock (Account.All)
+            // Help Guide "Positions" (Account): lock the collection that is enumerated.
+            lock (account.Positions)
                 p = account.Positions.FirstOrDefault(x => x.Instrument != null && x.Instrument.FullName == name);
             if (p == null) return 0;
             return p.MarketPosition == MarketPosition.Short ? -p.Quantity : p.MarketPosition == MarketPosition.Long ? p.Quantity : 0;
@@ -219,8 +232,13 @@ namespace NinjaTrader.NinjaScript.AddOns.Portfolio
                 requests.Clear();
                 if (gateway != null) gateway.Dispose();
             }
+            // Help Guide "MarketData": unsubscribe through the instrument's Dispatcher as well.
             foreach (Instrument instrument in instruments)
-                instrument.MarketData.Update -= OnMarketData;
+            {
+                Instrument i = instrument;
+                if (!i.Dispatcher.HasShutdownStarted)
+                    i.Dispatcher.InvokeAsync(() => i.MarketData.Update -= OnMarketData);
+            }
         }
 
         private void CancelAllUnlocked()

@@ -24,6 +24,7 @@ namespace NinjaTraderPortfolio.Core.Tests.Persistence
         /// <summary>A raw connection to the file (no pooling), for checks from outside the store.</summary>
         public SqliteConnection Raw(string? path = null)
         {
+            SqliteNativeLibrary.EnsureLoaded();
             var c = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path ?? FilePath, Pooling = false }.ToString());
             c.Open();
             return c;

@@ -31,10 +31,19 @@ namespace NinjaTraderPortfolio.NinjaScript.Tests.AddOns
             account = Account.Define("Sim101");
             account.SetAccountItem(AccountItem.NetLiquidation, 10000000, Now);
             BarsRequest.HistoryProvider = r => bars[r.Instrument.FullName].Skip(bars[r.Instrument.FullName].Count - r.BarsBack).ToList();
+            // Help Guide "MarketData": subscriptions off the instrument's Dispatcher throw here.
+            NinjaTrader.NinjaScript.HostRules.ResetPlatform();
+            NinjaTrader.NinjaScript.HostRules.Platform.EnforceInstrumentDispatcher = true;
         }
 
         [TearDown]
-        public void TearDown() => BarsRequest.HistoryProvider = null;
+        public void TearDown()
+        {
+            BarsRequest.HistoryProvider = null;
+            BarsRequest.FormingBarProvider = null;
+            NinjaTrader.Core.Globals.NowProvider = null;
+            NinjaTrader.NinjaScript.HostRules.ResetPlatform();
+        }
 
         [Test]
         public void History_IsCoresSimpleReturnsOfTheRequestedDays()
@@ -68,6 +77,50 @@ namespace NinjaTraderPortfolio.NinjaScript.Tests.AddOns
             session.Dispose();
             Assert.That(dax.MarketData.HasSubscribers, Is.False);
             Assert.That(ftse.MarketData.HasSubscribers, Is.False);
+        }
+
+        [Test]
+        public void HistoryRequests_UseTheInstrumentsTradingHours()
+        {
+            var seen = new List<BarsRequest>();
+            var provider = BarsRequest.HistoryProvider;
+            BarsRequest.HistoryProvider = r => { seen.Add(r); return provider(r); };
+            using (var session = new PortfolioSession(account, new[] { "DAX", "FTSE" }, null))
+                session.RequestHistory(10);
+
+            Assert.That(seen.Select(r => r.TradingHours), Is.EqualTo(new[] { dax.MasterInstrument.TradingHours, ftse.MasterInstrument.TradingHours }));
+            Assert.That(seen.Select(r => r.TradingHours), Is.All.Not.Null);
+        }
+
+        [Test]
+        public void History_LeavesOutTheBarStillForming_WhichTheRequestReturnsLast()
+        {
+            // The sample ends on 1998-08-14; the platform's clock is on 1998-08-17 at noon and the request also returns
+            // that day's bar, stamped at its end (17:30), still in progress (Help Guide, BarsRequest).
+            NinjaTrader.Core.Globals.NowProvider = () => new DateTime(1998, 8, 17, 12, 0, 0);
+            BarsRequest.FormingBarProvider = r => SampleBars.Bar(new DateTime(1998, 8, 17, 17, 30, 0), 1);
+            using (var session = new PortfolioSession(account, new[] { "DAX", "FTSE" }, null))
+            {
+                session.RequestHistory(10);
+
+                Assert.That(session.Price("DAX"), Is.EqualTo(5473.72).Within(1e-9), "the last complete close, not the forming bar's");
+                Assert.That(session.Returns().Rows, Is.EqualTo(9));
+            }
+        }
+
+        [Test]
+        public void DailyHistory_LeavesOutTheBarOfToday_WhichMayStillBeForming()
+        {
+            // Three daily bars; the last is dated "today" and may be in progress (Help Guide, BarsRequest).
+            DateTime day = new DateTime(2026, 11, 23);
+            var records = new[] { 100.0, 101.0, 99.0 }.Select((c, d) => SampleBars.Bar(day.AddDays(d), c)).ToList();
+            var bars = new Bars(dax, new BarsPeriod { BarsPeriodType = BarsPeriodType.Day, Value = 1 }, records);
+
+            BarHistory history = BarHistory.FromBars("DAX", bars, day.AddDays(2));
+            BarHistory all = BarHistory.FromBars("DAX", bars, day.AddDays(3));
+
+            Assert.That(history.Closes, Is.EqualTo(new[] { 100.0, 101.0 }));
+            Assert.That(all.Closes, Is.EqualTo(new[] { 100.0, 101.0, 99.0 }));
         }
 
         [Test]

@@ -25,6 +25,17 @@ namespace NinjaTraderPortfolio.NinjaScript.Tests.Indicators
         internal static AssetFrame SampleReturns() =>
             ReturnCalculator.Simple(CsvFrameLoader.Load(Hosting.SampleBars.SamplePath("eustockmarkets-prices.csv")));
 
+        /// <summary>
+        /// The reference with its last bar unset: a multi-instrument indicator writes a bar's value when the next
+        /// primary bar closes (plots are set on the primary series), so the last bar of a run has none.
+        /// </summary>
+        internal static List<double?> LastBarPending(List<double?> expected)
+        {
+            var copy = new List<double?>(expected);
+            copy[copy.Count - 1] = null;
+            return copy;
+        }
+
         internal static void AssertPlotEquals(double?[] plotted, IReadOnlyList<double?> expected, double tolerance, string what)
         {
             Assert.That(plotted, Has.Length.EqualTo(expected.Count), what);

@@ -28,6 +28,9 @@ namespace NinjaTraderPortfolio.NinjaScript.Tests.Indicators
                 i.Instrument4 = assets.Length > 3 ? assets[3] : string.Empty;
                 i.Weight4 = weights.Length > 3 ? weights[3] : 0;
             });
+            // A regression to BarsPeriod in State.Configure or to a 256-value series read too far back throws.
+            host.Rules.EnforceDataLoadedOnlyMembers = true;
+            host.Rules.EnforceMaximumBarsLookBack = true;
             host.RealtimeFrom = realtimeFrom;
             foreach (string a in assets)
                 host.WithBars(a, bars[a]);
@@ -42,8 +45,65 @@ namespace NinjaTraderPortfolio.NinjaScript.Tests.Indicators
 
             var indicator = Run(assets, weights, lookback, confidence);
 
+            // Plots are set on the primary series: with other instruments a bar's value is written when the next primary
+            // bar closes, so the last bar has none yet.
+            IndicatorReference.AssertPlotEquals(ScriptHost<PortfolioValueAtRisk>.PlotValues(indicator, 0), IndicatorReference.LastBarPending(expected.Select(e => e.Values[0]).ToList()), 1e-12, "parametric");
+            IndicatorReference.AssertPlotEquals(ScriptHost<PortfolioValueAtRisk>.PlotValues(indicator, 1), IndicatorReference.LastBarPending(expected.Select(e => e.Values[1]).ToList()), 1e-12, "historical");
+        }
+
+        [Test]
+        public void Defaults_OnTheChartInstrumentAlone_PlotItsOwnVaR_EqualToNumpy()
+        {
+            var expected = IndicatorReference.Read("var_dax_alone_250_defaults.csv");
+            var bars = SampleBars.LoadCsv(SampleBars.SamplePath("eustockmarkets-prices.csv"));
+            var host = new ScriptHost<PortfolioValueAtRisk>(SampleBars.Daily).WithBars("DAX", bars["DAX"]);
+            host.Rules.EnforceDataLoadedOnlyMembers = true;
+            host.Rules.EnforceMaximumBarsLookBack = true;
+
+            var indicator = host.Run("DAX");
+
             IndicatorReference.AssertPlotEquals(ScriptHost<PortfolioValueAtRisk>.PlotValues(indicator, 0), expected.Select(e => e.Values[0]).ToList(), 1e-12, "parametric");
             IndicatorReference.AssertPlotEquals(ScriptHost<PortfolioValueAtRisk>.PlotValues(indicator, 1), expected.Select(e => e.Values[1]).ToList(), 1e-12, "historical");
+        }
+
+        [Test]
+        public void Weights_AreRelative_ScaledWeightsPlotTheSameVaR()
+        {
+            string[] assets = { "DAX", "CAC" };
+            var scaled = Run(assets, new[] { 3.0, 1.0 }, 60, 0.99);
+            var fractions = Run(assets, new[] { 0.75, 0.25 }, 60, 0.99);
+
+            Assert.That(ScriptHost<PortfolioValueAtRisk>.PlotValues(scaled, 0), Is.EqualTo(ScriptHost<PortfolioValueAtRisk>.PlotValues(fractions, 0)));
+            Assert.That(ScriptHost<PortfolioValueAtRisk>.PlotValues(scaled, 1), Is.EqualTo(ScriptHost<PortfolioValueAtRisk>.PlotValues(fractions, 1)));
+            Assert.That(ScriptHost<PortfolioValueAtRisk>.PlotValues(scaled, 0).Count(v => v != null), Is.GreaterThan(1000));
+        }
+
+        [Test]
+        public void AllWeightsZero_IsRefused_NamingTheInstruments()
+        {
+            var error = Assert.Throws<ArgumentException>(() => Run(new[] { "DAX", "CAC" }, new[] { 0.0, 0.0 }, 60, 0.99));
+
+            Assert.That(error.Message, Does.Contain("DAX").And.Contain("CAC").And.Contain("all 0"));
+        }
+
+        [Test]
+        public void LookbackBeyond256Bars_EqualsCoreOnEveryCheckedWindow()
+        {
+            // A default custom series keeps 256 values in NinjaTrader (enforced by the stand-in here): this passes only
+            // because the aligned closes are MaximumBarsLookBack.Infinite.
+            string[] assets = { "DAX", "FTSE" };
+            double[] weights = { 0.5, 0.5 };
+            AssetFrame returns = IndicatorReference.SampleReturns().Select(assets);
+
+            var indicator = Run(assets, weights, 300, 0.99);
+            double?[] parametric = ScriptHost<PortfolioValueAtRisk>.PlotValues(indicator, 0);
+
+            Assert.That(parametric.Take(300), Is.All.Null);
+            for (int bar = 300; bar < parametric.Length - 1; bar += 101)
+            {
+                RiskReport report = PortfolioRiskAnalyzer.Analyze(returns.Slice(bar - 300, 300), weights, 0.99);
+                Assert.That(parametric[bar], Is.EqualTo(report.ParametricVaR).Within(1e-13), $"bar {bar}");
+            }
         }
 
         [Test]
@@ -59,7 +119,7 @@ namespace NinjaTraderPortfolio.NinjaScript.Tests.Indicators
             double?[] historical = ScriptHost<PortfolioValueAtRisk>.PlotValues(indicator, 1);
 
             Assert.That(parametric.Take(lookback), Is.All.Null);
-            for (int bar = lookback; bar < parametric.Length; bar += 37)
+            for (int bar = lookback; bar < parametric.Length - 1; bar += 37)
             {
                 RiskReport report = PortfolioRiskAnalyzer.Analyze(returns.Slice(bar - lookback, lookback), weights, 0.99);
                 Assert.That(parametric[bar], Is.EqualTo(report.ParametricVaR).Within(1e-13), $"parametric, bar {bar}");

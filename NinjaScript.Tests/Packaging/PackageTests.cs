@@ -11,16 +11,17 @@ using NUnit.Framework;
 namespace NinjaTraderPortfolio.NinjaScript.Tests.Packaging
 {
     /// <summary>
-    /// Runs build.ps1 package (with -NoBuild on the Core DLLs of this test's output) and checks the NinjaTrader 8
+    /// Runs the packager (ntpackage package, in process, on the DLLs the compile check used) and checks the NinjaTrader 8
     /// import archive: Info.xml (UTF-8 BOM, CRLF), AdditionalReferences.txt, DLLs at the root, every source under
     /// AddOns\, Strategies\, Indicators\ byte for byte.
     /// </summary>
     [TestFixture]
     public class PackageTests
     {
+        // Written out here, not read from PackageLayout, so that a change to the shipped set is a visible test change.
         private static readonly string[] RuntimeAssemblies =
         {
-            "NinjaTraderPortfolio.Core", "MathNet.Numerics", "Microsoft.Data.Sqlite", "SQLitePCLRaw.core", "SQLitePCLRaw.batteries_v2",
+            "NinjaTraderPortfolio.Core", "MathNet.Numerics", "Microsoft.Data.Sqlite", "SQLitePCLRaw.core",
             "SQLitePCLRaw.provider.e_sqlite3", "System.Memory", "System.Buffers", "System.Runtime.CompilerServices.Unsafe", "System.Numerics.Vectors",
         };
         private string workDir;
@@ -32,10 +33,20 @@ namespace NinjaTraderPortfolio.NinjaScript.Tests.Packaging
             workDir = Path.Combine(Path.GetTempPath(), "ntp-package-" + Guid.NewGuid().ToString("N"));
             Directory.CreateDirectory(workDir);
             string zipPath = Path.Combine(workDir, "NinjaTraderPortfolio.zip");
-            (int exitCode, string output) = BuildScript.Run("package", "-NoBuild", "-CoreBin", BuildScript.CoreBin, "-OutputPath", zipPath);
-            Assert.That(exitCode, Is.Zero, output);
+            var output = new StringWriter();
+            int exitCode = NinjaTraderPortfolio.Packaging.Program.Run(new[] { "package", "--bin", PackagingPaths.CoreBin, "--out", zipPath }, output, output, PackagingPaths.RepositoryRoot);
+            Assert.That(exitCode, Is.Zero, output.ToString());
+            entries = ReadEntries(zipPath);
+        }
+
+        [OneTimeTearDown]
+        public void Clean() => Directory.Delete(workDir, recursive: true);
+
+        /// <summary>The archive's entries (name to bytes), for the metadata tests.</summary>
+        internal static Dictionary<string, byte[]> ReadEntries(string zipPath)
+        {
             using ZipArchive zip = ZipFile.OpenRead(zipPath);
-            entries = zip.Entries.ToDictionary(e => e.FullName, e =>
+            return zip.Entries.ToDictionary(e => e.FullName, e =>
             {
                 using var stream = e.Open();
                 using var copy = new MemoryStream();
@@ -43,9 +54,6 @@ namespace NinjaTraderPortfolio.NinjaScript.Tests.Packaging
                 return copy.ToArray();
             });
         }
-
-        [OneTimeTearDown]
-        public void Clean() => Directory.Delete(workDir, recursive: true);
 
         [Test]
         public void InfoXml_IsAtTheRoot_Utf8WithBom_CrLf_WithTheNinjaTraderExportVersion()
@@ -70,13 +78,13 @@ namespace NinjaTraderPortfolio.NinjaScript.Tests.Packaging
             string text = Encoding.UTF8.GetString(bytes);
             Assert.That(text, Is.EqualTo(string.Join("", RuntimeAssemblies.Select(n => n + "\r\n"))));
             foreach (string name in RuntimeAssemblies)
-                Assert.That(entries[name + ".dll"], Is.EqualTo(File.ReadAllBytes(Path.Combine(BuildScript.CoreBin, name + ".dll"))), name);
+                Assert.That(entries[name + ".dll"], Is.EqualTo(File.ReadAllBytes(Path.Combine(PackagingPaths.CoreBin, name + ".dll"))), name);
         }
 
         [Test]
         public void Sources_AreUnderTheirNinjaScriptFolders_WithBackslashEntryNames_ByteForByte()
         {
-            string root = BuildScript.RepositoryRoot;
+            string root = PackagingPaths.RepositoryRoot;
             var expected = new[] { "AddOns", "Strategies", "Indicators" }
                 .Where(f => Directory.Exists(Path.Combine(root, f)))
                 .SelectMany(f => Directory.EnumerateFiles(Path.Combine(root, f), "*.cs", SearchOption.AllDirectories))
@@ -93,6 +101,7 @@ namespace NinjaTraderPortfolio.NinjaScript.Tests.Packaging
         public void Archive_ShipsSqliteNativeEngineForWindowsX64()
         {
             byte[] dll = entries["e_sqlite3.dll"];
+            Assert.That(dll, Is.EqualTo(File.ReadAllBytes(Path.Combine(PackagingPaths.CoreBin, "e_sqlite3.dll"))));
             // A PE image: "MZ" header, and the PE header's machine field is AMD64 (0x8664).
             Assert.That(dll[0], Is.EqualTo((byte)'M'));
             Assert.That(dll[1], Is.EqualTo((byte)'Z'));

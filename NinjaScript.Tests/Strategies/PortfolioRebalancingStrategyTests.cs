@@ -61,6 +61,9 @@ namespace NinjaTraderPortfolio.NinjaScript.Tests.Strategies
                 FillMarketOrdersAtNextOpen = true,
                 RealtimeFrom = realtimeFrom,
             };
+            // Help Guide "BarsPeriod": not before State.DataLoaded (the slots use AddDataSeries(instrumentName)); a
+            // regression throws here.
+            host.Rules.EnforceDataLoadedOnlyMembers = true;
             host.AfterBarUpdate = (s, series) =>
             {
                 var orders = s.SubmittedOrders;

@@ -84,7 +84,8 @@ namespace NinjaTrader.Cbi
     }
 
     // https://developer.ninjatrader.com/docs/desktop/masterinstrument
-    // Members mirrored: Name, PointValue, TickSize, RoundToTickSize(double), TradingHours (the instrument's template).
+    // Members mirrored: Name, PointValue, TickSize, RoundToTickSize(double), RolloverCollection, MergePolicy, GetNextExpiry(DateTime),
+    // TradingHours (the instrument's template).
     public class MasterInstrument
     {
         // Also mirrored: RolloverCollection, MergePolicy, GetNextExpiry(DateTime) (pages cited below).

@@ -62,9 +62,9 @@ namespace NinjaTraderPortfolio.Core.Persistence
                 ForeignKeys = true,
                 DefaultTimeout = (int)Math.Ceiling(_options.BusyTimeout.TotalSeconds),
             }.ToString();
-            SqliteNativeLibrary.EnsureLoaded();
             try
             {
+                SqliteNativeLibrary.EnsureLoaded();
                 using var c = Open();
                 EnableWal(c);
                 SchemaVersion = SqliteMigrator.Migrate(c, migrations, Path);
@@ -77,8 +77,8 @@ namespace NinjaTraderPortfolio.Core.Persistence
             catch (Exception e) when (e is DllNotFoundException || e is TypeInitializationException || e is BadImageFormatException)
             {
                 throw new InvalidOperationException(
-                    $"the native SQLite library could not be loaded for '{Path}': ship {SqliteNativeLibrary.WindowsFileName} (win-x64, from the 'SQLite' " +
-                    "NuGet package 3.53.4) next to NinjaTraderPortfolio.Core.dll", e);
+                    $"the native SQLite library could not be loaded for '{Path}': ship {SqliteNativeLibrary.WindowsFileName} (win-x64, from the " +
+                    "'SQLitePCLRaw.lib.e_sqlite3' NuGet package 2.1.13) next to NinjaTraderPortfolio.Core.dll", e);
             }
             catch
             {
