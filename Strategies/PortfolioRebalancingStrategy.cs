@@ -175,9 +175,12 @@ namespace NinjaTrader.NinjaScript.Strategies
 
         protected override void OnBarUpdate()
         {
-            for (int k = 0; k < BarsArray.Length; k++)
+            // The portfolio's series gate decisions; the clock series (last, when added) only ticks the slices.
+            for (int k = 0; k < slots; k++)
                 if (CurrentBars[k] < 0)
                     return;
+            if (BarsInProgress >= slots && CurrentBars[BarsInProgress] < 0)
+                return;
             // Every bar update in realtime is a clock tick for time-based slices (the 1-minute clock series included).
             if (State == State.Realtime)
                 rebalancer.OnClock(Times[BarsInProgress][0]);

@@ -17,6 +17,9 @@ namespace NinjaTraderPortfolio.Core.Tests.Cli
     {
         private const double RelativeTolerance = 1e-9;
 
+        // Zero to machine precision: a weight of 1e-16 from one factorisation is 3e-16 from another (both are 0).
+        private const double AbsoluteTolerance = 1e-12;
+
         private static string Sample(string name) => Path.Combine(TestContext.CurrentContext.TestDirectory, "samples", name);
 
         private static string Input(string name) => Path.Combine(TestContext.CurrentContext.TestDirectory, "Cli", "Golden", "inputs", name);
@@ -139,7 +142,7 @@ namespace NinjaTraderPortfolio.Core.Tests.Cli
                     break;
                 case JsonValueKind.Number:
                     double x = e.GetDouble(), y = a.GetDouble();
-                    if (!(Math.Abs(x - y) <= RelativeTolerance * Math.Max(Math.Abs(x), Math.Abs(y))) && x != y)
+                    if (!(Math.Abs(x - y) <= Math.Max(AbsoluteTolerance, RelativeTolerance * Math.Max(Math.Abs(x), Math.Abs(y)))) && x != y)
                         diffs.Add($"{path}: expected {e.GetRawText()}, got {a.GetRawText()}");
                     break;
                 default:
