@@ -58,13 +58,13 @@ namespace NinjaTraderPortfolio.Core.Tests.Statistics
         }
 
         [Test]
-        public void SampleCovariance_AskedTwiceForOneFrame_GivesEqualIndependentCopies()
+        public void SharedCovariance_AskedTwiceForOneFrame_GivesEqualIndependentCopies()
         {
             var r = RandomFrames.Returns(80, 7, 41);
-            var first = SampleMoments.Covariance(r);
+            var first = SampleMoments.SharedCovariance(r);
             var naive = SampleMoments.CovarianceNaive(r);
             first[0, 0] = -1;   // the caller owns what it gets: this must not reach the next caller
-            var second = SampleMoments.Covariance(r);
+            var second = SampleMoments.SharedCovariance(r);
             for (int i = 0; i < 7; i++)
                 for (int j = 0; j < 7; j++)
                     Assert.That(second[i, j], Is.EqualTo(naive[i, j]).Within(1e-15 * Math.Sqrt(naive[i, i] * naive[j, j])), $"[{i},{j}]");

@@ -27,7 +27,7 @@ namespace NinjaTraderPortfolio.Core.Risk
                 throw new InvalidInputException($"{returns.Source}: risk analysis needs simple returns (fractions per period), got {returns.Kind}");
             if (returns.Rows < 3) throw new InvalidInputException($"{returns.Source}: risk analysis needs at least 3 return observations, got {returns.Rows}");
             var mu = SampleMoments.Mean(returns);
-            var cov = SampleMoments.Covariance(returns);
+            var cov = SampleMoments.SharedCovariance(returns);
             var rp = PortfolioReturnSeries.Compute(returns, weights);
             var d = VaRDecomposition.Compute(mu, cov, weights, confidence);
             double mean = PortfolioMath.ExpectedReturn(mu, weights);

@@ -42,15 +42,25 @@ namespace NinjaTraderPortfolio.Core.Statistics
             Guard.NotNull(returns, nameof(returns));
             int t = returns.Rows, n = returns.AssetCount;
             if (t < 2) throw new InvalidInputException($"{returns.Source}: covariance needs at least 2 observations, got {t}");
-            // A frame is immutable: a second request for the same frame object (risk figures, then covariance stress) costs
-            // an O(N^2) copy instead of another O(N^2 T) pass. Weakly keyed: nothing outlives its frame.
-            lock (Computed)
-                if (Computed.TryGetValue(returns, out var known)) return (double[,])known.Clone();
             var centred = Centre(returns.Columns);
             var cov = CrossProductKernel.Gram(centred);
             double div = t - 1;
             for (int a = 0; a < n; a++)
                 for (int b = 0; b < n; b++) cov[a, b] /= div;
+            return cov;
+        }
+
+        /// <summary>
+        /// <see cref="Covariance"/> computed once per frame object: a frame is immutable, so the risk figures and the
+        /// covariance stress scenarios of one run share one O(N^2 T) pass, each caller getting its own O(N^2) copy.
+        /// Weakly keyed: nothing outlives its frame.
+        /// </summary>
+        internal static double[,] SharedCovariance(AssetFrame returns)
+        {
+            Guard.NotNull(returns, nameof(returns));
+            lock (Computed)
+                if (Computed.TryGetValue(returns, out var known)) return (double[,])known.Clone();
+            var cov = Covariance(returns);
             lock (Computed)
             {
                 Computed.Remove(returns);

@@ -155,7 +155,7 @@ namespace NinjaTraderPortfolio.Core.Risk.Stress
             Guard.NotNull(scenario, nameof(scenario));
             if (Returns.Rows < 2) throw new InvalidInputException($"{Returns.Source}: covariance stress needs at least 2 returns");
             var mu = SampleMoments.Mean(Returns);
-            var cov = StressedCovariance(SampleMoments.Covariance(Returns), scenario.VolatilityScale, scenario.CorrelationShift);
+            var cov = StressedCovariance(SampleMoments.SharedCovariance(Returns), scenario.VolatilityScale, scenario.CorrelationShift);
             var d = VaRDecomposition.Compute(mu, cov, _w, Confidence);
             var positions = new List<PositionStress>();
             for (int i = 0; i < _w.Length; i++)
