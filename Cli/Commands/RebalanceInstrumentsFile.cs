@@ -125,6 +125,9 @@ namespace NinjaTraderPortfolio.Cli.Commands
                 if (spec.MicroMargin.HasValue && spec.Micro == null) throw new InvalidInputException($"{where}: '{asset}' has MicroMargin but no Micro");
                 if (spec.Micro != null && known.Contains(spec.Micro)) throw new InvalidInputException($"{where}: micro '{spec.Micro}' of '{asset}' is also a column of the price file; a micro is priced from its parent");
                 if (spec.Micro != null && spec.LotSize != 1) throw new InvalidInputException($"{where}: '{asset}' names a micro, so its LotSize must be 1");
+                foreach (var other in result)
+                    if (spec.Micro != null && other.Value.Micro == spec.Micro)
+                        throw new InvalidInputException($"{where}: micro '{spec.Micro}' of '{asset}' is already the micro of '{other.Key}'");
                 result.Add(asset, spec);
             }
             if (header == null) throw new InvalidInputException($"instruments file '{path}' has no header line");

@@ -110,6 +110,17 @@ namespace NinjaTraderPortfolio.Core.Tests.Cli
         }
 
         [Test]
+        public void SameMicroForTwoInstruments_ExitsTwoNamingBoth()
+        {
+            var ins = Write("ins.csv", "Asset,PointValue,Micro,MicroRatio\nDAX,25,M,5\nCAC,10,M,5\n");
+            var pos = Write("pos.csv", "Asset,Quantity\n");
+            var tgt = Write("tgt.csv", "Asset,Weight\nDAX,0.3\n");
+            var res = CliRunner.RunCommand("rebalance", new[] { "--positions", pos, "--prices", Eu, "--equity", "1000000", "--targets", tgt, "--instruments", ins });
+            Assert.That(res.Code, Is.EqualTo(2));
+            Assert.That(res.Err, Does.Contain("line 3").And.Contain("'CAC'").And.Contain("'DAX'"));
+        }
+
+        [Test]
         public void MissingFxRate_ExitsTwoNamingTheCurrency()
         {
             var ins = Write("ins.csv", "Asset,PointValue,Currency\nSMI,10,CHF\n");

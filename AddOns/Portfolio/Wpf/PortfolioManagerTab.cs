@@ -36,6 +36,8 @@ namespace NinjaTrader.Gui.NinjaScript
         private readonly TextBox horizonBox = new TextBox { Width = 60, Margin = new Thickness(4), Text = "30" };
         private readonly TextBox slicesBox = new TextBox { Width = 60, Margin = new Thickness(4), Text = "6" };
         private readonly TextBox cashBufferBox = new TextBox { Width = 60, Margin = new Thickness(4), Text = "0.02" };
+        // Almgren-Chriss risk aversion (1/currency): above 0 the router may choose Implementation Shortfall for urgent orders.
+        private readonly TextBox riskAversionBox = new TextBox { Width = 60, Margin = new Thickness(4), Text = "0" };
         private readonly DataGrid portfolioGrid = new DataGrid { IsReadOnly = true };
         private readonly DataGrid weightsGrid = new DataGrid { IsReadOnly = true, Height = 160 };
         private readonly TextBlock optimizeText = new TextBlock { Margin = new Thickness(4) };
@@ -81,7 +83,7 @@ namespace NinjaTrader.Gui.NinjaScript
             {
                 Header = "Rebalance",
                 Content = Stack(Row(Label("Horizon (minutes)"), horizonBox, Label("Slices"), slicesBox, Label("Cash buffer"), cashBufferBox,
-                        Button("Preview", (s, e) => Preview()), Button("Execute...", (s, e) => Execute()), Button("Cancel all", (s, e) => CancelAll())),
+                        Label("Risk aversion"), riskAversionBox, Button("Preview", (s, e) => Preview()), Button("Execute...", (s, e) => Execute()), Button("Cancel all", (s, e) => CancelAll())),
                     previewGrid, new TextBlock { Text = "Progress", Margin = new Thickness(4) }, progressList),
             });
             tabs.Items.Add(new TabItem { Header = "Alerts", Content = alertsList });
@@ -179,7 +181,7 @@ namespace NinjaTrader.Gui.NinjaScript
                 if (session == null || analysis == null)
                     throw new InvalidOperationException("run the optimizer first: its weights are the rebalance targets");
                 preview = session.Preview(analysis.Optimization.CopyWeights(), ParseDouble(maxWeightBox, "max weight"), ParseDouble(cashBufferBox, "cash buffer"),
-                    ParseDouble(horizonBox, "horizon"), ParseInt(slicesBox, "slices"), 0);
+                    ParseDouble(horizonBox, "horizon"), ParseInt(slicesBox, "slices"), ParseDouble(riskAversionBox, "risk aversion"));
                 previewGrid.ItemsSource = preview.Select(p => new
                 {
                     Instrument = p.Trade.Instrument.Symbol, Side = p.Trade.Side, Quantity = Math.Abs(p.Trade.OrderQuantity), Target = p.Trade.TargetQuantity,
@@ -269,6 +271,7 @@ namespace NinjaTrader.Gui.NinjaScript
             kellyBox.Text = (string)element.Attribute("KellyFraction") ?? kellyBox.Text;
             horizonBox.Text = (string)element.Attribute("HorizonMinutes") ?? horizonBox.Text;
             slicesBox.Text = (string)element.Attribute("Slices") ?? slicesBox.Text;
+            riskAversionBox.Text = (string)element.Attribute("RiskAversion") ?? riskAversionBox.Text;
             cashBufferBox.Text = (string)element.Attribute("CashBuffer") ?? cashBufferBox.Text;
             PortfolioMethod method;
             if (Enum.TryParse((string)element.Attribute("Method"), out method))
@@ -290,6 +293,7 @@ namespace NinjaTrader.Gui.NinjaScript
             element.SetAttributeValue("KellyFraction", kellyBox.Text);
             element.SetAttributeValue("HorizonMinutes", horizonBox.Text);
             element.SetAttributeValue("Slices", slicesBox.Text);
+            element.SetAttributeValue("RiskAversion", riskAversionBox.Text);
             element.SetAttributeValue("CashBuffer", cashBufferBox.Text);
         }
 
