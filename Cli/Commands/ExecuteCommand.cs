@@ -74,6 +74,23 @@ namespace NinjaTraderPortfolio.Cli.Commands
         /// <inheritdoc />
         public int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
         {
+            try
+            {
+                return RunUnnamed(args, stdout, stderr);
+            }
+            catch (Exception e) when (e is System.Data.Common.DbException || e is ExecutionFaultException)
+            {
+                // Name the store: "database is locked" or "disk is full" alone does not say which file.
+                var a = CliArgs.Parse(args, Options, Flags);
+                string cause = e is ExecutionFaultException f ? f.Cause.Message : e.Message;
+                throw new InfeasibleException($"execution store --db '{a.Get("db")}' / broker journal '{a.Get("broker-journal")}': {cause}; nothing more was sent; run the same command again to resume once fixed");
+            }
+        }
+
+        private static SqlitePortfolioStore OpenStore(string path) => new SqlitePortfolioStore(path);
+
+        private int RunUnnamed(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
+        {
             var a = CliArgs.Parse(args, Options, Flags);
             var settings = ExecuteSettings.From(a);
             var rows = ExecuteOrdersFile.Read(settings.OrdersPath);
@@ -96,7 +113,7 @@ namespace NinjaTraderPortfolio.Cli.Commands
             string holder = $"ntportfolio execute (execution '{executionId}')";
             using var storeLease = FileLease.Acquire(settings.DbPath, "execution store", holder, createFolder: true);
             using var broker = new SimulatedBroker(clock, new FixedPriceSource(settings.Price), settings.Broker, settings.JournalPath, holder);
-            using var store = new SqlitePortfolioStore(settings.DbPath);
+            using var store = OpenStore(settings.DbPath);
             var alerts = new ExecuteAlerts();
             var options = new ExecutionSessionOptions
             {
