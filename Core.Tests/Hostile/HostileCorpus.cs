@@ -189,6 +189,7 @@ namespace NinjaTraderPortfolio.Core.Tests.Hostile
             yield return new HostileCase("rebalance zero point value", "i.csv", Text("Asset,PointValue\nDAX,0\n"), Rebalance(okPositions, okTargets, "--instruments", "{file}"), 2, "i.csv", "'DAX'", "> 0");
             yield return new HostileCase("rebalance non-numeric lot size", "i.csv", Text("Asset,LotSize\nDAX,abc\n"), Rebalance(okPositions, okTargets, "--instruments", "{file}"), 2, "i.csv", "'abc'");
             yield return new HostileCase("rebalance unknown instrument in instruments", "i.csv", Text("Asset,MaxWeight\nNOPE,0.2\n"), Rebalance(okPositions, okTargets, "--instruments", "{file}"), 2, "i.csv", "'NOPE'");
+            yield return new HostileCase("rebalance weight beyond any order size", "t.csv", Text("Asset,Weight\nDAX,1e20\n"), Rebalance(okPositions, "{file}"), 2, "'DAX'", "more than one order can hold");
             yield return new HostileCase("rebalance cash buffer above one", "", Array.Empty<byte>(), Rebalance(okPositions, okTargets, "--cash-buffer", "1.5"), 2, "--cash-buffer", "1.5");
 
             // execute --orders files.
