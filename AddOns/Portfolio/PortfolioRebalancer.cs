@@ -5,6 +5,7 @@ using System.Linq;
 using NinjaTraderPortfolio.Core.Allocation;
 using NinjaTraderPortfolio.Core.Data;
 using NinjaTraderPortfolio.Core.Execution;
+using NinjaTraderPortfolio.Core.Safety;
 
 namespace NinjaTrader.NinjaScript.AddOns.Portfolio
 {
@@ -37,6 +38,15 @@ namespace NinjaTrader.NinjaScript.AddOns.Portfolio
 
         /// <summary>Length of one bar (the schedules' time unit).</summary>
         public TimeSpan BarLength { get; set; } = TimeSpan.FromDays(1);
+
+        /// <summary>Dry run: plans are logged with the orders they would send, and no executor is started (default false).</summary>
+        public bool DryRun { get; set; }
+
+        /// <summary>
+        /// Whether an instrument's market is open now (orders go only to open markets; a closed one keeps its trade for the
+        /// next bar). Null = always open.
+        /// </summary>
+        public Func<string, bool> IsMarketOpen { get; set; }
     }
 
     /// <summary>
@@ -56,7 +66,10 @@ namespace NinjaTrader.NinjaScript.AddOns.Portfolio
         private readonly IExecutionAlertSink alerts;
         private readonly Action<string> log;
         private readonly DynamicAllocationEngine engine;
-        private readonly InMemoryExecutionStore store = new InMemoryExecutionStore();
+        private IExecutionStore store = new InMemoryExecutionStore();
+        private IOrderGateway liveGateway;
+        private TimeSpan clockShift;
+        private bool retryDrift;
         private readonly RebalancePlanner planner = new RebalancePlanner();
         private readonly List<ScheduleExecutor> working = new List<ScheduleExecutor>();
         private readonly Queue<(DateTime Time, double[] Closes)> history = new Queue<(DateTime, double[])>();
@@ -99,15 +112,91 @@ namespace NinjaTrader.NinjaScript.AddOns.Portfolio
         /// <summary>Executors still working parent orders.</summary>
         public IReadOnlyList<ScheduleExecutor> Working => working;
 
-        /// <summary>The execution store (parents, children and every transition).</summary>
-        public InMemoryExecutionStore Store => store;
+        /// <summary>The execution store new parents go to (in memory until <see cref="UseExecution"/> names a durable one).</summary>
+        public IExecutionStore Store => store;
+
+        /// <summary>
+        /// False while a realtime start waits for its first scheduled rebalance (TradeOnStart off): signals other than the
+        /// calendar are logged and ignored until a calendar rebalance or <see cref="Arm"/>. True by default.
+        /// </summary>
+        public bool Armed { get; set; } = true;
+
+        /// <summary>Dry run: plans are logged with the orders they would send, and no executor is started.</summary>
+        public bool DryRun
+        {
+            get { return options.DryRun; }
+            set { options.DryRun = value; }
+        }
+
+        /// <summary>
+        /// True while the connection is lost: working parents are not polled (no child is sent or cancelled) and no new
+        /// rebalance starts; bars still feed the engine. Slices that expire meanwhile roll into catch-up slices on resume.
+        /// </summary>
+        public bool Paused { get; set; }
+
+        /// <summary>Arms trading now: the next bar rebalances if the weights are off target by more than the drift band.</summary>
+        public void Arm()
+        {
+            Armed = true;
+            retryDrift = true;
+        }
+
+        /// <summary>
+        /// From now on new parents are worked through <paramref name="gateway"/> and recorded in <paramref name="executionStore"/>
+        /// (the strategy's switch to realtime: the guarded gateway over a durable store). Parents already working keep theirs.
+        /// </summary>
+        public void UseExecution(IOrderGateway gateway, IExecutionStore executionStore)
+        {
+            liveGateway = gateway ?? throw new ArgumentNullException(nameof(gateway));
+            store = executionStore ?? throw new ArgumentNullException(nameof(executionStore));
+        }
+
+        /// <summary>
+        /// After a restart: resumes every parent in <paramref name="parentIds"/> from the store given to
+        /// <see cref="UseExecution"/> (its live children are adopted, not re-sent), then reconciles each with what the broker
+        /// holds (<see cref="ExecutionRecovery"/>: fills missed while down are counted once; children never sent are rescheduled
+        /// under new client ids). Returns the resumed executors.
+        /// </summary>
+        public IReadOnlyList<ScheduleExecutor> ResumeWorking(IEnumerable<string> parentIds, IBrokerOrderQuery broker)
+        {
+            if (liveGateway == null) throw new InvalidOperationException("call UseExecution before resuming parents");
+            var resumed = new List<ScheduleExecutor>();
+            foreach (string id in parentIds)
+            {
+                ParentOrderRecord record = store.LoadParent(id);
+                if (record == null || record.Status != ParentOrderStatus.Working) continue;
+                ScheduleExecutor executor = ScheduleExecutor.Resume(id, liveGateway, store, clock, null, alerts);
+                Adopt(executor, record.Updated);
+                resumed.Add(executor);
+            }
+            foreach (ScheduleExecutor executor in resumed)
+            {
+                RecoveryReport report = ExecutionRecovery.Reconcile(executor, broker, clock.UtcNow);
+                log(string.Format(CultureInfo.InvariantCulture, "resumed parent {0} ({1} {2} {3}, {4} filled): {5} child(ren) found at the broker, {6} never sent",
+                    executor.Parent.Id, executor.Parent.Side, executor.Parent.Quantity, executor.Parent.Instrument, executor.Filled, report.Adopted, report.NeverSent));
+            }
+            return resumed;
+        }
+
+        /// <summary>
+        /// Takes over a parent resumed from the store after a restart. The bar clock jumps forward (never back) so the
+        /// resumed schedule continues one bar after the parent's last recorded time.
+        /// </summary>
+        public void Adopt(ScheduleExecutor executor, DateTime lastRecorded)
+        {
+            if (executor == null) throw new ArgumentNullException(nameof(executor));
+            DateTime resumeAt = lastRecorded + options.BarLength;
+            if (resumeAt > BarClock) clockShift += resumeAt - BarClock;
+            clock.Set(BarClock);
+            working.Add(executor);
+        }
 
         /// <summary>
         /// The executors' clock: <see cref="BarClockOrigin"/> + bars processed x bar length. Counting bars rather than
         /// reading bar times makes a schedule advance exactly one slice per bar whatever the gaps between bars (weekends,
         /// session breaks); the execution store's times are on this clock.
         /// </summary>
-        public DateTime BarClock => BarClockOrigin + TimeSpan.FromTicks(options.BarLength.Ticks * barCount);
+        public DateTime BarClock => BarClockOrigin + TimeSpan.FromTicks(options.BarLength.Ticks * barCount) + clockShift;
 
         /// <summary>The allocation engine (weights, VaR, volatility after each bar).</summary>
         public DynamicAllocationEngine Engine => engine;
@@ -121,7 +210,7 @@ namespace NinjaTrader.NinjaScript.AddOns.Portfolio
         {
             barCount++;
             clock.Set(BarClock);
-            PollWorking();
+            if (!Paused) PollWorking();
             history.Enqueue((time, (double[])closes.Clone()));
             while (history.Count > options.Lookback + 1) history.Dequeue();
 
@@ -134,8 +223,27 @@ namespace NinjaTrader.NinjaScript.AddOns.Portfolio
                 targets = options.Targets.Compute(WindowReturns()).CopyWeights();
                 engine.SetTargets(targets);
             }
+            if (!first && reasons == RebalanceReason.None && retryDrift && working.Count == 0 && OffTarget())
+            {
+                // A parent halted, was refused or was deferred (market closed): the trigger fired and was spent, but the
+                // trade did not happen; re-plan from the actual positions.
+                reasons = RebalanceReason.AbsoluteDrift;
+                log(string.Format(CultureInfo.InvariantCulture, "{0:yyyy-MM-dd HH:mm} drift trigger re-armed after an unfinished rebalance", time));
+            }
             if (!first && reasons == RebalanceReason.None)
                 return RebalanceReason.None;
+            if (Paused)
+            {
+                retryDrift = true;
+                log(string.Format(CultureInfo.InvariantCulture, "{0:yyyy-MM-dd HH:mm} {1} deferred: connection lost", time, first ? RebalanceReason.Calendar : reasons));
+                return RebalanceReason.None;
+            }
+            if (!Armed && (reasons & RebalanceReason.Calendar) == 0)
+            {
+                log(string.Format(CultureInfo.InvariantCulture, "{0:yyyy-MM-dd HH:mm} {1} ignored: not armed (TradeOnStart off; waiting for the first scheduled rebalance)", time, first ? RebalanceReason.Calendar : reasons));
+                return RebalanceReason.None;
+            }
+            Armed = true;
             if (!first && (reasons & RebalanceReason.Calendar) == 0 && working.Count > 0)
             {
                 // A drift signal while a sliced rebalance is still working: the weights are off target because the
@@ -173,9 +281,20 @@ namespace NinjaTrader.NinjaScript.AddOns.Portfolio
             return ReturnCalculator.Simple(prices);
         }
 
+        private bool OffTarget()
+        {
+            if (targets == null) return false;
+            double band = options.DriftBand ?? 0;
+            IReadOnlyList<double> weights = engine.Weights;
+            for (int a = 0; a < names.Length; a++)
+                if (Math.Abs(weights[a] - targets[a]) > band) return true;
+            return false;
+        }
+
         private void Rebalance(DateTime time, double[] closes, int[] positions, decimal equity, bool sliceOrders, RebalanceReason reasons)
         {
             CancelAll();
+            retryDrift = false;
             var instruments = new PlannerInstrument[names.Length];
             for (int a = 0; a < names.Length; a++)
                 instruments[a] = new PlannerInstrument(names[a], (decimal)closes[a], (decimal)options.PointValues[a], 1, positions[a], targets[a]);
@@ -188,11 +307,25 @@ namespace NinjaTrader.NinjaScript.AddOns.Portfolio
             {
                 long quantity = Math.Abs(trade.OrderQuantity);
                 if (quantity == 0) continue;
-                string id = string.Format(CultureInfo.InvariantCulture, "P{0:yyyyMMddHHmmss}n{1}", time, ++parentSequence);
-                var parent = new ParentOrder(id, trade.Instrument.Symbol, trade.Side, quantity);
-                var executor = new ScheduleExecutor(parent, Slices(BarClock, quantity, sliceOrders), gateway, store, clock, null, alerts);
+                string symbol = trade.Instrument.Symbol;
+                if (options.IsMarketOpen != null && !options.IsMarketOpen(symbol))
+                {
+                    retryDrift = true;
+                    log(string.Format(CultureInfo.InvariantCulture, "  {0} {1} {2} deferred: its market is closed now", trade.Side, quantity, symbol));
+                    continue;
+                }
+                string id;
+                do id = string.Format(CultureInfo.InvariantCulture, "P{0:yyyyMMddHHmmss}n{1}", time, ++parentSequence);
+                while (store.LoadParent(id) != null);
+                if (options.DryRun)
+                {
+                    log(string.Format(CultureInfo.InvariantCulture, "  DRY RUN: would send {0} {1} {2} ({3}); nothing sent", trade.Side, quantity, symbol, id));
+                    continue;
+                }
+                var parent = new ParentOrder(id, symbol, trade.Side, quantity);
+                var executor = new ScheduleExecutor(parent, Slices(BarClock, quantity, sliceOrders), liveGateway ?? gateway, store, clock, null, alerts);
                 working.Add(executor);
-                log(string.Format(CultureInfo.InvariantCulture, "  {0} {1} {2} ({3})", trade.Side, quantity, trade.Instrument.Symbol, id));
+                log(string.Format(CultureInfo.InvariantCulture, "  {0} {1} {2} ({3})", trade.Side, quantity, symbol, id));
                 executor.Poll();
             }
         }
@@ -215,7 +348,10 @@ namespace NinjaTrader.NinjaScript.AddOns.Portfolio
                 if (working[i].Status != ParentOrderStatus.Working)
                 {
                     if (working[i].Status == ParentOrderStatus.Halted)
-                        log("parent " + working[i].Parent.Id + " halted with " + (working[i].Parent.Quantity - working[i].Filled) + " unfilled");
+                    {
+                        retryDrift = true;
+                        log("parent " + working[i].Parent.Id + " halted with " + (working[i].Parent.Quantity - working[i].Filled) + " unfilled; the drift trigger re-arms");
+                    }
                     working[i].Dispose();
                     working.RemoveAt(i);
                 }
