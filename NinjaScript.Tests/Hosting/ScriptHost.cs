@@ -45,6 +45,15 @@ namespace NinjaTraderPortfolio.NinjaScript.Tests.Hosting
         /// <summary>Called after each OnBarUpdate (e.g. to fill the orders a strategy submitted on that bar).</summary>
         internal Action<T, int> AfterBarUpdate { get; set; }
 
+        /// <summary>
+        /// Help Guide usage rules for the script (BarsPeriod/Instrument before DataLoaded, 256-value custom series):
+        /// enforced ones throw, the others are recorded in <see cref="RuleViolations"/>. See NinjaScript.Tests/README.md.
+        /// </summary>
+        internal HostRules Rules { get; } = new HostRules();
+
+        /// <summary>Breaches of rules that are not enforced, one line per distinct breach, in order of first occurrence.</summary>
+        internal IReadOnlyList<string> RuleViolations => Rules.Violations;
+
         /// <summary>The simulation account strategies run on.</summary>
         internal Account Account { get; private set; }
 
@@ -71,6 +80,7 @@ namespace NinjaTraderPortfolio.NinjaScript.Tests.Hosting
             Account = Account.Define("Sim101");
 
             var script = new T();
+            script.Rules = Rules;
             NinjaScriptBase.Running = script;
             try
             {
@@ -155,9 +165,11 @@ namespace NinjaTraderPortfolio.NinjaScript.Tests.Hosting
             foreach (DataSeriesRequest request in script.DataSeriesRequests)
             {
                 string name = request.InstrumentName ?? primaryInstrument;
-                if (request.BarsPeriod.BarsPeriodType != barsPeriod.BarsPeriodType || request.BarsPeriod.Value != barsPeriod.Value)
-                    throw new NotSupportedException($"AddDataSeries('{name}', {request.BarsPeriod}): the host replays recorded {barsPeriod} bars and does not resample");
-                result.Add(new Bars(Resolve(name), request.BarsPeriod, barsByInstrument[name]));
+                // A null period is AddDataSeries(string instrumentName): the primary's bars period.
+                BarsPeriod period = request.BarsPeriod ?? barsPeriod;
+                if (period.BarsPeriodType != barsPeriod.BarsPeriodType || period.Value != barsPeriod.Value)
+                    throw new NotSupportedException($"AddDataSeries('{name}', {period}): the host replays recorded {barsPeriod} bars and does not resample");
+                result.Add(new Bars(Resolve(name), period, barsByInstrument[name]));
             }
             return result.ToArray();
         }

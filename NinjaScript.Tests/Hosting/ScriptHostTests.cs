@@ -29,9 +29,12 @@ namespace NinjaTraderPortfolio.NinjaScript.Tests.Hosting
         }
 
         [Test]
-        public void Configure_SeesThePrimaryBarsPeriod()
+        public void Configure_SeesThePrimaryBarsPeriod_WhenTheDataLoadedRuleIsNotEnforced_AndRecordsTheBreach()
         {
-            ProbeIndicator probe = TwoSeries<ProbeIndicator>().Run("A");
+            var host = TwoSeries<ProbeIndicator>();
+            ProbeIndicator probe = host.Run("A");
+
+            Assert.That(host.RuleViolations, Has.Count.EqualTo(1));
 
             Assert.That(probe.PeriodSeenInConfigure.BarsPeriodType, Is.EqualTo(BarsPeriodType.Day));
             Assert.That(probe.PeriodSeenInConfigure.Value, Is.EqualTo(1));

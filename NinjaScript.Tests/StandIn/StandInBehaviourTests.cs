@@ -87,5 +87,34 @@ namespace NinjaTraderPortfolio.NinjaScript.Tests.StandIn
             Assert.That(filled.OrderState, Is.EqualTo(OrderState.Filled));
             Assert.That(working.OrderState, Is.EqualTo(OrderState.Cancelled));
         }
+
+        [Test]
+        public void OrderEventArgs_CarryTheValuesOfTheirUpdate_WhileTheOrderObjectIsAlreadyAhead()
+        {
+            Instrument es = Instrument.Define("ES 12-26", 50, 0.25);
+            Account account = Account.Define("Sim101");
+            var seen = new List<string>();
+            account.OrderUpdate += (s, e) => seen.Add($"{e.OrderState} e.Filled={e.Filled} e.Time={e.Time:dd} e.Order.Filled={e.Order.Filled} e.Order.OrderState={e.Order.OrderState}");
+            account.ExecutionUpdate += (s, e) => seen.Add($"execution {e.ExecutionId} {e.Quantity}@{e.Price} order={e.OrderId}");
+            Order order = account.CreateOrder(es, OrderAction.Buy, OrderType.Market, OrderEntry.Automated, TimeInForce.Day,
+                3, 0, 0, string.Empty, "rebalance", NinjaTrader.Core.Globals.MaxDate, null);
+            account.Submit(new[] { order });
+            account.QueueEvents = true;
+
+            account.Fill(order, 1, 4000, new DateTime(2026, 1, 5));
+            account.Fill(order, 2, 4003, new DateTime(2026, 1, 6));
+            account.DeliverQueuedEvents();
+
+            Assert.That(seen, Is.EqualTo(new[]
+            {
+                "Submitted e.Filled=0 e.Time=01 e.Order.Filled=0 e.Order.OrderState=Submitted",
+                "Accepted e.Filled=0 e.Time=01 e.Order.Filled=0 e.Order.OrderState=Accepted",
+                "Working e.Filled=0 e.Time=01 e.Order.Filled=0 e.Order.OrderState=Working",
+                "PartFilled e.Filled=1 e.Time=05 e.Order.Filled=3 e.Order.OrderState=Filled",
+                $"execution standin-exec-1 1@4000 order={order.OrderId}",
+                "Filled e.Filled=3 e.Time=06 e.Order.Filled=3 e.Order.OrderState=Filled",
+                $"execution standin-exec-2 2@4003 order={order.OrderId}",
+            }));
+        }
     }
 }

@@ -151,7 +151,29 @@ namespace NinjaTrader.Cbi
         internal void SetOrderState(Order order, OrderState state)
         {
             order.OrderState = state;
-            OrderUpdate?.Invoke(this, new OrderEventArgs(order, state, order.Quantity, order.AverageFillPrice));
+            var e = new OrderEventArgs(order, state, order.Quantity, order.AverageFillPrice);
+            Raise(() => OrderUpdate?.Invoke(this, e));
+        }
+
+        /// <summary>
+        /// Host-only: when true, account events are queued (their by-value arguments copied at once) and delivered by
+        /// <see cref="DeliverQueuedEvents"/>, so handlers see Order objects that are already ahead of the update they
+        /// handle, as NinjaTrader's threads can make them (.../multi_threading_consideration_for_ninjascript).
+        /// </summary>
+        internal bool QueueEvents { get; set; }
+
+        private readonly Queue<Action> queuedEvents = new Queue<Action>();
+
+        /// <summary>Host-only: delivers the queued account events in the order they were raised.</summary>
+        internal void DeliverQueuedEvents()
+        {
+            while (queuedEvents.Count > 0) queuedEvents.Dequeue()();
+        }
+
+        private void Raise(Action deliver)
+        {
+            if (QueueEvents) queuedEvents.Enqueue(deliver);
+            else deliver();
         }
 
         /// <summary>Host-only: fills part or all of a working order, raising ExecutionUpdate, OrderUpdate, PositionUpdate.</summary>
@@ -182,8 +204,10 @@ namespace NinjaTrader.Cbi
             executions.Add(execution);
             // NinjaTrader's order of events: order update first, then the execution, then the position.
             SetOrderState(order, order.Filled == order.Quantity ? OrderState.Filled : OrderState.PartFilled);
-            ExecutionUpdate?.Invoke(this, new ExecutionEventArgs(execution, execution.ExecutionId, price, quantity, execution.MarketPosition, order.OrderId, time));
-            PositionUpdate?.Invoke(this, new PositionEventArgs(position, position.AveragePrice, position.Quantity, position.MarketPosition));
+            var executionArgs = new ExecutionEventArgs(execution, execution.ExecutionId, price, quantity, execution.MarketPosition, order.OrderId, time);
+            var positionArgs = new PositionEventArgs(position, position.AveragePrice, position.Quantity, position.MarketPosition);
+            Raise(() => ExecutionUpdate?.Invoke(this, executionArgs));
+            Raise(() => PositionUpdate?.Invoke(this, positionArgs));
             return execution;
         }
     }

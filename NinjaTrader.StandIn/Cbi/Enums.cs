@@ -25,7 +25,14 @@ namespace NinjaTrader.Cbi
     // https://developer.ninjatrader.com/docs/desktop/createorder (orderEntry values)
     public enum OrderEntry { Automated = 0, Manual = 1 }
 
-    // https://developer.ninjatrader.com/docs/desktop/request (callback ErrorCode) and .../onorderupdate.
-    // Only NoError is mirrored: the other members and their numbers are not listed in the Help Guide.
-    public enum ErrorCode { NoError = 0 }
+    // https://developer.ninjatrader.com/docs/desktop/onorderupdate ("error: ... Possible values are: ErrorCode.LoginExpired,
+    // ErrorCode.LogOnFailed, ErrorCode.NoError, ErrorCode.OrderRejected, ErrorCode.OrderRejectedByRisk, ErrorCode.Panic,
+    // ErrorCode.UnableToCancelOrder, ErrorCode.UnableToChangeOrder, ErrorCode.UnableToSubmitOrder, ErrorCode.UserAbort")
+    // and .../request. Only NoError's number (0) is taken from the facts sheet; the others' numbers are not documented,
+    // so scripts must not persist them as numbers.
+    public enum ErrorCode
+    {
+        NoError = 0, LoginExpired, LogOnFailed, OrderRejected, OrderRejectedByRisk, Panic, UnableToCancelOrder,
+        UnableToChangeOrder, UnableToSubmitOrder, UserAbort,
+    }
 }

@@ -24,3 +24,9 @@ namespace NinjaTrader.NinjaScript
     // so none are written here and scripts must not persist them)
     public enum RealtimeErrorHandling { IgnoreAllErrors, StopCancelClose, StopCancelCloseIgnoreRejects }
 }
+
+namespace NinjaTrader.NinjaScript
+{
+    // https://developer.ninjatrader.com/docs/desktop/maximumbarslookback (names documented; numbers are not)
+    public enum MaximumBarsLookBack { TwoHundredFiftySix, Infinite }
+}

@@ -24,6 +24,8 @@ namespace NinjaTrader.NinjaScript
         private ISeries<DateTime>[] times = new ISeries<DateTime>[0];
         private ISeries<double>[] volumes = new ISeries<double>[0];
         private ISeries<double> input;
+        private BarsPeriod[] barsPeriods = new BarsPeriod[0];
+        private Instrument[] instruments = new Instrument[0];
 
         protected NinjaScriptBase()
         {
@@ -72,14 +74,44 @@ namespace NinjaTrader.NinjaScript
         public Bars Bars => BarsArray.Length == 0 ? null : BarsArray[BarsInProgress];
 
         // https://developer.ninjatrader.com/docs/desktop/barsperiods , .../barsperiod
-        public BarsPeriod[] BarsPeriods { get; private set; }
+        // .../barsperiod: "This property should NOT be accessed within the OnStateChange method before the State has
+        // reached State.DataLoaded"; a read in SetDefaults/Configure breaches HostRules.EnforceDataLoadedOnlyMembers.
+        public BarsPeriod[] BarsPeriods
+        {
+            get { CheckDataLoaded(nameof(BarsPeriods), "barsperiods"); return barsPeriods; }
+            private set => barsPeriods = value;
+        }
 
-        public BarsPeriod BarsPeriod => BarsPeriods.Length == 0 ? null : BarsPeriods[BarsInProgress];
+        public BarsPeriod BarsPeriod
+        {
+            get
+            {
+                CheckDataLoaded(nameof(BarsPeriod), "barsperiod");
+                return barsPeriods.Length == 0 ? null : barsPeriods[BarsInProgress];
+            }
+        }
 
         // https://developer.ninjatrader.com/docs/desktop/instrument , .../instruments
-        public Instrument Instrument => Instruments.Length == 0 ? null : Instruments[BarsInProgress];
+        // .../instrument: "The properties in this class should NOT be accessed within the OnStateChange() method before
+        // the State has reached State.DataLoaded" (same host rule as BarsPeriod).
+        public Instrument Instrument
+        {
+            get
+            {
+                CheckDataLoaded(nameof(Instrument), "instrument");
+                return instruments.Length == 0 ? null : instruments[BarsInProgress];
+            }
+        }
 
-        public Instrument[] Instruments { get; private set; }
+        public Instrument[] Instruments
+        {
+            get { CheckDataLoaded(nameof(Instruments), "instruments"); return instruments; }
+            private set => instruments = value;
+        }
+
+        // https://developer.ninjatrader.com/docs/desktop/maximumbarslookback : default TwoHundredFiftySix; custom
+        // Series<T> built with new Series<T>(this) take this value (plots and bar data are always Infinite).
+        public MaximumBarsLookBack MaximumBarsLookBack { get; set; } = MaximumBarsLookBack.TwoHundredFiftySix;
 
         // https://developer.ninjatrader.com/docs/desktop/close , .../closes (and open/high/low/time likewise).
         // Typed as ISeries<T>: NinjaTrader's concrete series classes are not mirrored.
@@ -115,7 +147,8 @@ namespace NinjaTrader.NinjaScript
         protected void AddPlot(Brush brush, string name)
         {
             plots.Add(new PlotDefinition(brush, name));
-            values.Add(new Series<double>(this));
+            // .../maximumbarslookback: "Series<double> objects that hold indicator plot values always use MaximumBarsLookBack.Infinite".
+            values.Add(new Series<double>(this, MaximumBarsLookBack.Infinite));
             valuesArray = values.ToArray();
         }
 
@@ -134,7 +167,8 @@ namespace NinjaTrader.NinjaScript
             RequestSeries(null, new BarsPeriod { BarsPeriodType = periodType, Value = period });
 
         // "AddDataSeries(string instrumentName) //only for R15 and higher": the primary's bars period.
-        protected void AddDataSeries(string instrumentName) => RequestSeries(instrumentName, BarsPeriod);
+        // NinjaTrader resolves the primary's period itself, so the script does not read BarsPeriod (null = primary's).
+        protected void AddDataSeries(string instrumentName) => RequestSeries(instrumentName, null);
 
         protected void AddDataSeries(string instrumentName, BarsPeriodType periodType, int period) =>
             RequestSeries(instrumentName, new BarsPeriod { BarsPeriodType = periodType, Value = period });
@@ -197,6 +231,17 @@ namespace NinjaTrader.NinjaScript
 
         internal void SetInput(ISeries<double> series) => input = series;
 
+        /// <summary>Host-only: the Help Guide usage rules enforced or recorded for this script (see HostRules).</summary>
+        internal HostRules Rules { get; set; } = new HostRules();
+
+        private void CheckDataLoaded(string member, string page)
+        {
+            if (State == State.SetDefaults || State == State.Configure)
+                Rules.Breach(Rules.EnforceDataLoadedOnlyMembers,
+                    $"'{Name}' read {member} in State.{State}; https://developer.ninjatrader.com/docs/desktop/{page} says it must not be accessed before State.DataLoaded",
+                    m => new InvalidOperationException(m));
+        }
+
         /// <summary>Host-only: the primary instrument and bars period are known from State.Configure on.</summary>
         internal void SetPrimary(Instrument instrument, BarsPeriod barsPeriod)
         {
@@ -221,8 +266,8 @@ namespace NinjaTrader.NinjaScript
             {
                 CurrentBars[i] = -1;
                 bars[i].CurrentBar = -1;
-                Instruments[i] = bars[i].Instrument;
-                BarsPeriods[i] = bars[i].BarsPeriod;
+                instruments[i] = bars[i].Instrument;
+                barsPeriods[i] = bars[i].BarsPeriod;
                 closes[i] = new BarsValueSeries(bars[i], r => r.Close);
                 opens[i] = new BarsValueSeries(bars[i], r => r.Open);
                 highs[i] = new BarsValueSeries(bars[i], r => r.High);
