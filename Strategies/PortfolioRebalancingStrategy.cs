@@ -449,7 +449,7 @@ namespace NinjaTrader.NinjaScript.Strategies
         private void OnAccountOrderUpdate(object sender, OrderEventArgs e)
         {
             if (gateway != null && e.Order != null)
-                gateway.OnAccountOrderUpdate(e.Order, e.OrderState, e.Order.Filled, e.Order.Time, null);
+                gateway.OnAccountOrderUpdate(e.Order, e.OrderState, e.Filled, e.Time, null);
         }
 
         private void OnAccountExecutionUpdate(object sender, ExecutionEventArgs e)

@@ -86,8 +86,9 @@ namespace NinjaTrader.NinjaScript.AddOns.Portfolio
             return p.MarketPosition == MarketPosition.Short ? -p.Quantity : p.MarketPosition == MarketPosition.Long ? p.Quantity : 0;
         }
 
+        // By-value e.Filled/e.Time: the live e.Order may already be ahead of this update (Help Guide, multi-threading).
         private void OnOrderUpdate(object sender, OrderEventArgs e) =>
-            Raise(tracker.OnOrderState(e.Order, e.OrderState, e.Order == null ? 0 : e.Order.Filled, e.Order == null ? default(DateTime) : e.Order.Time, null));
+            Raise(tracker.OnOrderState(e.Order, e.OrderState, e.Filled, e.Time, null));
 
         private void OnExecutionUpdate(object sender, ExecutionEventArgs e) =>
             Raise(tracker.OnExecution(e.Execution == null ? null : e.Execution.Order, e.Price, e.Quantity, e.Time));
