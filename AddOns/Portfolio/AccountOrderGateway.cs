@@ -70,6 +70,9 @@ namespace NinjaTrader.NinjaScript.AddOns.Portfolio
             account.Change(new[] { order });
         }
 
+        /// <summary>Tracks an order of an earlier session found in Account.Orders (name = <paramref name="clientOrderId"/>), with what it filled so far.</summary>
+        public void Adopt(string clientOrderId, Order order) => tracker.Adopt(clientOrderId, order);
+
         /// <summary>Stops listening to the account.</summary>
         public void Dispose()
         {
@@ -80,7 +83,8 @@ namespace NinjaTrader.NinjaScript.AddOns.Portfolio
         private int SignedPosition(Instrument instrument)
         {
             Position p;
-            lock (Account.All)
+            // Lock the collection being enumerated (Help Guide, Account Positions example; nt-audit B4).
+            lock (account.Positions)
                 p = account.Positions.FirstOrDefault(x => x.Instrument == instrument);
             if (p == null) return 0;
             return p.MarketPosition == MarketPosition.Short ? -p.Quantity : p.MarketPosition == MarketPosition.Long ? p.Quantity : 0;

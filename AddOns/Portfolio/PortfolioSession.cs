@@ -6,18 +6,28 @@ using NinjaTrader.Cbi;
 using NinjaTrader.Data;
 using NinjaTraderPortfolio.Core.Data;
 using NinjaTraderPortfolio.Core.Execution;
+using NinjaTraderPortfolio.Core.Persistence;
+using NinjaTraderPortfolio.Core.Safety;
 
 namespace NinjaTrader.NinjaScript.AddOns.Portfolio
 {
     /// <summary>
     /// Everything one Portfolio Manager tab holds, without WPF: the account, the instruments (with sectors), daily history
     /// from one <see cref="BarsRequest"/> per instrument, live last prices from <see cref="MarketData"/> subscriptions, and
-    /// rebalance execution through <see cref="ScheduleExecutor"/>s over an <see cref="AccountOrderGateway"/>. NinjaTrader
-    /// raises its events on its own threads: state is guarded by a lock and the window polls snapshots on a timer.
-    /// <see cref="Dispose"/> releases the requests and subscriptions (window close) and cancels working parents.
+    /// rebalance execution through <see cref="ScheduleExecutor"/>s over an <see cref="AccountOrderGateway"/> wrapped in
+    /// Core's trading guards (<see cref="GuardedOrderGateway"/>: live-account opt-in, per-order and daily caps, kill switch),
+    /// recorded in a durable execution store (SQLite when <see cref="PortfolioExecutionSettings.StorePath"/> is set; working
+    /// parents found there are resumed and reconciled with Account.Orders when the session opens). Execute is idempotent:
+    /// it re-plans the preview against the current positions and prices, refuses while a plan works, and sends nothing when
+    /// the positions are already at the plan. Alerts stay until dismissed. NinjaTrader raises its events on its own
+    /// threads: state is guarded by a lock and the window polls snapshots on a timer. <see cref="Dispose"/> releases the
+    /// requests and subscriptions (window close) and cancels working parents.
     /// </summary>
     public sealed class PortfolioSession : IDisposable
     {
+        /// <summary>Name prefix of every parent (and so child) order this window sends.</summary>
+        public const string OrderPrefix = "PM";
+
         private readonly object gate = new object();
         private readonly object alertsGate = new object();
         private readonly Account account;
@@ -28,10 +38,19 @@ namespace NinjaTrader.NinjaScript.AddOns.Portfolio
         private readonly Dictionary<string, double> lastPrices = new Dictionary<string, double>(StringComparer.Ordinal);
         private readonly List<BarsRequest> requests = new List<BarsRequest>();
         private readonly List<ScheduleExecutor> executors = new List<ScheduleExecutor>();
-        private readonly List<string> alerts = new List<string>();
+        private readonly List<SessionAlert> alerts = new List<SessionAlert>();
         private readonly SettableClock clock = new SettableClock();
-        private AccountOrderGateway gateway;
+        private readonly PortfolioExecutionSettings settings;
+        private readonly IExecutionStore store;
+        private readonly KillSwitch killSwitch = new KillSwitch();
+        private readonly AccountOrderGateway gateway;
+        private readonly GuardedOrderGateway guarded;
+        private readonly TradingGuard guard;
+        private readonly PortfolioBlotter blotter;
+        private readonly Dictionary<string, DateTime> priceTimes = new Dictionary<string, DateTime>(StringComparer.Ordinal);
+        private PreviewContext lastPreview;
         private int parentSequence;
+        private long alertSequence;
         private bool disposed;
 
         /// <summary>
@@ -39,6 +58,15 @@ namespace NinjaTrader.NinjaScript.AddOns.Portfolio
         /// <paramref name="sectors"/> parallel to <paramref name="instrumentNames"/> (null or empty entries = no sector).
         /// </summary>
         public PortfolioSession(Account account, IReadOnlyList<string> instrumentNames, IReadOnlyList<string> sectors)
+            : this(account, instrumentNames, sectors, null)
+        {
+        }
+
+        /// <summary>
+        /// Opens the session with execution <paramref name="settings"/> (null = simulation accounts only, no caps, in-memory
+        /// store). With a store path, parents still working there are resumed and reconciled with Account.Orders.
+        /// </summary>
+        public PortfolioSession(Account account, IReadOnlyList<string> instrumentNames, IReadOnlyList<string> sectors, PortfolioExecutionSettings settings)
         {
             this.account = account ?? throw new ArgumentNullException(nameof(account));
             if (instrumentNames == null || instrumentNames.Count == 0) throw new ArgumentException("no instruments given", nameof(instrumentNames));
@@ -47,9 +75,45 @@ namespace NinjaTrader.NinjaScript.AddOns.Portfolio
             instruments = new Instrument[names.Length];
             for (int i = 0; i < names.Length; i++)
                 instruments[i] = Instrument.GetInstrument(names[i]) ?? throw new InvalidOperationException("unknown instrument '" + names[i] + "'");
+            this.settings = settings ?? new PortfolioExecutionSettings();
+            TradingLimits limits = this.settings.Limits ?? new TradingLimits();
+            limits.Validate();
+            clock.Set(this.settings.StartUtc);
+            if (string.IsNullOrWhiteSpace(this.settings.StorePath))
+                store = new InMemoryExecutionStore();
+            else
+            {
+                string directory = System.IO.Path.GetDirectoryName(this.settings.StorePath);
+                if (!string.IsNullOrEmpty(directory)) System.IO.Directory.CreateDirectory(directory);
+                store = new SqlitePortfolioStore(this.settings.StorePath);
+            }
+            gateway = new AccountOrderGateway(account);
+            guard = new TradingGuard(limits, clock, killSwitch);
+            guarded = new GuardedOrderGateway(gateway, guard, new SessionQuotes(this), account.Name,
+                name => (decimal)instruments[Array.IndexOf(names, name)].MasterInstrument.PointValue);
+            killSwitch.Tripped += (sender, reason) =>
+            {
+                CancelAll();
+                Alert("kill switch tripped (" + reason + "): working orders cancelled, nothing more is sent", true);
+            };
+            blotter = new PortfolioBlotter(account, names.Select((n, i) => new KeyValuePair<string, double>(n, instruments[i].MasterInstrument.PointValue)).ToDictionary(p => p.Key, p => p.Value),
+                names.ToDictionary(n => n, n => Position(n)));
+            ResumeWorking();
             foreach (Instrument instrument in instruments)
                 instrument.MarketData.Update += OnMarketData;
         }
+
+        /// <summary>The durable execution store (parents, children and every transition).</summary>
+        public IExecutionStore Store => store;
+
+        /// <summary>The kill switch (the window's button trips it; so does the kill file, checked by <see cref="Poll"/>).</summary>
+        public KillSwitch KillSwitch => killSwitch;
+
+        /// <summary>Fills blotter with TCA per parent.</summary>
+        public IReadOnlyList<BlotterRow> Fills => blotter.Rows;
+
+        /// <summary>P&amp;L per instrument since the session opened, then the total.</summary>
+        public IReadOnlyList<PnlRow> Pnl() => blotter.Pnl();
 
         /// <summary>Instrument full names.</summary>
         public IReadOnlyList<string> Instruments => names;
@@ -63,11 +127,45 @@ namespace NinjaTrader.NinjaScript.AddOns.Portfolio
             get { lock (gate) return history.Count == names.Length; }
         }
 
-        /// <summary>Alerts and errors, oldest first (a copy).</summary>
-        public IReadOnlyList<string> Alerts
+        /// <summary>Alerts and errors not yet dismissed, oldest first (a copy): they stay until <see cref="Dismiss"/>.</summary>
+        public IReadOnlyList<SessionAlert> Alerts
         {
             get { lock (alertsGate) return alerts.ToList(); }
         }
+
+        /// <summary>The latest alert not dismissed (for the status line shown on every tab), or null.</summary>
+        public SessionAlert LatestAlert
+        {
+            get { lock (alertsGate) return alerts.Count == 0 ? null : alerts[alerts.Count - 1]; }
+        }
+
+        /// <summary>Removes the alert with <paramref name="id"/> (the operator read it).</summary>
+        public void Dismiss(long id)
+        {
+            lock (alertsGate) alerts.RemoveAll(a => a.Id == id);
+        }
+
+        /// <summary>Removes every alert.</summary>
+        public void DismissAll()
+        {
+            lock (alertsGate) alerts.Clear();
+        }
+
+        /// <summary>Adds an alert (errors the window caught); it stays until dismissed. <paramref name="sound"/>: also NinjaTrader's alert.</summary>
+        public void Alert(string message, bool sound)
+        {
+            SessionAlert alert;
+            lock (alertsGate)
+            {
+                alert = new SessionAlert(++alertSequence, DateTime.UtcNow, message, sound);
+                alerts.Add(alert);
+            }
+            EventHandler<SessionAlert> raised = AlertRaised;
+            if (raised != null) raised(this, alert);
+        }
+
+        /// <summary>Raised for every alert (the window forwards halts and guard trips to NinjaTrader's Alerts log with a sound).</summary>
+        public event EventHandler<SessionAlert> AlertRaised;
 
         /// <summary>Requests <paramref name="days"/> daily bars of every instrument (BarsRequest); results arrive asynchronously.</summary>
         public void RequestHistory(int days)
@@ -83,8 +181,9 @@ namespace NinjaTrader.NinjaScript.AddOns.Portfolio
                     lock (gate)
                     {
                         if (disposed) return;
-                        if (error != ErrorCode.NoError) { Alert("history of " + name + " failed: " + error + " " + message); return; }
+                        if (error != ErrorCode.NoError) { Alert("history of " + name + " failed: " + error + " " + message, false); return; }
                         history[name] = BarHistory.FromBars(name, r.Bars);
+                        if (history[name].Closes.Count > 0) blotter.Mark(name, history[name].Closes[history[name].Closes.Count - 1], 0);
                     }
                 }));
             }
@@ -119,7 +218,7 @@ namespace NinjaTrader.NinjaScript.AddOns.Portfolio
         public int Position(string name)
         {
             Position p;
-            lock (Account.All)
+            lock (account.Positions)
                 p = account.Positions.FirstOrDefault(x => x.Instrument != null && x.Instrument.FullName == name);
             if (p == null) return 0;
             return p.MarketPosition == MarketPosition.Short ? -p.Quantity : p.MarketPosition == MarketPosition.Long ? p.Quantity : 0;
@@ -154,27 +253,107 @@ namespace NinjaTrader.NinjaScript.AddOns.Portfolio
             lock (gate)
                 liquidity = history.Values.Select(h => (h.Instrument, Liquidity: h.Liquidity(20))).Where(x => x.Liquidity != null)
                     .ToDictionary(x => x.Instrument, x => x.Liquidity, StringComparer.Ordinal);
-            return RebalancePreview.Compute(plan, liquidity, horizonMinutes / 1440.0, slices, riskAversion);
+            IReadOnlyList<RebalancePreviewRow> rows = RebalancePreview.Compute(plan, liquidity, horizonMinutes / 1440.0, slices, riskAversion);
+            lock (gate) lastPreview = new PreviewContext(rows, targets.ToArray(), maxWeight, cashBuffer, horizonMinutes, slices, riskAversion);
+            return rows;
         }
 
-        /// <summary>Starts one executor per previewed order at <paramref name="nowUtc"/> (cancels parents still working first).</summary>
-        public void Execute(IReadOnlyList<RebalancePreviewRow> rows, DateTime nowUtc)
+        /// <summary>
+        /// Sends the previewed orders, once. <paramref name="rows"/> must be the latest preview; it is re-planned against the
+        /// current positions and prices first: when that plan differs, the preview has expired and nothing is sent (the
+        /// returned rows are the new plan to confirm). Nothing is sent either while a plan still works (a second click), when
+        /// the positions are already at the plan (a plan that completed), when a trading guard refuses any order (all or
+        /// nothing; the alert names the guard), or in dry run (the orders are listed in an alert).
+        /// </summary>
+        public ExecuteResult Execute(IReadOnlyList<RebalancePreviewRow> rows, DateTime nowUtc)
         {
             if (rows == null) throw new ArgumentNullException(nameof(rows));
+            PreviewContext context;
             lock (gate)
             {
-                CancelAllUnlocked();
-                if (gateway == null) gateway = new AccountOrderGateway(account);
                 clock.Set(nowUtc);
-                var sink = new PrintAlertSink(Alert);
-                foreach (RebalancePreviewRow row in rows)
+                int working = executors.Count(e => e.Status == ParentOrderStatus.Working);
+                if (working > 0)
+                    return Refuse(ExecuteOutcome.AlreadyWorking, "a rebalance is still working (" + working + " parent order(s)); Execute sent nothing. Wait for it or Cancel all first", rows);
+                context = lastPreview;
+            }
+            if (killSwitch.IsTripped)
+                return Refuse(ExecuteOutcome.Refused, "trading guard KillSwitch: kill switch tripped (" + killSwitch.Reason + "); nothing sent", rows);
+            if (context == null || !ReferenceEquals(context.Rows, rows))
+                return Refuse(ExecuteOutcome.Expired, "this is not the latest preview; preview again", rows);
+            IReadOnlyList<RebalancePreviewRow> fresh = Preview(context.Targets, context.MaxWeight, context.CashBuffer, context.HorizonMinutes, context.Slices, context.RiskAversion);
+            if (!SameOrders(rows, fresh))
+                return Refuse(ExecuteOutcome.Expired, "the preview expired: positions or prices changed since it was made; the orders were re-planned against the current positions, check them and Execute again", fresh);
+            if (fresh.Count == 0)
+                return Refuse(ExecuteOutcome.NothingToSend, "nothing to send: the positions are already at the plan", fresh);
+            // All or nothing: every order's largest child and the plan's total against the guards before anything is sent.
+            foreach (RebalancePreviewRow row in fresh)
+            {
+                string symbol = row.Trade.Instrument.Symbol;
+                long largest = row.Schedule.Slices.Max(x => x.Quantity);
+                GuardDecision d = guard.Check(new OrderIntent(account.Name, symbol, row.Trade.Side, largest, row.Trade.Instrument.Price, clock.UtcNow,
+                    row.Trade.Instrument.PointValue));
+                if (!d.IsAllowed)
+                    return Refuse(ExecuteOutcome.Refused, "trading guard " + d.RefusedBy + " refused " + row.Trade.Side + " " + largest + " " + symbol + ": " + d.Message + "; nothing sent", fresh);
+            }
+            if (settings.DryRun)
+                return Refuse(ExecuteOutcome.DryRun, "DRY RUN: would send " + string.Join(", ", fresh.Select(r => r.Trade.Side + " " + Math.Abs(r.Trade.OrderQuantity) + " " + r.Trade.Instrument.Symbol)) + "; nothing sent", fresh);
+            lock (gate)
+            {
+                var sink = new SessionAlertSink(this);
+                foreach (RebalancePreviewRow row in fresh)
                 {
-                    string id = string.Format(CultureInfo.InvariantCulture, "PM{0:yyyyMMddHHmmss}n{1}", nowUtc, ++parentSequence);
+                    string id;
+                    do id = string.Format(CultureInfo.InvariantCulture, "{0}{1:yyyyMMddHHmmss}n{2}", OrderPrefix, nowUtc, ++parentSequence);
+                    while (store.LoadParent(id) != null);
                     var parent = new ParentOrder(id, row.Trade.Instrument.Symbol, row.Trade.Side, Math.Abs(row.Trade.OrderQuantity));
-                    var executor = new ScheduleExecutor(parent, RebalancePreview.Slices(row, nowUtc), gateway, new InMemoryExecutionStore(), clock, null, sink);
+                    blotter.StartParent(id, parent.Instrument, parent.Side, (double)row.Trade.Instrument.Price);
+                    var executor = new ScheduleExecutor(parent, RebalancePreview.Slices(row, nowUtc), new RefusalAlerts(guarded, this), store, clock, null, sink);
                     executors.Add(executor);
                     executor.Poll();
                 }
+                lastPreview = null;
+            }
+            return new ExecuteResult(ExecuteOutcome.Sent, "sent " + fresh.Count + " parent order(s) to " + account.Name, fresh);
+        }
+
+        private ExecuteResult Refuse(ExecuteOutcome outcome, string message, IReadOnlyList<RebalancePreviewRow> rows)
+        {
+            Alert("Execute: " + message, outcome == ExecuteOutcome.Refused);
+            return new ExecuteResult(outcome, message, rows);
+        }
+
+        private static bool SameOrders(IReadOnlyList<RebalancePreviewRow> a, IReadOnlyList<RebalancePreviewRow> b)
+        {
+            if (a.Count != b.Count) return false;
+            for (int i = 0; i < a.Count; i++)
+                if (a[i].Trade.Instrument.Symbol != b[i].Trade.Instrument.Symbol || a[i].Trade.OrderQuantity != b[i].Trade.OrderQuantity)
+                    return false;
+            return true;
+        }
+
+        // Parents of an earlier session still working in the durable store: resumed (live children adopted from
+        // Account.Orders, never re-sent) and reconciled with what the account holds.
+        private void ResumeWorking()
+        {
+            var durable = store as IPortfolioStore;
+            if (durable == null) return;
+            var query = new AccountOrderQuery(account, OrderPrefix);
+            var sink = new SessionAlertSink(this);
+            foreach (string id in durable.LoadParentIds(ParentOrderStatus.Working))
+            {
+                ParentOrderRecord record = durable.LoadParent(id);
+                if (record == null || !id.StartsWith(OrderPrefix, StringComparison.Ordinal) || Array.IndexOf(names, record.Order.Instrument) < 0) continue;
+                foreach (ChildOrderRecord child in durable.LoadChildren(id))
+                {
+                    Order order = query.Find(child.ClientOrderId);
+                    if (order != null) gateway.Adopt(child.ClientOrderId, order);
+                }
+                var executor = ScheduleExecutor.Resume(id, new RefusalAlerts(guarded, this), durable, clock, null, sink);
+                RecoveryReport report = ExecutionRecovery.Reconcile(executor, query, clock.UtcNow);
+                executors.Add(executor);
+                Alert(string.Format(CultureInfo.InvariantCulture, "resumed parent {0} ({1} {2} {3}, {4} filled): {5} child order(s) found in the account, {6} never sent",
+                    id, record.Order.Side, record.Order.Quantity, record.Order.Instrument, executor.Filled, report.Adopted, report.NeverSent), false);
             }
         }
 
@@ -182,6 +361,8 @@ namespace NinjaTrader.NinjaScript.AddOns.Portfolio
         public void Poll(DateTime nowUtc)
         {
             List<ScheduleExecutor> working;
+            if (!killSwitch.IsTripped && !string.IsNullOrWhiteSpace(settings.KillFile) && System.IO.File.Exists(settings.KillFile.Trim()))
+                killSwitch.Trip("kill file '" + settings.KillFile.Trim() + "' exists");
             lock (gate)
             {
                 clock.Set(nowUtc);
@@ -215,7 +396,10 @@ namespace NinjaTrader.NinjaScript.AddOns.Portfolio
                 CancelAllUnlocked();
                 foreach (BarsRequest request in requests) request.Dispose();
                 requests.Clear();
-                if (gateway != null) gateway.Dispose();
+                gateway.Dispose();
+                blotter.Dispose();
+                var durable = store as IDisposable;
+                if (durable != null) durable.Dispose();
             }
             foreach (Instrument instrument in instruments)
                 instrument.MarketData.Update -= OnMarketData;
@@ -234,12 +418,173 @@ namespace NinjaTrader.NinjaScript.AddOns.Portfolio
         private void OnMarketData(object sender, MarketDataEventArgs e)
         {
             if (e.MarketDataType != MarketDataType.Last || !(e.Price > 0) || e.Instrument == null) return;
-            lock (gate) lastPrices[e.Instrument.FullName] = e.Price;
+            lock (gate)
+            {
+                lastPrices[e.Instrument.FullName] = e.Price;
+                priceTimes[e.Instrument.FullName] = clock.UtcNow;
+            }
+            blotter.Mark(e.Instrument.FullName, e.Price, e.Volume);
         }
 
-        private void Alert(string message)
+        private sealed class PreviewContext
         {
-            lock (alertsGate) alerts.Add(DateTime.UtcNow.ToString("HH:mm:ss", CultureInfo.InvariantCulture) + "  " + message);
+            internal PreviewContext(IReadOnlyList<RebalancePreviewRow> rows, double[] targets, double maxWeight, double cashBuffer, double horizonMinutes, int slices, double riskAversion)
+            {
+                Rows = rows; Targets = targets; MaxWeight = maxWeight; CashBuffer = cashBuffer; HorizonMinutes = horizonMinutes; Slices = slices; RiskAversion = riskAversion;
+            }
+
+            internal IReadOnlyList<RebalancePreviewRow> Rows { get; }
+            internal double[] Targets { get; }
+            internal double MaxWeight { get; }
+            internal double CashBuffer { get; }
+            internal double HorizonMinutes { get; }
+            internal int Slices { get; }
+            internal double RiskAversion { get; }
         }
+
+        // Reference prices for the guards: the last price and when the session saw it.
+        private sealed class SessionQuotes : IQuoteSource
+        {
+            private readonly PortfolioSession owner;
+
+            internal SessionQuotes(PortfolioSession owner)
+            {
+                this.owner = owner;
+            }
+
+            public Quote LastQuote(string instrument)
+            {
+                double price = owner.Price(instrument);
+                if (!(price > 0)) return null;
+                DateTime time;
+                lock (owner.gate)
+                    if (!owner.priceTimes.TryGetValue(instrument, out time)) time = owner.clock.UtcNow;
+                return new Quote((decimal)price, time);
+            }
+
+            public double? MarketVolume(string instrument) => null;
+        }
+
+        // Names the guard of a refusal in the alerts (with NinjaTrader's alert), then lets the executor record it.
+        private sealed class RefusalAlerts : IOrderGateway
+        {
+            private readonly IOrderGateway inner;
+            private readonly PortfolioSession owner;
+
+            internal RefusalAlerts(IOrderGateway inner, PortfolioSession owner)
+            {
+                this.inner = inner;
+                this.owner = owner;
+            }
+
+            public event EventHandler<OrderUpdate> OrderUpdated
+            {
+                add { inner.OrderUpdated += value; }
+                remove { inner.OrderUpdated -= value; }
+            }
+
+            public void Submit(ChildOrderRequest order)
+            {
+                try
+                {
+                    inner.Submit(order);
+                }
+                catch (TradingGuardException ex)
+                {
+                    owner.Alert("trading guard " + ex.Decision.RefusedBy + " refused order '" + order.ClientOrderId + "': " + ex.Decision.Message, true);
+                    throw;
+                }
+            }
+
+            public void Cancel(string clientOrderId) => inner.Cancel(clientOrderId);
+
+            public void Change(string clientOrderId, int newQuantity) => inner.Change(clientOrderId, newQuantity);
+        }
+
+        private sealed class SessionAlertSink : IExecutionAlertSink
+        {
+            private readonly PortfolioSession owner;
+
+            internal SessionAlertSink(PortfolioSession owner)
+            {
+                this.owner = owner;
+            }
+
+            // Halts after retries, late fills and overfills: with sound.
+            public void Raise(ExecutionAlert alert) => owner.Alert("Execution alert " + alert, true);
+        }
+    }
+
+    /// <summary>Execution settings of a Portfolio Manager session.</summary>
+    public sealed class PortfolioExecutionSettings
+    {
+        /// <summary>SQLite file of the execution state (parents, children, transitions); empty = in memory (nothing survives a restart).</summary>
+        public string StorePath { get; set; }
+
+        /// <summary>Trading guards: live-account opt-in, per-order and daily quantity/notional caps (null limits are not checked).</summary>
+        public TradingLimits Limits { get; set; } = new TradingLimits();
+
+        /// <summary>When this file exists, the kill switch trips at the next poll; empty = off.</summary>
+        public string KillFile { get; set; }
+
+        /// <summary>Execute lists the orders it would send and sends none.</summary>
+        public bool DryRun { get; set; }
+
+        /// <summary>The session's clock starts here (UTC; the window passes DateTime.UtcNow).</summary>
+        public DateTime StartUtc { get; set; }
+    }
+
+    /// <summary>What <see cref="PortfolioSession.Execute"/> did.</summary>
+    public enum ExecuteOutcome
+    {
+        /// <summary>The parent orders were started.</summary>
+        Sent,
+        /// <summary>A plan is still working: nothing was sent.</summary>
+        AlreadyWorking,
+        /// <summary>The preview was stale (positions, prices or settings changed): nothing was sent; the re-planned rows are returned.</summary>
+        Expired,
+        /// <summary>The positions are already at the plan: nothing was sent.</summary>
+        NothingToSend,
+        /// <summary>A trading guard or the kill switch refused: nothing was sent.</summary>
+        Refused,
+        /// <summary>Dry run: the orders were listed, nothing was sent.</summary>
+        DryRun,
+    }
+
+    /// <summary>The outcome of Execute, its sentence, and the rows it applies to (the re-planned ones when the preview expired).</summary>
+    public sealed class ExecuteResult
+    {
+        internal ExecuteResult(ExecuteOutcome outcome, string message, IReadOnlyList<RebalancePreviewRow> rows)
+        {
+            Outcome = outcome; Message = message; Rows = rows;
+        }
+
+        /// <summary>What happened.</summary>
+        public ExecuteOutcome Outcome { get; }
+        /// <summary>One sentence for the operator.</summary>
+        public string Message { get; }
+        /// <summary>The orders concerned.</summary>
+        public IReadOnlyList<RebalancePreviewRow> Rows { get; }
+    }
+
+    /// <summary>An alert of the Portfolio Manager: stays listed until dismissed.</summary>
+    public sealed class SessionAlert
+    {
+        internal SessionAlert(long id, DateTime timeUtc, string message, bool sound)
+        {
+            Id = id; TimeUtc = timeUtc; Message = message; Sound = sound;
+        }
+
+        /// <summary>Dismiss key.</summary>
+        public long Id { get; }
+        /// <summary>When it was raised (UTC).</summary>
+        public DateTime TimeUtc { get; }
+        /// <summary>What happened.</summary>
+        public string Message { get; }
+        /// <summary>True for halts, guard refusals and kill-switch trips (also sent to NinjaTrader's alerts with a sound).</summary>
+        public bool Sound { get; }
+
+        /// <inheritdoc />
+        public override string ToString() => TimeUtc.ToString("HH:mm:ss", CultureInfo.InvariantCulture) + "  " + Message;
     }
 }
