@@ -15,6 +15,7 @@ using NinjaTraderPortfolio.Core.Allocation;
 using NinjaTraderPortfolio.Core.Execution;
 using NinjaTraderPortfolio.Core.Persistence;
 using NinjaTraderPortfolio.Core.Safety;
+using NinjaTraderPortfolio.Core.Rebalancing;
 #endregion
 
 // This namespace holds strategies in this folder and is required. Do not change it.

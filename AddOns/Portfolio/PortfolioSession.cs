@@ -8,6 +8,8 @@ using NinjaTraderPortfolio.Core.Data;
 using NinjaTraderPortfolio.Core.Execution;
 using NinjaTraderPortfolio.Core.Persistence;
 using NinjaTraderPortfolio.Core.Safety;
+using NinjaTraderPortfolio.Core.Rebalancing;
+using NinjaTraderPortfolio.Core.Views;
 
 namespace NinjaTrader.NinjaScript.AddOns.Portfolio
 {

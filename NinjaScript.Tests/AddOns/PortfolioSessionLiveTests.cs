@@ -7,6 +7,7 @@ using NinjaTrader.Data;
 using NinjaTrader.NinjaScript.AddOns.Portfolio;
 using NinjaTraderPortfolio.Core.Execution;
 using NinjaTraderPortfolio.Core.Persistence;
+using NinjaTraderPortfolio.Core.Rebalancing;
 using NinjaTraderPortfolio.Core.Safety;
 using NinjaTraderPortfolio.NinjaScript.Tests.Hosting;
 using NUnit.Framework;

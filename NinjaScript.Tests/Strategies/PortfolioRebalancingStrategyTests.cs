@@ -10,6 +10,7 @@ using NinjaTraderPortfolio.Core.Execution;
 using NinjaTraderPortfolio.Core.Optimization;
 using NinjaTraderPortfolio.Core.Optimization.Constraints;
 using NinjaTraderPortfolio.Core.Optimization.Solvers;
+using NinjaTraderPortfolio.Core.Rebalancing;
 using NinjaTraderPortfolio.Core.Statistics;
 using NinjaTraderPortfolio.NinjaScript.Tests.Hosting;
 using NUnit.Framework;

@@ -7,6 +7,7 @@ using System.Windows.Controls;
 using System.Windows.Media;
 using System.Windows.Shapes;
 using NinjaTrader.NinjaScript.AddOns.Portfolio;
+using NinjaTraderPortfolio.Core.Views;
 #endregion
 
 namespace NinjaTrader.Gui.NinjaScript

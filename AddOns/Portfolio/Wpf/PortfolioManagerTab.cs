@@ -12,6 +12,8 @@ using System.Xml.Linq;
 using NinjaTrader.Cbi;
 using NinjaTrader.Gui.Tools;
 using NinjaTrader.NinjaScript.AddOns.Portfolio;
+using NinjaTraderPortfolio.Core.Rebalancing;
+using NinjaTraderPortfolio.Core.Views;
 #endregion
 
 namespace NinjaTrader.Gui.NinjaScript

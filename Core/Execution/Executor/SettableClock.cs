@@ -1,7 +1,6 @@
 using System;
-using NinjaTraderPortfolio.Core.Execution;
 
-namespace NinjaTrader.NinjaScript.AddOns.Portfolio
+namespace NinjaTraderPortfolio.Core.Execution
 {
     /// <summary>
     /// An <see cref="IClock"/> the script advances itself: the strategy's decision loop sets it to a bar-count clock

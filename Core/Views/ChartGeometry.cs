@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 
-namespace NinjaTrader.NinjaScript.AddOns.Portfolio
+namespace NinjaTraderPortfolio.Core.Views
 {
     /// <summary>Scaling and colours of the frontier chart and the correlation heat map (pure functions, tested without WPF).</summary>
     public static class ChartGeometry

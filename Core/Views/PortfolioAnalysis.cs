@@ -4,32 +4,44 @@ using System.Linq;
 using NinjaTraderPortfolio.Core.Data;
 using NinjaTraderPortfolio.Core.Optimization;
 using NinjaTraderPortfolio.Core.Optimization.Solvers;
+using NinjaTraderPortfolio.Core.Rebalancing;
 using NinjaTraderPortfolio.Core.Risk;
 using NinjaTraderPortfolio.Core.Risk.Stress;
 using NinjaTraderPortfolio.Core.Statistics;
 
-namespace NinjaTrader.NinjaScript.AddOns.Portfolio
+namespace NinjaTraderPortfolio.Core.Views
 {
     /// <summary>What the Optimize and Risk tabs show for one run.</summary>
     public sealed class PortfolioAnalysisResult
     {
+        /// <summary>Creates the result.</summary>
+        public PortfolioAnalysisResult(OptimizationResult optimization, IReadOnlyList<OptimizationResult> frontier, RiskReport risk,
+            double[,] correlation, IReadOnlyList<StressResult> stress)
+        {
+            Optimization = optimization;
+            Frontier = frontier;
+            Risk = risk;
+            Correlation = correlation;
+            Stress = stress;
+        }
+
         /// <summary>The optimal portfolio (weights, return, volatility, Sharpe per bar).</summary>
-        public OptimizationResult Optimization { get; set; }
+        public OptimizationResult Optimization { get; }
         /// <summary>Efficient frontier points, min-variance to max-return (empty for risk parity, which has no frontier).</summary>
-        public IReadOnlyList<OptimizationResult> Frontier { get; set; }
+        public IReadOnlyList<OptimizationResult> Frontier { get; }
         /// <summary>VaR/CVaR and components of the optimal weights.</summary>
-        public RiskReport Risk { get; set; }
+        public RiskReport Risk { get; }
         /// <summary>Correlation matrix of the returns (heat map).</summary>
-        public double[,] Correlation { get; set; }
+        public double[,] Correlation { get; }
         /// <summary>Stress scenario results of the optimal weights.</summary>
-        public IReadOnlyList<StressResult> Stress { get; set; }
+        public IReadOnlyList<StressResult> Stress { get; }
     }
 
     /// <summary>One line of the Risk tab's component table (fractions of portfolio value per bar, positive = loss).</summary>
     public sealed class RiskComponentRow
     {
         /// <summary>Instrument.</summary>
-        public string Asset { get; set; }
+        public string Asset { get; set; } = string.Empty;
         /// <summary>Weight (fraction).</summary>
         public double Weight { get; set; }
         /// <summary>Marginal VaR.</summary>
@@ -76,14 +88,12 @@ namespace NinjaTrader.NinjaScript.AddOns.Portfolio
                 new WorstWindowScenario("Worst 5 bars", 5, 3),
                 new CovarianceStressScenario("Panic (vol x2, corr +50%)", 2.0, 0.5),
             };
-            return new PortfolioAnalysisResult
-            {
-                Optimization = optimal,
-                Frontier = frontier,
-                Risk = PortfolioRiskAnalyzer.Analyze(returns, weights, confidence),
-                Correlation = CorrelationAnalyzer.CorrelationMatrix(SampleMoments.Covariance(returns)),
-                Stress = new StressTester(returns, weights, portfolioValue, confidence).Run(scenarios).ToList(),
-            };
+            return new PortfolioAnalysisResult(
+                optimal,
+                frontier,
+                PortfolioRiskAnalyzer.Analyze(returns, weights, confidence),
+                CorrelationAnalyzer.CorrelationMatrix(SampleMoments.Covariance(returns)),
+                new StressTester(returns, weights, portfolioValue, confidence).Run(scenarios).ToList());
         }
     }
 }

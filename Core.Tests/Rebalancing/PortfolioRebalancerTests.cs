@@ -1,12 +1,12 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using NinjaTrader.NinjaScript.AddOns.Portfolio;
+using NinjaTraderPortfolio.Core.Rebalancing;
 using NinjaTraderPortfolio.Core.Allocation;
 using NinjaTraderPortfolio.Core.Execution;
 using NUnit.Framework;
 
-namespace NinjaTraderPortfolio.NinjaScript.Tests.AddOns
+namespace NinjaTraderPortfolio.Core.Tests.Rebalancing
 {
     /// <summary>The strategy's decision loop driven directly (no NinjaScript), with a gateway that accepts and never fills.</summary>
     [TestFixture]
@@ -16,7 +16,7 @@ namespace NinjaTraderPortfolio.NinjaScript.Tests.AddOns
         {
             internal List<ChildOrderRequest> Submitted { get; } = new List<ChildOrderRequest>();
             internal List<string> Cancelled { get; } = new List<string>();
-            public event EventHandler<OrderUpdate> OrderUpdated;
+            public event EventHandler<OrderUpdate>? OrderUpdated;
             public void Submit(ChildOrderRequest order)
             {
                 Submitted.Add(order);
@@ -66,9 +66,9 @@ namespace NinjaTraderPortfolio.NinjaScript.Tests.AddOns
 
             loop.OnBar(Day0.AddDays(3), Closes[3], new[] { 0, 0 }, 100000m, true);
 
-            Assert.That(loop.TargetWeights.Sum(), Is.EqualTo(1).Within(1e-9));
+            Assert.That(loop.TargetWeights!.Sum(), Is.EqualTo(1).Within(1e-9));
             Assert.That(loop.Working, Has.Count.EqualTo(2));
-            foreach (PlannedTrade trade in loop.LastPlan.Trades)
+            foreach (PlannedTrade trade in loop.LastPlan!.Trades)
             {
                 long first = TwapSchedule.Build(trade.OrderQuantity, 3, 3).Slices[0].Quantity;
                 Assert.That(gateway.Submitted.Single(c => c.Instrument == trade.Instrument.Symbol).Quantity, Is.EqualTo(first));
@@ -98,7 +98,7 @@ namespace NinjaTraderPortfolio.NinjaScript.Tests.AddOns
             for (int bar = 0; bar < 4; bar++)
                 loop.OnBar(Day0.AddDays(bar), Closes[bar], new[] { 0, 0 }, 100000m, false);
 
-            Assert.That(gateway.Submitted.Select(c => (long)c.Quantity), Is.EqualTo(loop.LastPlan.Trades.Select(t => Math.Abs(t.OrderQuantity))));
+            Assert.That(gateway.Submitted.Select(c => (long)c.Quantity), Is.EqualTo(loop.LastPlan!.Trades.Select(t => Math.Abs(t.OrderQuantity))));
         }
     }
 }

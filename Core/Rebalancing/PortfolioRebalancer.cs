@@ -7,7 +7,7 @@ using NinjaTraderPortfolio.Core.Data;
 using NinjaTraderPortfolio.Core.Execution;
 using NinjaTraderPortfolio.Core.Safety;
 
-namespace NinjaTrader.NinjaScript.AddOns.Portfolio
+namespace NinjaTraderPortfolio.Core.Rebalancing
 {
     /// <summary>Settings of a <see cref="PortfolioRebalancer"/>.</summary>
     public sealed class PortfolioRebalancerOptions
@@ -19,7 +19,7 @@ namespace NinjaTrader.NinjaScript.AddOns.Portfolio
         public IReadOnlyList<double> PointValues { get; set; } = new double[0];
 
         /// <summary>How target weights are computed.</summary>
-        public TargetWeightCalculator Targets { get; set; }
+        public TargetWeightCalculator? Targets { get; set; }
 
         /// <summary>Bar returns the optimizer and the engine's risk window use (at least 2).</summary>
         public int Lookback { get; set; } = 250;
@@ -46,7 +46,7 @@ namespace NinjaTrader.NinjaScript.AddOns.Portfolio
         /// Whether an instrument's market is open now (orders go only to open markets; a closed one keeps its trade for the
         /// next bar). Null = always open.
         /// </summary>
-        public Func<string, bool> IsMarketOpen { get; set; }
+        public Func<string, bool>? IsMarketOpen { get; set; }
     }
 
     /// <summary>
@@ -63,18 +63,19 @@ namespace NinjaTrader.NinjaScript.AddOns.Portfolio
         private readonly PortfolioRebalancerOptions options;
         private readonly IOrderGateway gateway;
         private readonly SettableClock clock;
-        private readonly IExecutionAlertSink alerts;
+        private readonly IExecutionAlertSink? alerts;
         private readonly Action<string> log;
         private readonly DynamicAllocationEngine engine;
         private IExecutionStore store = new InMemoryExecutionStore();
-        private IOrderGateway liveGateway;
+        private IOrderGateway? liveGateway;
         private TimeSpan clockShift;
         private bool retryDrift;
         private readonly RebalancePlanner planner = new RebalancePlanner();
         private readonly List<ScheduleExecutor> working = new List<ScheduleExecutor>();
         private readonly Queue<(DateTime Time, double[] Closes)> history = new Queue<(DateTime, double[])>();
         private readonly string[] names;
-        private double[] targets;
+        private readonly TargetWeightCalculator calculator;
+        private double[]? targets;
         private int parentSequence;
         private long barCount;
 
@@ -82,14 +83,14 @@ namespace NinjaTrader.NinjaScript.AddOns.Portfolio
         public static readonly DateTime BarClockOrigin = new DateTime(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc);
 
         /// <summary>Creates the loop; <paramref name="log"/> receives one line per decision.</summary>
-        public PortfolioRebalancer(PortfolioRebalancerOptions options, IOrderGateway gateway, SettableClock clock, IExecutionAlertSink alerts, Action<string> log)
+        public PortfolioRebalancer(PortfolioRebalancerOptions options, IOrderGateway gateway, SettableClock clock, IExecutionAlertSink? alerts, Action<string>? log)
         {
             this.options = options ?? throw new ArgumentNullException(nameof(options));
             this.gateway = gateway ?? throw new ArgumentNullException(nameof(gateway));
             this.clock = clock ?? throw new ArgumentNullException(nameof(clock));
             this.alerts = alerts;
             this.log = log ?? (_ => { });
-            if (options.Targets == null) throw new ArgumentException("options.Targets (the target weight calculator) is required", nameof(options));
+            calculator = options.Targets ?? throw new ArgumentException("options.Targets (the target weight calculator) is required", nameof(options));
             if (options.Lookback < 2) throw new ArgumentException("Lookback must be at least 2, got " + options.Lookback, nameof(options));
             if (options.ExecutionSlices < 1) throw new ArgumentException("ExecutionSlices must be at least 1, got " + options.ExecutionSlices, nameof(options));
             names = options.Instruments.ToArray();
@@ -104,10 +105,10 @@ namespace NinjaTrader.NinjaScript.AddOns.Portfolio
         }
 
         /// <summary>Current target weights (null until the lookback is covered).</summary>
-        public IReadOnlyList<double> TargetWeights => targets;
+        public IReadOnlyList<double>? TargetWeights => targets;
 
         /// <summary>The last plan (null before the first rebalance).</summary>
-        public RebalancePlan LastPlan { get; private set; }
+        public RebalancePlan? LastPlan { get; private set; }
 
         /// <summary>Executors still working parent orders.</summary>
         public IReadOnlyList<ScheduleExecutor> Working => working;
@@ -163,7 +164,7 @@ namespace NinjaTrader.NinjaScript.AddOns.Portfolio
             var resumed = new List<ScheduleExecutor>();
             foreach (string id in parentIds)
             {
-                ParentOrderRecord record = store.LoadParent(id);
+                ParentOrderRecord? record = store.LoadParent(id);
                 if (record == null || record.Status != ParentOrderStatus.Working) continue;
                 ScheduleExecutor executor = ScheduleExecutor.Resume(id, liveGateway, store, clock, null, alerts);
                 Adopt(executor, record.Updated);
@@ -220,7 +221,7 @@ namespace NinjaTrader.NinjaScript.AddOns.Portfolio
             bool first = targets == null;
             if (first || (reasons & RebalanceReason.Calendar) != 0)
             {
-                targets = options.Targets.Compute(WindowReturns()).CopyWeights();
+                targets = calculator.Compute(WindowReturns()).CopyWeights();
                 engine.SetTargets(targets);
             }
             if (!first && reasons == RebalanceReason.None && retryDrift && working.Count == 0 && OffTarget())
@@ -252,7 +253,7 @@ namespace NinjaTrader.NinjaScript.AddOns.Portfolio
                 return RebalanceReason.None;
             }
             if (first) reasons |= RebalanceReason.Calendar;
-            Rebalance(time, closes, positions, equity, sliceOrders, reasons);
+            Rebalance(time, closes, positions, equity, sliceOrders, reasons, targets!);
             return reasons;
         }
 
@@ -291,19 +292,20 @@ namespace NinjaTrader.NinjaScript.AddOns.Portfolio
             return false;
         }
 
-        private void Rebalance(DateTime time, double[] closes, int[] positions, decimal equity, bool sliceOrders, RebalanceReason reasons)
+        private void Rebalance(DateTime time, double[] closes, int[] positions, decimal equity, bool sliceOrders, RebalanceReason reasons, double[] targets)
         {
             CancelAll();
             retryDrift = false;
             var instruments = new PlannerInstrument[names.Length];
             for (int a = 0; a < names.Length; a++)
                 instruments[a] = new PlannerInstrument(names[a], (decimal)closes[a], (decimal)options.PointValues[a], 1, positions[a], targets[a]);
-            IAllocationLimits limits = options.Targets.Method == PortfolioMethod.RiskParity ? null : new InstrumentLimits(defaultMaxWeight: options.Targets.MaxWeight);
-            LastPlan = planner.Plan(instruments, equity, new PlannerOptions { CashBuffer = options.CashBuffer }, limits);
+            IAllocationLimits? limits = calculator.Method == PortfolioMethod.RiskParity ? null : new InstrumentLimits(defaultMaxWeight: calculator.MaxWeight);
+            var plan = planner.Plan(instruments, equity, new PlannerOptions { CashBuffer = options.CashBuffer }, limits);
+            LastPlan = plan;
             log(string.Format(CultureInfo.InvariantCulture, "{0:yyyy-MM-dd HH:mm} rebalance ({1}), equity {2:0.00}: targets {3}",
                 time, reasons, equity, string.Join(", ", names.Select((n, a) => n + " " + targets[a].ToString("0.####", CultureInfo.InvariantCulture)))));
 
-            foreach (PlannedTrade trade in LastPlan.Trades)
+            foreach (PlannedTrade trade in plan.Trades)
             {
                 long quantity = Math.Abs(trade.OrderQuantity);
                 if (quantity == 0) continue;

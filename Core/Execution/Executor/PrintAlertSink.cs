@@ -1,7 +1,6 @@
 using System;
-using NinjaTraderPortfolio.Core.Execution;
 
-namespace NinjaTrader.NinjaScript.AddOns.Portfolio
+namespace NinjaTraderPortfolio.Core.Execution
 {
     /// <summary>Forwards Core's execution alerts to a text sink (a strategy's Print, the AddOn's Alerts tab).</summary>
     public sealed class PrintAlertSink : IExecutionAlertSink

@@ -2,13 +2,13 @@ using System;
 using System.Collections.Generic;
 using NinjaTraderPortfolio.Core.Execution;
 
-namespace NinjaTrader.NinjaScript.AddOns.Portfolio
+namespace NinjaTraderPortfolio.Core.Rebalancing
 {
     /// <summary>One planned order of the Rebalance tab with the router's choice and its estimated cost (currency).</summary>
     public sealed class RebalancePreviewRow
     {
         /// <summary>Creates the row.</summary>
-        public RebalancePreviewRow(PlannedTrade trade, RoutingDecision decision, ExecutionSchedule schedule)
+        public RebalancePreviewRow(PlannedTrade trade, RoutingDecision? decision, ExecutionSchedule schedule)
         {
             Trade = trade;
             Decision = decision;
@@ -18,7 +18,7 @@ namespace NinjaTrader.NinjaScript.AddOns.Portfolio
         /// <summary>The planner's row (instrument, target and order quantity).</summary>
         public PlannedTrade Trade { get; }
         /// <summary>The router's decision, or null when the instrument's liquidity is unknown (then a plain TWAP, cost unknown).</summary>
-        public RoutingDecision Decision { get; }
+        public RoutingDecision? Decision { get; }
         /// <summary>The schedule the executor works (time unit: days).</summary>
         public ExecutionSchedule Schedule { get; }
         /// <summary>market, twap, vwap or is.</summary>
@@ -41,7 +41,7 @@ namespace NinjaTrader.NinjaScript.AddOns.Portfolio
         /// the time allowed (days, e.g. 30 minutes = 30/1440); <paramref name="slices"/> child orders of a scheduled order;
         /// <paramref name="riskAversion"/> lambda in 1/currency (0 = not urgent).
         /// </summary>
-        public static IReadOnlyList<RebalancePreviewRow> Compute(RebalancePlan plan, IReadOnlyDictionary<string, InstrumentLiquidity> liquidity,
+        public static IReadOnlyList<RebalancePreviewRow> Compute(RebalancePlan plan, IReadOnlyDictionary<string, InstrumentLiquidity>? liquidity,
             double horizonDays, int slices, double riskAversion)
         {
             if (plan == null) throw new ArgumentNullException(nameof(plan));
@@ -51,8 +51,8 @@ namespace NinjaTrader.NinjaScript.AddOns.Portfolio
             {
                 long quantity = Math.Abs(trade.OrderQuantity);
                 if (quantity == 0) continue;
-                InstrumentLiquidity liq = null;
-                if (liquidity != null) liquidity.TryGetValue(trade.Instrument.Symbol, out liq);
+                InstrumentLiquidity? liq = null;
+                if (liquidity != null && liquidity.TryGetValue(trade.Instrument.Symbol, out var known)) liq = known;
                 if (liq == null)
                 {
                     rows.Add(new RebalancePreviewRow(trade, null, TwapSchedule.Build(quantity, horizonDays, slices)));

@@ -8,7 +8,7 @@ using NinjaTraderPortfolio.Core.Optimization.RiskParity;
 using NinjaTraderPortfolio.Core.Optimization.Solvers;
 using NinjaTraderPortfolio.Core.Statistics;
 
-namespace NinjaTrader.NinjaScript.AddOns.Portfolio
+namespace NinjaTraderPortfolio.Core.Rebalancing
 {
     /// <summary>
     /// Target weights from a window of simple returns with one of Core's optimizers (sample mean and covariance, per bar).

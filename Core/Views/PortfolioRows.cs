@@ -1,15 +1,15 @@
 using System;
 using System.Collections.Generic;
 
-namespace NinjaTrader.NinjaScript.AddOns.Portfolio
+namespace NinjaTraderPortfolio.Core.Views
 {
     /// <summary>One line of the Portfolio tab. Weights are fractions of account value (q x price x point value / value).</summary>
     public sealed class PortfolioRow
     {
         /// <summary>Instrument full name.</summary>
-        public string Instrument { get; set; }
+        public string Instrument { get; set; } = string.Empty;
         /// <summary>Sector label ("" when none).</summary>
-        public string Sector { get; set; }
+        public string Sector { get; set; } = string.Empty;
         /// <summary>Currency per point per contract.</summary>
         public double PointValue { get; set; }
         /// <summary>Signed contracts held.</summary>
@@ -31,8 +31,8 @@ namespace NinjaTrader.NinjaScript.AddOns.Portfolio
         /// Rows for parallel arrays of names, sectors, point values, signed positions, prices and targets (targets may be
         /// null); <paramref name="accountValue"/> in currency, &gt; 0.
         /// </summary>
-        public static IReadOnlyList<PortfolioRow> Compute(IReadOnlyList<string> names, IReadOnlyList<string> sectors, IReadOnlyList<double> pointValues,
-            IReadOnlyList<int> positions, IReadOnlyList<double> prices, IReadOnlyList<double> targets, double accountValue)
+        public static IReadOnlyList<PortfolioRow> Compute(IReadOnlyList<string> names, IReadOnlyList<string?> sectors, IReadOnlyList<double> pointValues,
+            IReadOnlyList<int> positions, IReadOnlyList<double> prices, IReadOnlyList<double>? targets, double accountValue)
         {
             if (names == null) throw new ArgumentNullException(nameof(names));
             int n = names.Count;

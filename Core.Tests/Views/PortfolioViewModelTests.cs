@@ -1,19 +1,22 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
 using System.Linq;
-using NinjaTrader.NinjaScript.AddOns.Portfolio;
 using NinjaTraderPortfolio.Core.Data;
 using NinjaTraderPortfolio.Core.Execution;
+using NinjaTraderPortfolio.Core.Rebalancing;
 using NinjaTraderPortfolio.Core.Risk;
-using NinjaTraderPortfolio.NinjaScript.Tests.Hosting;
+using NinjaTraderPortfolio.Core.Views;
 using NUnit.Framework;
 
-namespace NinjaTraderPortfolio.NinjaScript.Tests.AddOns
+namespace NinjaTraderPortfolio.Core.Tests.Views
 {
     /// <summary>The Portfolio Manager's computations (the WPF window only displays them).</summary>
     [TestFixture]
     public class PortfolioViewModelTests
     {
+        private static string SamplePath(string name) => Path.Combine(TestContext.CurrentContext.TestDirectory, "samples", name);
+
         [Test]
         public void PortfolioRows_WeightIsQuantityTimesPriceTimesPointValueOverValue()
         {
@@ -28,7 +31,6 @@ namespace NinjaTraderPortfolio.NinjaScript.Tests.AddOns
             Assert.That(PortfolioRows.Compute(new[] { "ES" }, new[] { "" }, new[] { 50.0 }, new[] { 1 }, new[] { 1.0 }, null, 10)[0].Target, Is.NaN);
             Assert.Throws<ArgumentOutOfRangeException>(() => PortfolioRows.Compute(new[] { "ES" }, new[] { "" }, new[] { 50.0 }, new[] { 1 }, new[] { 1.0 }, null, 0));
         }
-
         [Test]
         public void HeatColor_IsBlueWhiteRed()
         {
@@ -37,7 +39,6 @@ namespace NinjaTraderPortfolio.NinjaScript.Tests.AddOns
             Assert.That(ChartGeometry.HeatColor(1), Is.EqualTo(((byte)255, (byte)0, (byte)0)));
             Assert.That(ChartGeometry.HeatColor(0.5), Is.EqualTo(((byte)255, (byte)128, (byte)128)));
         }
-
         [Test]
         public void FrontierScale_PutsLowestVolatilityLeftAndHighestReturnOnTop()
         {
@@ -46,11 +47,10 @@ namespace NinjaTraderPortfolio.NinjaScript.Tests.AddOns
             double[] expected = { 10, 90, 100, 10, 190, 50 };
             Assert.That(points.SelectMany(p => new[] { p.X, p.Y }), Is.EqualTo(expected).Within(1e-9));
         }
-
         [Test]
         public void Analysis_UsesCoreOnTheSample_AndTheFrontierRunsFromMinimumVarianceUp()
         {
-            AssetFrame returns = ReturnCalculator.Simple(CsvFrameLoader.Load(SampleBars.SamplePath("eustockmarkets-prices.csv")));
+            AssetFrame returns = ReturnCalculator.Simple(CsvFrameLoader.Load(SamplePath("eustockmarkets-prices.csv")));
             var targets = new TargetWeightCalculator(PortfolioMethod.MaximumSharpe, 0.6, 1, 0);
 
             PortfolioAnalysisResult result = PortfolioAnalysis.Run(returns, targets, 0.99, 8, 1000000m);
@@ -66,7 +66,6 @@ namespace NinjaTraderPortfolio.NinjaScript.Tests.AddOns
             Assert.That(result.Stress.Select(s => s.Scenario), Does.Contain("Market -20%"));
             Assert.That(result.Stress.First(s => s.Scenario == "Market -20%").LossFraction, Is.EqualTo(0.2).Within(1e-12), "fully invested, every asset -20%");
         }
-
         [Test]
         public void RebalancePreview_RoutesEachOrder_OrFallsBackToTwapWhenLiquidityIsUnknown()
         {
@@ -88,24 +87,6 @@ namespace NinjaTraderPortfolio.NinjaScript.Tests.AddOns
             var start = new DateTime(2026, 11, 25, 15, 0, 0);
             var timed = RebalancePreview.Slices(rows[1], start);
             Assert.That(timed[timed.Count - 1].Deadline, Is.EqualTo(start.AddMinutes(30)).Within(TimeSpan.FromMilliseconds(1)));
-        }
-
-        [Test]
-        public void BarHistory_JoinsOnSharedDates_AndEstimatesLiquidityFromVolume()
-        {
-            var d = new DateTime(2024, 1, 2);
-            var es = new BarHistory("ES", new[] { d, d.AddDays(1), d.AddDays(2), d.AddDays(3) }, new[] { 101.0, 103, 102, 104 }, new[] { 99.0, 100, 99, 101 },
-                new[] { 100.0, 102, 100, 103 }, new[] { 1000.0, 1200, 800, 1000 });
-            var nq = new BarHistory("NQ", new[] { d, d.AddDays(2), d.AddDays(3) }, new[] { 1.0, 1, 1 }, new[] { 1.0, 1, 1 }, new[] { 50.0, 51, 52 }, new[] { 0.0, 0, 0 });
-
-            AssetFrame prices = BarHistory.JoinCloses(new[] { es, nq }, out _);
-
-            Assert.That(prices.Dates, Is.EqualTo(new[] { d, d.AddDays(2), d.AddDays(3) }));
-            Assert.That(prices.CopyColumn(0), Is.EqualTo(new[] { 100.0, 100, 103 }));
-            InstrumentLiquidity liq = es.Liquidity(20);
-            Assert.That(liq.AverageDailyVolume, Is.EqualTo(1000).Within(1e-12));
-            Assert.That(liq.DailyVolatility, Is.EqualTo(LiquidityEstimator.Volatility(new[] { 100.0, 102, 100, 103 })));
-            Assert.That(nq.Liquidity(20), Is.Null, "no volume: liquidity unknown");
         }
     }
 }

@@ -1,4 +1,4 @@
-namespace NinjaTrader.NinjaScript.AddOns.Portfolio
+namespace NinjaTraderPortfolio.Core.Rebalancing
 {
     /// <summary>The Core optimizers the strategy and the Portfolio Manager offer (names shown in the property grid).</summary>
     public enum PortfolioMethod
