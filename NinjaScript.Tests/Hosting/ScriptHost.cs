@@ -57,6 +57,63 @@ namespace NinjaTraderPortfolio.NinjaScript.Tests.Hosting
         /// <summary>The simulation account strategies run on.</summary>
         internal Account Account { get; private set; }
 
+        /// <summary>The running script (null before Run).</summary>
+        internal T Script { get; private set; }
+
+        /// <summary>Why a strategy disabled itself (RealtimeErrorHandling, overfill, CloseStrategy, connection loss); null if it ran to the end.</summary>
+        internal string StopReason => (Script as StrategyBase)?.StopReason;
+
+        /// <summary>
+        /// When true, a strategy's CancelOrder stops at CancelSubmitted until the test calls
+        /// <c>strategy.ConfirmCancel(order)</c>; a <c>strategy.Fill</c> in between is an overfill (.../ignoreoverfill).
+        /// </summary>
+        internal bool HoldCancelConfirmations
+        {
+            get => holdCancelConfirmations;
+            set
+            {
+                holdCancelConfirmations = value;
+                if (Script is StrategyBase running) running.HoldCancelConfirmations = value;
+            }
+        }
+
+        private bool holdCancelConfirmations;
+
+        /// <summary>
+        /// The next order the strategy submits in realtime on that instrument is rejected: OnOrderUpdate gets
+        /// OrderState.Rejected with this error and broker text, then RealtimeErrorHandling applies. Call before Run or
+        /// during it (e.g. from AfterBarUpdate); several calls queue several rejects.
+        /// </summary>
+        internal ScriptHost<T> RejectNextOrder(string instrumentFullName, ErrorCode error, string nativeError)
+        {
+            ForStrategy(s => s.InjectReject(instrumentFullName, error, nativeError));
+            return this;
+        }
+
+        /// <summary>The next realtime CancelOrder on that instrument fails with ErrorCode.UnableToCancelOrder and this broker text.</summary>
+        internal ScriptHost<T> FailNextCancel(string instrumentFullName, string nativeError)
+        {
+            ForStrategy(s => s.InjectCancelFailure(instrumentFullName, nativeError));
+            return this;
+        }
+
+        /// <summary>A position the Sim101 account holds before the strategy starts (adopted with StartBehavior.AdoptAccountPosition).</summary>
+        internal ScriptHost<T> WithAccountPosition(string instrumentFullName, MarketPosition marketPosition, int quantity, double averagePrice)
+        {
+            accountPositions.Add((instrumentFullName, marketPosition, quantity, averagePrice));
+            return this;
+        }
+
+        private readonly List<Action<StrategyBase>> strategySetup = new List<Action<StrategyBase>>();
+        private readonly List<(string Instrument, MarketPosition MarketPosition, int Quantity, double AveragePrice)> accountPositions =
+            new List<(string, MarketPosition, int, double)>();
+
+        private void ForStrategy(Action<StrategyBase> action)
+        {
+            if (Script is StrategyBase running) action(running);
+            else strategySetup.Add(action);
+        }
+
         internal ScriptHost<T> WithBars(string instrumentFullName, IEnumerable<BarRecord> bars, double pointValue = 1, double tickSize = 0.01)
         {
             barsByInstrument[instrumentFullName] = bars.ToList();
@@ -78,9 +135,18 @@ namespace NinjaTraderPortfolio.NinjaScript.Tests.Hosting
             foreach (KeyValuePair<string, (double PointValue, double TickSize)> spec in specs)
                 Instrument.Define(spec.Key, spec.Value.PointValue, spec.Value.TickSize);
             Account = Account.Define("Sim101");
+            foreach (var held in accountPositions)
+                Account.SetPosition(Resolve(held.Instrument), held.MarketPosition, held.Quantity, held.AveragePrice);
 
             var script = new T();
             script.Rules = Rules;
+            Script = script;
+            if (script is StrategyBase starting)
+            {
+                starting.HoldCancelConfirmations = HoldCancelConfirmations;
+                foreach (Action<StrategyBase> setup in strategySetup) setup(starting);
+                strategySetup.Clear();
+            }
             NinjaScriptBase.Running = script;
             try
             {
@@ -110,6 +176,8 @@ namespace NinjaTraderPortfolio.NinjaScript.Tests.Hosting
                     if (script.ChildIndicators.Count > 0)
                         throw new NotSupportedException($"'{script.Name}' hosts indicators (CacheIndicator); the stand-in host does not drive hosted indicators yet");
                     AfterBarUpdate?.Invoke(script, series);
+                    if (script is StrategyBase stopped && stopped.IsStopped)
+                        break;
                 }
                 if (script.State == State.Historical)
                     GoRealtime(script);
@@ -138,7 +206,7 @@ namespace NinjaTraderPortfolio.NinjaScript.Tests.Hosting
             foreach (Order order in strategy.SubmittedOrders.ToList())
             {
                 if (order.Instrument == bars.Instrument && order.OrderType == OrderType.Market
-                    && order.OrderState == OrderState.Working && next.Time > order.Time)
+                    && order.OrderState == OrderState.Working && next.Time > order.Time && strategy.RealtimeOrderOf(order) == null)
                     strategy.Fill(order, order.Quantity - order.Filled, next.Open, next.Time);
             }
         }
@@ -146,7 +214,10 @@ namespace NinjaTraderPortfolio.NinjaScript.Tests.Hosting
         private void GoRealtime(T script)
         {
             Enter(script, State.Transition);
+            var strategy = script as StrategyBase;
+            strategy?.AdoptAccountPositions();
             Enter(script, State.Realtime);
+            strategy?.ResubmitWorkingHistoricalOrders();
         }
 
         private void Enter(T script, State state)

@@ -7,7 +7,7 @@ namespace NinjaTrader.Cbi
     // https://developer.ninjatrader.com/docs/desktop/account_class
     // Static: All. Instance: Name, Denomination, Orders, Executions, Positions, the events OrderUpdate,
     // ExecutionUpdate, PositionUpdate, AccountItemUpdate, and CreateOrder/Submit/Cancel/CancelAllOrders/Change/
-    // Flatten/Get. Not mirrored: Connection, Strategies, AccountStatusUpdate, SimulationAccountReset.
+    // Flatten/Get, Connection, AccountStatusUpdate. Not mirrored: Strategies, SimulationAccountReset.
     // Collections are exposed as IEnumerable<T> (enumerate under lock (Account.All) as the Help Guide shows);
     // NinjaTrader's concrete collection types are not documented.
     public class Account
@@ -25,6 +25,15 @@ namespace NinjaTrader.Cbi
             Name = name;
             Denomination = Currency.UsDollar;
         }
+
+        // https://developer.ninjatrader.com/docs/desktop/account_class ("AccountStatusUpdate: Event handler for account status updates")
+        public static event EventHandler<AccountStatusEventArgs> AccountStatusUpdate;
+
+        // https://developer.ninjatrader.com/docs/desktop/connection : "the connection used for the specified account"
+        public Connection Connection { get; internal set; }
+
+        // Host-only: raises the static AccountStatusUpdate for this account (sender = the account).
+        internal void RaiseAccountStatusUpdate() => AccountStatusUpdate?.Invoke(this, new AccountStatusEventArgs());
 
         // https://developer.ninjatrader.com/docs/desktop/account_class ("All: A collection of Account objects")
         public static IEnumerable<Account> All => all;
@@ -140,6 +149,7 @@ namespace NinjaTrader.Cbi
         internal static void ClearDefinitions()
         {
             lock (all) all.Clear();
+            AccountStatusUpdate = null;
         }
 
         internal void SetAccountItem(AccountItem item, double value, DateTime time)
@@ -174,6 +184,52 @@ namespace NinjaTrader.Cbi
         {
             if (QueueEvents) queuedEvents.Enqueue(deliver);
             else deliver();
+        }
+
+        /// <summary>Host-only: a position the account holds before anything runs (e.g. to be adopted at State.Realtime).</summary>
+        internal Position SetPosition(Instrument instrument, MarketPosition marketPosition, int quantity, double averagePrice)
+        {
+            Position position = PositionOf(instrument);
+            position.AdoptFrom(null);
+            if (marketPosition != MarketPosition.Flat)
+                position.ApplyFill(marketPosition == MarketPosition.Long ? quantity : -quantity, averagePrice);
+            return position;
+        }
+
+        /// <summary>Host-only: a realtime strategy order is an order of its account (Orders, OrderUpdate).</summary>
+        internal void TrackStrategyOrder(Order order)
+        {
+            if (!orders.Contains(order)) orders.Add(order);
+        }
+
+        internal void RaiseStrategyOrderUpdate(Order order, OrderState state)
+        {
+            var e = new OrderEventArgs(order, state, order.Quantity, order.AverageFillPrice);
+            Raise(() => OrderUpdate?.Invoke(this, e));
+        }
+
+        /// <summary>Host-only: a realtime strategy fill is an execution of its account and moves the account's position.</summary>
+        internal void RecordStrategyExecution(Execution execution, int signedQuantity)
+        {
+            Position position = PositionOf(execution.Instrument);
+            position.ApplyFill(signedQuantity, execution.Price);
+            execution.Position = position.MarketPosition == MarketPosition.Short ? -position.Quantity : position.Quantity;
+            executions.Add(execution);
+            var executionArgs = new ExecutionEventArgs(execution, execution.ExecutionId, execution.Price, execution.Quantity, execution.MarketPosition, execution.OrderId, execution.Time);
+            var positionArgs = new PositionEventArgs(position, position.AveragePrice, position.Quantity, position.MarketPosition);
+            Raise(() => ExecutionUpdate?.Invoke(this, executionArgs));
+            Raise(() => PositionUpdate?.Invoke(this, positionArgs));
+        }
+
+        private Position PositionOf(Instrument instrument)
+        {
+            Position position = positions.FirstOrDefault(p => p.Instrument == instrument);
+            if (position == null)
+            {
+                position = new Position(this, instrument);
+                positions.Add(position);
+            }
+            return position;
         }
 
         /// <summary>Host-only: fills part or all of a working order, raising ExecutionUpdate, OrderUpdate, PositionUpdate.</summary>

@@ -19,6 +19,14 @@ namespace NinjaTrader.Cbi
 
         public override string ToString() => $"instrument='{Instrument}' marketPosition={MarketPosition} quantity={Quantity} averagePrice={AveragePrice}";
 
+        // Host-only: takes over another position's state (adoption of an account position; null = flat).
+        internal void AdoptFrom(Position other)
+        {
+            Quantity = other?.Quantity ?? 0;
+            AveragePrice = other?.AveragePrice ?? 0;
+            MarketPosition = other?.MarketPosition ?? MarketPosition.Flat;
+        }
+
         // Host-only: applies a fill (signed quantity: + buys, - sells) with average-price bookkeeping.
         internal void ApplyFill(int signedQuantity, double price)
         {

@@ -31,6 +31,14 @@ namespace NinjaTrader.NinjaScript
         /// </summary>
         internal bool EnforceMaximumBarsLookBack { get; set; }
 
+        /// <summary>
+        /// https://developer.ninjatrader.com/docs/desktop/startbehavior : with StartBehavior.AdoptAccountPosition the
+        /// strategy's positions become the account's at State.Realtime. When not enforced the strategy keeps its
+        /// historical (virtual) positions and each one that differs from the account's is recorded. Default false: the
+        /// current strategy's realtime tests rely on the virtual positions it built on history.
+        /// </summary>
+        internal bool EnforceAccountAdoption { get; set; }
+
         internal IReadOnlyList<string> Violations => violations;
 
         /// <summary>Records a breach (lenient) or throws (enforced).</summary>

@@ -194,6 +194,14 @@ namespace NinjaTrader.NinjaScript
         {
         }
 
+        // https://developer.ninjatrader.com/docs/desktop/onconnectionstatusupdate
+        protected virtual void OnConnectionStatusUpdate(ConnectionStatusEventArgs connectionStatusUpdate)
+        {
+        }
+
+        // Host-only: delivers a connection status change to the script.
+        internal void RaiseConnectionStatusUpdate(ConnectionStatusEventArgs e) => OnConnectionStatusUpdate(e);
+
         // https://developer.ninjatrader.com/docs/desktop/print : Print(object value)
         public void Print(object value)
         {

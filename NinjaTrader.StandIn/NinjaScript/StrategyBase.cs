@@ -5,7 +5,7 @@ using NinjaTrader.Cbi;
 namespace NinjaTrader.NinjaScript
 {
     // Base of NinjaTrader.NinjaScript.Strategies.Strategy (through NinjaTrader.Gui.NinjaScript.StrategyRenderBase).
-    public abstract class StrategyBase : NinjaScriptBase
+    public abstract partial class StrategyBase : NinjaScriptBase
     {
         private readonly List<Order> orders = new List<Order>();
         private Position[] positions = new Position[0];
@@ -14,9 +14,13 @@ namespace NinjaTrader.NinjaScript
 
         protected StrategyBase()
         {
-            // Documented defaults: .../barsrequiredtotrade (20), .../realtimeerrorhandling (StopCancelClose).
+            // Documented defaults: .../barsrequiredtotrade (20), .../realtimeerrorhandling (StopCancelClose),
+            // .../startbehavior (WaitUntilFlat), .../connectionlosshandling (Recalculate), .../disconnectdelayseconds (10).
             BarsRequiredToTrade = 20;
             RealtimeErrorHandling = RealtimeErrorHandling.StopCancelClose;
+            StartBehavior = StartBehavior.WaitUntilFlat;
+            ConnectionLossHandling = ConnectionLossHandling.Recalculate;
+            DisconnectDelaySeconds = 10;
         }
 
         // ---- properties set in State.SetDefaults (one Help Guide page each, same name) ----
@@ -79,7 +83,7 @@ namespace NinjaTrader.NinjaScript
         // https://developer.ninjatrader.com/docs/desktop/changeorder
         public void ChangeOrder(Order order, int quantity, double limitPrice, double stopPrice)
         {
-            if (order == null || Order.IsTerminalState(order.OrderState)) return;
+            if (order == null || Order.IsTerminalState(order.OrderState) || !BeforeOrderAction(order)) return;
             order.Quantity = quantity;
             order.LimitPrice = limitPrice;
             order.StopPrice = stopPrice;
@@ -91,9 +95,12 @@ namespace NinjaTrader.NinjaScript
         // https://developer.ninjatrader.com/docs/desktop/cancelorder
         public void CancelOrder(Order order)
         {
-            if (order == null || Order.IsTerminalState(order.OrderState)) return;
+            if (order == null || Order.IsTerminalState(order.OrderState) || !BeforeOrderAction(order)) return;
+            if (order.OrderState == OrderState.CancelPending || order.OrderState == OrderState.CancelSubmitted) return;
             RaiseOrderUpdate(order, OrderState.CancelPending);
+            if (TakeInjectedCancelFailure(order)) return;
             RaiseOrderUpdate(order, OrderState.CancelSubmitted);
+            if (HoldCancelConfirmations) return;
             RaiseOrderUpdate(order, OrderState.Cancelled);
         }
 
@@ -174,6 +181,9 @@ namespace NinjaTrader.NinjaScript
         internal void Fill(Order order, int quantity, double price, DateTime time)
         {
             if (!orders.Contains(order)) throw new ArgumentException($"order '{order.Name}' was not submitted by this strategy");
+            if (realtimeOrders.ContainsKey(order))
+                throw new InvalidOperationException($"order '{order.Name}' is a historical order that was resubmitted in realtime; fill its realtime order (GetRealtimeOrder)");
+            bool overfill = order.OrderState == OrderState.CancelPending || order.OrderState == OrderState.CancelSubmitted;
             if (Order.IsTerminalState(order.OrderState))
                 throw new InvalidOperationException($"order '{order.Name}' is {order.OrderState} and cannot fill");
             if (quantity <= 0 || order.Filled + quantity > order.Quantity)
@@ -193,9 +203,12 @@ namespace NinjaTrader.NinjaScript
                 ExecutionId = "standin-exec-" + (++nextExecutionId).ToString(System.Globalization.CultureInfo.InvariantCulture),
                 PositionStrategy = position.MarketPosition == MarketPosition.Short ? -position.Quantity : position.Quantity,
             };
+            if (overfill) order.HasOverfill = true;
+            if (!order.IsBacktestOrder) Account.RecordStrategyExecution(execution, buy ? quantity : -quantity);
             RaiseOrderUpdate(order, order.Filled == order.Quantity ? OrderState.Filled : OrderState.PartFilled);
             OnExecutionUpdate(execution, execution.ExecutionId, price, quantity, execution.MarketPosition, order.OrderId, time);
             OnPositionUpdate(position, position.AveragePrice, position.Quantity, position.MarketPosition);
+            if (overfill) AfterOverfill(order);
         }
 
         internal void RaiseAccountItem(AccountItem item, double value) => OnAccountItemUpdate(Account, item, value);
@@ -213,7 +226,7 @@ namespace NinjaTrader.NinjaScript
             if (barsInProgressIndex < 0 || barsInProgressIndex >= BarsArray.Length)
                 throw new ArgumentOutOfRangeException(nameof(barsInProgressIndex), $"no BarsArray[{barsInProgressIndex}] ({BarsArray.Length} series)");
             // .../barsrequiredtotrade: order methods are not processed until the primary series has that many bars.
-            if (CurrentBars[0] < BarsRequiredToTrade)
+            if (CurrentBars[0] < BarsRequiredToTrade || IsStopped)
                 return null;
             var order = new Order
             {
@@ -224,17 +237,23 @@ namespace NinjaTrader.NinjaScript
                 OrderId = "standin-" + (++nextOrderId).ToString(System.Globalization.CultureInfo.InvariantCulture),
             };
             orders.Add(order);
+            if (!order.IsBacktestOrder) Account.TrackStrategyOrder(order);
+            if (!BeforeOrderAction(order)) return order;
             RaiseOrderUpdate(order, OrderState.Submitted);
+            if (TakeInjectedReject(order)) return order;
             RaiseOrderUpdate(order, OrderState.Accepted);
             RaiseOrderUpdate(order, OrderState.Working);
             return order;
         }
 
-        private void RaiseOrderUpdate(Order order, OrderState state)
+        private void RaiseOrderUpdate(Order order, OrderState state) => RaiseOrderUpdate(order, state, ErrorCode.NoError, string.Empty);
+
+        private void RaiseOrderUpdate(Order order, OrderState state, ErrorCode error, string comment)
         {
             order.OrderState = state;
+            if (!order.IsBacktestOrder) Account.RaiseStrategyOrderUpdate(order, state);
             OnOrderUpdate(order, order.LimitPrice, order.StopPrice, order.Quantity, order.Filled, order.AverageFillPrice,
-                state, order.Time, ErrorCode.NoError, string.Empty);
+                state, order.Time, error, comment);
         }
 
         private int PositionQuantity(int index) => positions.Length == 0 ? 0 : positions[index].Quantity;
