@@ -67,6 +67,7 @@ namespace NinjaTrader.NinjaScript.Strategies
         private SqlitePortfolioStore store;
         private SettableClock marketClock;
         private bool accountSubscribed;
+        private bool handoverPending;
 
         protected override void OnStateChange()
         {
@@ -86,6 +87,11 @@ namespace NinjaTrader.NinjaScript.Strategies
                 TraceOrders = false;
                 // Errors are handled in OnOrderUpdate: StopCancelClose would close every adopted position on one reject.
                 RealtimeErrorHandling = RealtimeErrorHandling.IgnoreAllErrors;
+                // A fill after a cancel request (the executor cancels expired children) is accepted and reconciled: the
+                // executor counts it, the account position is the truth and the next plan trades the difference.
+                IgnoreOverfill = true;
+                // The strategy pauses itself on a lost connection (OnConnectionStatusUpdate) and resumes from its store.
+                ConnectionLossHandling = ConnectionLossHandling.KeepRunning;
                 IsUnmanaged = true;
                 IsInstantiatedOnEachOptimizationIteration = false;
                 DefaultQuantity = 1;
@@ -175,6 +181,7 @@ namespace NinjaTrader.NinjaScript.Strategies
             lastActed = DateTime.MinValue;
             lastDecision = DateTime.MinValue;
             live = false;
+            handoverPending = false;
             liveCash = 0;
             lastLivePnl = 0;
             dayStartPnl = 0;
@@ -187,8 +194,8 @@ namespace NinjaTrader.NinjaScript.Strategies
             store = null;
             // Lambdas rather than method groups, so NinjaTrader overloads of these methods cannot make the conversion ambiguous.
             gateway = new UnmanagedOrderGateway(SubmitChild,
-                (order, quantity) => { Order o = Current(order); ChangeOrder(o, quantity, o.LimitPrice, o.StopPrice); },
-                order => CancelOrder(Current(order)));
+                (order, quantity) => { Order o = Current(order); if (o != null) ChangeOrder(o, quantity, o.LimitPrice, o.StopPrice); },
+                order => { Order o = Current(order); if (o != null) CancelOrder(o); });
             route = new ExecutionRoute(gateway);
             rebalancer = new PortfolioRebalancer(new PortfolioRebalancerOptions
             {
@@ -217,13 +224,7 @@ namespace NinjaTrader.NinjaScript.Strategies
             if (rebalancer == null)
                 return;
             live = true;
-            // Historical (virtual) parents still working at the transition are cancelled: their orders were never at the
-            // broker, and nothing unguarded may be sent live. The adopted account positions are the truth from here on.
-            if (rebalancer.Working.Count > 0)
-            {
-                Print(Name + ": cancelling " + rebalancer.Working.Count + " historical parent(s) still working at the switch to realtime");
-                rebalancer.CancelAll();
-            }
+            handoverPending = rebalancer.Working.Count > 0;
             // Equity basis: P&L is counted from the marks at this moment, so the simulated history never sizes live orders.
             liveCash = 0;
             for (int k = 0; k < names.Length; k++)
@@ -294,10 +295,47 @@ namespace NinjaTrader.NinjaScript.Strategies
             if (rebalancer != null) rebalancer.Arm();
         }
 
+        // Historical parents still working at the switch to realtime: NinjaTrader resubmits their working orders as new
+        // realtime Order objects (GetRealtimeOrder); the references are mapped, then the parents are cancelled. They were
+        // planned on the virtual history, the adopted account positions are the truth, and TradeOnStart decides when live
+        // trading starts; fills that race the cancel are counted (IgnoreOverfill) and the next plan trades the difference.
+        private void Handover()
+        {
+            handoverPending = false;
+            foreach (KeyValuePair<string, Order> tracked in gateway.Orders)
+            {
+                if (!tracked.Value.IsBacktestOrder) continue;
+                Order realtime = GetRealtimeOrder(tracked.Value);
+                if (realtime != null) gateway.Remap(tracked.Value, realtime);
+            }
+            if (rebalancer.Working.Count == 0) return;
+            Print(Name + ": cancelling " + rebalancer.Working.Count + " historical parent(s) still working at the switch to realtime");
+            rebalancer.CancelAll();
+        }
+
+        protected override void OnConnectionStatusUpdate(ConnectionStatusEventArgs connectionStatusUpdate)
+        {
+            if (rebalancer == null || connectionStatusUpdate == null) return;
+            bool up = connectionStatusUpdate.Status == ConnectionStatus.Connected && connectionStatusUpdate.PriceStatus == ConnectionStatus.Connected;
+            if (!up && !rebalancer.Paused)
+            {
+                rebalancer.Paused = true;
+                RaiseAlert("Connection", "connection " + connectionStatusUpdate.Status + " (prices " + connectionStatusUpdate.PriceStatus
+                    + "): execution paused, no order is sent, changed or cancelled until it reconnects");
+            }
+            else if (up && rebalancer.Paused)
+            {
+                rebalancer.Paused = false;
+                RaiseAlert("Connection", "reconnected: execution resumes at the next bar (expired slices roll into catch-up slices)");
+            }
+        }
+
         // ---- bars and decisions ----
 
         protected override void OnBarUpdate()
         {
+            if (handoverPending && State == State.Realtime)
+                Handover();
             int k = BarsInProgress;
             if (CurrentBars[k] < 0)
                 return;
@@ -408,8 +446,15 @@ namespace NinjaTrader.NinjaScript.Strategies
             return SubmitOrderUnmanaged(k, action, OrderType.Market, request.Quantity, 0, 0, string.Empty, request.ClientOrderId);
         }
 
-        // The order object to act on: a historical order that transitioned to realtime is a new object (GetRealtimeOrder).
-        private Order Current(Order order) => order;
+        // The order object to act on: a historical order that transitioned to realtime is a new object (GetRealtimeOrder);
+        // null when it has none (terminal): acting on the historical object would disable the strategy.
+        private Order Current(Order order)
+        {
+            if (order == null || !order.IsBacktestOrder || State != State.Realtime) return order;
+            Order realtime = GetRealtimeOrder(order);
+            if (realtime != null) gateway.Remap(order, realtime);
+            return realtime;
+        }
 
         protected override void OnOrderUpdate(Order order, double limitPrice, double stopPrice, int quantity, int filled,
             double averageFillPrice, OrderState orderState, DateTime time, ErrorCode error, string nativeError)
