@@ -351,8 +351,13 @@ namespace NinjaTraderPortfolio.Core.Rebalancing
                 {
                     if (working[i].Status == ParentOrderStatus.Halted)
                     {
-                        retryDrift = true;
-                        log("parent " + working[i].Parent.Id + " halted with " + (working[i].Parent.Quantity - working[i].Filled) + " unfilled; the drift trigger re-arms");
+                        // Broker rejects re-arm the drift trigger (the next bar re-plans from the actual positions); a
+                        // refusal before sending (a trading guard) does not, or every bar would ask again.
+                        ChildOrderRecord? last = working[i].Children.LastOrDefault();
+                        bool rejected = last != null && last.State == ChildOrderState.Rejected;
+                        if (rejected) retryDrift = true;
+                        log("parent " + working[i].Parent.Id + " halted with " + (working[i].Parent.Quantity - working[i].Filled) + " unfilled"
+                            + (rejected ? "; the drift trigger re-arms" : "; not re-armed (refused before sending)"));
                     }
                     working[i].Dispose();
                     working.RemoveAt(i);
