@@ -76,6 +76,8 @@ function Get-RuntimeFolder {
     if ($unlisted) {
         throw "Core's publish output holds DLLs not listed in `$RuntimeAssemblies: $($unlisted.Name -join ', ')"
     }
+    # The simulated broker (Simulation/, CLI and tests only) never ships into NinjaTrader: Core must not reference it.
+    if (Test-Path (Join-Path $publishDir 'NinjaTraderPortfolio.Simulation.dll')) { throw 'Core must not reference NinjaTraderPortfolio.Simulation' }
     return $publishDir
 }
 

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Runtime.InteropServices;
@@ -8,8 +7,10 @@ using System.Threading;
 using NinjaTraderPortfolio.Cli.Infrastructure;
 using NinjaTraderPortfolio.Core;
 using NinjaTraderPortfolio.Core.Execution;
+using NinjaTraderPortfolio.Core.Execution.Session;
 using NinjaTraderPortfolio.Core.Persistence;
 using NinjaTraderPortfolio.Core.Safety;
+using NinjaTraderPortfolio.Simulation;
 
 namespace NinjaTraderPortfolio.Cli.Commands
 {
@@ -66,103 +67,69 @@ namespace NinjaTraderPortfolio.Cli.Commands
             var a = CliArgs.Parse(args, Options, Flags);
             var settings = ExecuteSettings.From(a);
             var rows = ExecuteOrdersFile.Read(settings.OrdersPath);
-            string executionId = a.Get("execution-id") ?? ExecuteOrdersFile.ExecutionId(rows);
-            foreach (char c in executionId)
-                if (!(char.IsLetterOrDigit(c) || c == '_' || c == '.')) throw new CliUsageException($"option --execution-id may hold letters, digits, '_' and '.', got '{executionId}'");
-            if (!settings.Limits.AllowLiveAccounts && !AccountClassifier.IsSimulation(settings.Account))
-                throw new CliUsageException($"trading guard LiveAccount: account '{settings.Account}' is not a simulation account (Sim..., Playback..., Backtest); pass --allow-live-account to trade it");
-            ExecutePreflight.Check(rows, settings);
-            if (settings.KillFile != null && File.Exists(settings.KillFile))
-                throw new InfeasibleException($"kill switch: kill file '{settings.KillFile}' exists; nothing was sent (remove it to trade)");
-
             var clock = new ExecuteClock();
             DateTime startedAt = clock.UtcNow;
-            var kill = new KillSwitch();
-            var guard = new TradingGuard(settings.Limits, clock, kill);
+            string executionId = a.Get("execution-id") ?? ExecuteOrdersFile.ExecutionId(rows, startedAt);
+            foreach (char c in executionId)
+                if (!(char.IsLetterOrDigit(c) || c == '_' || c == '.')) throw new CliUsageException($"option --execution-id may hold letters, digits, '_' and '.', got '{executionId}'");
+            settings.CheckSlices(rows);
+            // Refusals that need no file: before the store and the journal are opened (or created).
+            if (!settings.Limits.AllowLiveAccounts && !AccountClassifier.IsSimulation(settings.Account))
+                throw new TradingGuardException(GuardDecision.Refuse(GuardKind.LiveAccount,
+                    $"account '{settings.Account}' is not a simulation account (Sim..., Playback..., Backtest); pass --allow-live-account to trade it"));
+            if (settings.KillFile != null && ExecutionSession.KillPathExists(settings.KillFile))
+                throw new TradingGuardException(GuardDecision.Refuse(GuardKind.KillSwitch, $"kill switch: --kill-file '{settings.KillFile}' exists; nothing was sent (remove it to trade)"));
+
             var quotes = new ExecuteQuotes(settings.Price, settings.PriceTime ?? startedAt, settings.MarketVolume);
             using var broker = new SimulatedBroker(clock, new FixedPriceSource(settings.Price), settings.Broker, settings.JournalPath);
             using var store = new SqlitePortfolioStore(settings.DbPath);
-            var gateway = new GuardedOrderGateway(broker, guard, quotes, settings.Account);
             var alerts = new ExecuteAlerts();
-            var options = new ExecutorOptions
+            var options = new ExecutionSessionOptions
             {
+                Account = settings.Account,
+                Limits = settings.Limits,
                 MaxRetries = settings.MaxRetries,
                 CatchUpWindow = TimeSpan.FromMilliseconds(settings.IntervalMs),
-                MaxChildQuantity = ExecutePreflight.MaxChildQuantity(settings),
+                KillPath = settings.KillFile,
             };
+            using var session = new ExecutionSession(executionId, settings.Policy(), broker, broker, store, quotes, clock, options, alerts);
+            session.Start(rows.Select(r => new SessionOrder(r.Instrument, r.Side, r.Quantity)).ToList());
 
-            // Open or resume every parent; usage already at the broker counts towards today's limits before anything is sent.
-            var executors = new List<ScheduleExecutor>();
-            var resumed = new List<ScheduleExecutor>();
             int stop = 0;
-            try
+            using (PosixSignalRegistration.Create(PosixSignal.SIGINT, ctx => { ctx.Cancel = true; Interlocked.Exchange(ref stop, 1); }))
+            using (PosixSignalRegistration.Create(PosixSignal.SIGTERM, ctx => { ctx.Cancel = true; Interlocked.Exchange(ref stop, 1); }))
             {
-                foreach (var r in rows)
-                {
-                    var parent = new ParentOrder(executionId + "-" + r.Line.ToString(CultureInfo.InvariantCulture), r.Instrument, r.Side, r.Quantity);
-                    var saved = store.LoadParent(parent.Id);
-                    if (saved == null)
-                    {
-                        var stray = broker.Orders.FirstOrDefault(o => o.ClientOrderId.StartsWith(parent.Id + "-", StringComparison.Ordinal));
-                        if (stray != null)
-                            throw new InvalidInputException($"the broker journal '{settings.JournalPath}' holds order '{stray.ClientOrderId}' of parent '{parent.Id}' that the execution store '{settings.DbPath}' does not know; the store and the broker journal do not belong together");
-                        executors.Add(new ScheduleExecutor(parent, ExecutePreflight.Slices(r.Quantity, settings, clock.UtcNow), gateway, store, clock, options, alerts));
-                        continue;
-                    }
-                    if (saved.Order.Instrument != parent.Instrument || saved.Order.Side != parent.Side || saved.Order.Quantity != parent.Quantity)
-                        throw new InvalidInputException($"--db '{settings.DbPath}' holds parent '{parent.Id}' for {saved.Order.Side} {saved.Order.Quantity} '{saved.Order.Instrument}', not {parent.Side} {parent.Quantity} '{parent.Instrument}'");
-                    foreach (var child in store.LoadChildren(parent.Id))
-                    {
-                        var b = broker.FindOrder(child.ClientOrderId);
-                        if (b != null && b.State != OrderUpdateKind.Rejected) guard.RecordUsage(b.Quantity, b.Quantity * settings.Price);
-                    }
-                    var ex = ScheduleExecutor.Resume(parent.Id, gateway, store, clock, options, alerts);
-                    executors.Add(ex);
-                    resumed.Add(ex);
-                }
-                foreach (var ex in resumed) ExecutionRecovery.Reconcile(ex, broker, clock.UtcNow);
-                foreach (var ex in executors) kill.Tripped += (_, __) => ex.CancelAll();
-
-                using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, ctx => { ctx.Cancel = true; Interlocked.Exchange(ref stop, 1); });
-                using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, ctx => { ctx.Cancel = true; Interlocked.Exchange(ref stop, 1); });
                 int sleepMs = Math.Max(1, Math.Min(20, settings.IntervalMs / 4));
                 while (true)
                 {
                     broker.DeliverDue();
                     if (Volatile.Read(ref stop) != 0)
                     {
-                        stderr.WriteLine("error: interrupted between slices; working orders stay at the broker; run the same command again to resume");
+                        stderr.WriteLine($"error: interrupted between slices; working orders stay at the broker; run the same command again (execution '{executionId}') to resume");
                         return Program.ExitInterrupted;
                     }
-                    if (settings.KillFile != null && File.Exists(settings.KillFile))
-                        kill.Trip($"kill file '{settings.KillFile}' exists");
-                    if (kill.IsTripped)
+                    var state = session.Poll();
+                    if (state == SessionState.Killed)
                     {
                         broker.DeliverAll();
-                        throw new InfeasibleException($"kill switch tripped ({kill.Reason}): working orders cancelled, execution stopped; " + Progress(executors));
+                        throw new InfeasibleException($"kill switch tripped ({session.KillSwitch.Reason}): working orders cancelled, execution '{executionId}' stopped; " + session.Progress());
                     }
-                    foreach (var ex in executors) ex.Poll();
                     broker.DeliverDue();
-                    if (executors.All(e => e.Status != ParentOrderStatus.Working)) break;
+                    if (session.Executors.All(e => e.Status != ParentOrderStatus.Working)) break;
                     Thread.Sleep(sleepMs);
                 }
             }
-            finally
-            {
-                foreach (var ex in executors) ex.Dispose();
-            }
 
-            var notDone = executors.Where(e => e.Status != ParentOrderStatus.Completed).ToList();
+            var notDone = session.Executors.Where(e => e.Status != ParentOrderStatus.Completed).ToList();
             if (notDone.Count > 0)
             {
                 string why = alerts.Messages.Count > 0 ? " (" + string.Join("; ", alerts.Messages.Take(3)) + ")" : "";
-                throw new InfeasibleException($"execution '{executionId}' stopped: {string.Join(", ", notDone.Select(e => $"'{e.Parent.Instrument}' {e.Status} with {e.Filled} of {e.Parent.Quantity} filled"))}{why}; a cancelled or halted execution is not resumed (use a new --execution-id after checking the account)");
+                bool halted = notDone.Any(e => e.Status == ParentOrderStatus.Halted);
+                throw new InfeasibleException($"execution '{executionId}' stopped: {string.Join(", ", notDone.Select(e => $"'{e.Parent.Instrument}' {e.Status} with {e.Filled} of {e.Parent.Quantity} filled"))}{why}; " +
+                    (halted ? "run the same command again to resume the remainder once the cause is fixed" : "a cancelled execution is not resumed (use a new --execution-id after checking the account)"));
             }
-            ExecuteOutput.Write(stdout, executionId, executors, resumed.Count > 0);
+            ExecuteOutput.Write(stdout, executionId, session.Executors, session.Resumed > 0);
             return Program.ExitOk;
         }
-
-        private static string Progress(IEnumerable<ScheduleExecutor> executors)
-            => string.Join(", ", executors.Select(e => $"'{e.Parent.Instrument}' {e.Filled} of {e.Parent.Quantity} filled"));
     }
 }

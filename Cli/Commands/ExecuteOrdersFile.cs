@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using System.Security.Cryptography;
 using System.Text;
 using NinjaTraderPortfolio.Core;
@@ -41,7 +42,7 @@ namespace NinjaTraderPortfolio.Cli.Commands
             }
             if (text.Length > 0 && text[0] == '\uFEFF') text = text.Substring(1);
             if (text.IndexOf('\0') >= 0) throw new InvalidInputException($"orders file '{path}' contains NUL bytes (binary data)");
-            var lines = text.Replace("\r\n", "\n").Split('\n');
+            var lines = text.Replace("\r\n", "\n").Replace('\r', '\n').Split('\n'); // CRLF, LF and CR-only line endings
             int headerLine = -1;
             for (int i = 0; i < lines.Length; i++) if (lines[i].Trim().Length > 0) { headerLine = i; break; }
             if (headerLine < 0) throw new InvalidInputException($"orders file '{path}' is empty; expected a header Instrument,Side,Quantity and one row per order");
@@ -56,13 +57,13 @@ namespace NinjaTraderPortfolio.Cli.Commands
                 string[] cells = lines[i].Split(',');
                 if (cells.Length != header.Length)
                     throw new InvalidInputException($"orders file '{path}' line {lineNo} has {cells.Length} fields, the header has {header.Length} (separator must be ',')");
-                string instrument = cells[ci].Trim();
+                string instrument = Unquote(cells[ci]);
                 if (instrument.Length == 0) throw new InvalidInputException($"orders file '{path}' line {lineNo}: instrument is empty");
-                string sideText = cells[cs].Trim();
+                string sideText = Unquote(cells[cs]);
                 OrderSide side = string.Equals(sideText, "Buy", StringComparison.OrdinalIgnoreCase) ? OrderSide.Buy
                     : string.Equals(sideText, "Sell", StringComparison.OrdinalIgnoreCase) ? OrderSide.Sell
                     : throw new InvalidInputException($"orders file '{path}' line {lineNo}: side must be Buy or Sell, got '{sideText}'");
-                string qText = cells[cq].Trim();
+                string qText = Unquote(cells[cq]);
                 if (!long.TryParse(qText, NumberStyles.None, CultureInfo.InvariantCulture, out long q) || q <= 0 || q > int.MaxValue)
                     throw new InvalidInputException($"orders file '{path}' line {lineNo}: quantity of '{instrument}' must be a whole number in [1, {int.MaxValue}], got '{qText}'");
                 if (seen.TryGetValue(instrument, out int first))
@@ -74,16 +75,30 @@ namespace NinjaTraderPortfolio.Cli.Commands
             return rows;
         }
 
-        /// <summary>"x" + 10 hex digits of SHA-256 over the rows: the same orders always give the same execution id.</summary>
-        public static string ExecutionId(IReadOnlyList<ExecuteOrderRow> rows)
+        /// <summary>
+        /// The default execution id: "x" + 10 hex digits of SHA-256 over the orders (instrument, side, quantity, sorted by
+        /// instrument, so blank lines, row order, spacing and quotes do not change it) + "_" + the UTC date yyyyMMdd of the
+        /// run. The same orders on the same day resume (or, once complete, do nothing); the same orders on a later day are a
+        /// new execution unless --execution-id names the earlier one.
+        /// </summary>
+        public static string ExecutionId(IReadOnlyList<ExecuteOrderRow> rows, DateTime utcNow)
         {
             var sb = new StringBuilder();
-            foreach (var r in rows) sb.Append(r.Instrument).Append('|').Append(r.Side).Append('|').Append(r.Quantity.ToString(CultureInfo.InvariantCulture)).Append('\n');
+            foreach (var r in rows.OrderBy(r => r.Instrument, StringComparer.Ordinal))
+                sb.Append(r.Instrument).Append('|').Append(r.Side).Append('|').Append(r.Quantity.ToString(CultureInfo.InvariantCulture)).Append('\n');
             using var sha = SHA256.Create();
             byte[] h = sha.ComputeHash(Encoding.UTF8.GetBytes(sb.ToString()));
             var id = new StringBuilder("x");
             for (int i = 0; i < 5; i++) id.Append(h[i].ToString("x2", CultureInfo.InvariantCulture));
-            return id.ToString();
+            return id.Append('_').Append(utcNow.ToString("yyyyMMdd", CultureInfo.InvariantCulture)).ToString();
+        }
+
+        // A cell without surrounding spaces and one pair of surrounding double quotes ("ES 12-25" -> ES 12-25).
+        private static string Unquote(string cell)
+        {
+            string t = cell.Trim();
+            if (t.Length >= 2 && t[0] == '"' && t[t.Length - 1] == '"') t = t.Substring(1, t.Length - 2).Replace("\"\"", "\"").Trim();
+            return t;
         }
 
         private static int Column(string[] header, string name, string path)
@@ -91,7 +106,7 @@ namespace NinjaTraderPortfolio.Cli.Commands
             int found = -1;
             for (int i = 0; i < header.Length; i++)
             {
-                if (!string.Equals(header[i].Trim(), name, StringComparison.OrdinalIgnoreCase)) continue;
+                if (!string.Equals(Unquote(header[i]), name, StringComparison.OrdinalIgnoreCase)) continue;
                 if (found >= 0) throw new InvalidInputException($"orders file '{path}': column '{name}' appears twice in the header");
                 found = i;
             }

@@ -2,7 +2,9 @@ using System;
 using System.Globalization;
 using NinjaTraderPortfolio.Cli.Infrastructure;
 using NinjaTraderPortfolio.Core.Execution;
+using NinjaTraderPortfolio.Core.Execution.Session;
 using NinjaTraderPortfolio.Core.Safety;
+using NinjaTraderPortfolio.Simulation;
 
 namespace NinjaTraderPortfolio.Cli.Commands
 {
@@ -40,6 +42,7 @@ namespace NinjaTraderPortfolio.Cli.Commands
             };
             a.GetChoice("broker", null, "sim");
             s.Slices = PositiveInt(a, "slices", null);
+            if (s.Slices > FixedSchedulePolicy.MaxSlices) throw new CliUsageException($"option --slices must be at most {FixedSchedulePolicy.MaxSlices}, got {s.Slices}");
             s.IntervalMs = PositiveInt(a, "slice-interval-ms", null);
             s.Price = PositiveDecimal(a, "price") ?? throw new CliUsageException("missing required option --price");
             string? pt = a.Get("price-time");
@@ -62,6 +65,8 @@ namespace NinjaTraderPortfolio.Cli.Commands
             double? mv = a.GetDoubleOrNull("market-volume");
             if (mv.HasValue && !(mv.Value > 0)) throw new CliUsageException($"option --market-volume must be > 0, got {a.Get("market-volume")}");
             s.MarketVolume = mv;
+            if (s.Limits.MaxParticipation.HasValue && !mv.HasValue)
+                throw new CliUsageException("option --max-participation needs --market-volume (the market volume per slice interval to measure participation against)");
             s.Broker = new SimulatedBrokerOptions
             {
                 Latency = TimeSpan.FromMilliseconds(NonNegativeInt(a, "latency-ms", 0)),
@@ -78,6 +83,21 @@ namespace NinjaTraderPortfolio.Cli.Commands
             if (!(s.Eta > 0)) throw new CliUsageException($"option --eta must be > 0, got {a.Get("eta")}");
             if (!(s.RiskAversion >= 0)) throw new CliUsageException($"option --risk-aversion must be >= 0, got {a.Get("risk-aversion")}");
             return s;
+        }
+
+        /// <summary>The slicing policy of these options.</summary>
+        public FixedSchedulePolicy Policy()
+        {
+            var strategy = Strategy == "twap" ? SliceStrategy.Twap : Strategy == "vwap" ? SliceStrategy.Vwap : SliceStrategy.ImplementationShortfall;
+            return new FixedSchedulePolicy(strategy, Slices, TimeSpan.FromMilliseconds(IntervalMs), Sigma, Eta, RiskAversion);
+        }
+
+        /// <summary>Refuses more slices than the smallest order has units (a slice would be empty).</summary>
+        public void CheckSlices(System.Collections.Generic.IReadOnlyList<ExecuteOrderRow> rows)
+        {
+            foreach (var r in rows)
+                if (Slices > r.Quantity)
+                    throw new CliUsageException($"option --slices {Slices} is more than the quantity {r.Quantity} of '{r.Instrument}' (orders file '{OrdersPath}' line {r.Line}); use at most one slice per unit");
         }
 
         private static int PositiveInt(CliArgs a, string name, int? fallback)

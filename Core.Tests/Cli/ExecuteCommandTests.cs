@@ -7,6 +7,7 @@ using NinjaTraderPortfolio.Cli;
 using NinjaTraderPortfolio.Core.Execution;
 using NinjaTraderPortfolio.Core.Persistence;
 using NUnit.Framework;
+using NinjaTraderPortfolio.Simulation;
 
 namespace NinjaTraderPortfolio.Core.Tests.Cli
 {
@@ -73,7 +74,7 @@ namespace NinjaTraderPortfolio.Core.Tests.Cli
         public void Execute_LiveAccountWithoutOptIn_IsRefusedBeforeAnythingIsSent()
         {
             var r = Run("--account", "DU1234567");
-            Assert.That(r.Code, Is.EqualTo(2));
+            Assert.That(r.Code, Is.EqualTo(3), "a guard refusal exits 3, as the help says");
             Assert.That(r.Err, Does.Contain("LiveAccount").And.Contain("DU1234567").And.Contain("--allow-live-account"));
             Assert.That(File.Exists(Journal), Is.False);
             Assert.That(Run("--account", "DU1234567", "--allow-live-account").Code, Is.EqualTo(0));
@@ -83,7 +84,6 @@ namespace NinjaTraderPortfolio.Core.Tests.Cli
         [TestCase(new[] { "--max-daily-quantity", "70" }, "DailyQuantity", "total 71")]
         [TestCase(new[] { "--max-daily-notional", "17785" }, "DailyNotional", "17785.5")]
         [TestCase(new[] { "--max-participation", "0.001", "--market-volume", "99" }, "Participation", "the maximum participation is 0.001")]
-        [TestCase(new[] { "--max-participation", "0.1" }, "Participation", "no market volume")]
         [TestCase(new[] { "--max-price-age-ms", "60000", "--price-time", "2020-01-02T15:30:00Z" }, "StalePrice", "2020-01-02T15:30:00")]
         public void Execute_AGuardThatCannotBeMet_RefusesWithExit3NamingTheGuard(string[] options, string guard, string detail)
         {
@@ -175,7 +175,7 @@ namespace NinjaTraderPortfolio.Core.Tests.Cli
             File.WriteAllText(_orders, "Instrument,Side,Quantity\nES 12-25,Buy,60\nNQ 12-25,Sell,21\n");
             var r = Run("--execution-id", "batch1");
             Assert.That(r.Code, Is.EqualTo(2));
-            Assert.That(r.Err, Does.Contain("batch1-2").And.Contain("Buy 50 'ES 12-25'"));
+            Assert.That(r.Err, Does.Contain("execution 'batch1' holds Buy 50 'ES 12-25'").And.Contain("Buy 60 'ES 12-25'"));
         }
 
         [Test]
@@ -219,13 +219,13 @@ namespace NinjaTraderPortfolio.Core.Tests.Cli
             // re-opening: here, run once with the kill file tripped late is timing-dependent, so build the state directly.
             var clock = new Execution.ManualClock(DateTime.UtcNow);
             var slices = TwapSchedule.Build(50, 5, 5).ToTimedSlices(clock.UtcNow, TimeSpan.FromMilliseconds(10));
-            string parentId = "mid-2";
+            string parentId = NinjaTraderPortfolio.Core.Execution.Session.ExecutionSession.ParentId("mid", "ES 12-25");
             File.WriteAllText(_orders, "Instrument,Side,Quantity\nES 12-25,Buy,50\n");
             using (var store = new SqlitePortfolioStore(Db))
             using (var broker = new SimulatedBroker(clock, new FixedPriceSource(250.5m), null, Journal))
             using (var ex = new ScheduleExecutor(new ParentOrder(parentId, "ES 12-25", OrderSide.Buy, 50), slices, broker, store, clock))
             {
-                ex.Poll();          // child mid-2-0-0 journaled, its reports never delivered: the process "dies" here
+                ex.Poll();          // its first child journaled, its reports never delivered: the process "dies" here
             }
             Assert.That(JournalLines, Is.EqualTo(1));
             var r = Run("--execution-id", "mid");
@@ -242,6 +242,9 @@ namespace NinjaTraderPortfolio.Core.Tests.Cli
         [TestCase(new[] { "--max-order-quantity", "-5" }, "--max-order-quantity")]
         [TestCase(new[] { "--execution-id", "a b" }, "--execution-id")]
         [TestCase(new[] { "--price-time", "yesterday" }, "--price-time")]
+        [TestCase(new[] { "--max-participation", "0.1" }, "--market-volume")]
+        [TestCase(new[] { "--slices", "22" }, "--slices 22 is more than the quantity 21 of 'NQ 12-25'")]
+        [TestCase(new[] { "--slices", "100001" }, "--slices must be at most 100000")]
         public void Execute_BadOptions_AreExit2NamingTheOption(string[] options, string name)
         {
             var r = Run(options);

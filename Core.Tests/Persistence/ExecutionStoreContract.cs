@@ -176,6 +176,7 @@ namespace NinjaTraderPortfolio.Core.Tests.Persistence
         public void RecordChild(ChildOrderRecord child, ChildTransition transition) => _store.RecordChild(child, transition);
         public ParentOrderRecord? LoadParent(string parentId) => ForRead().LoadParent(parentId);
         public IReadOnlyList<ChildOrderRecord> LoadChildren(string parentId) => ForRead().LoadChildren(parentId);
+        public IReadOnlyList<string> LoadParentIds(ParentOrderStatus status) => ForRead().LoadParentIds(status);
         public IReadOnlyList<ChildTransition> LoadTransitions(string parentId) => ForRead().LoadTransitions(parentId);
         public void Dispose() => _store.Dispose();
     }

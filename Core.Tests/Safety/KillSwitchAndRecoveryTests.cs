@@ -5,6 +5,7 @@ using NinjaTraderPortfolio.Core.Execution;
 using NinjaTraderPortfolio.Core.Safety;
 using NinjaTraderPortfolio.Core.Tests.Execution;
 using NUnit.Framework;
+using NinjaTraderPortfolio.Simulation;
 
 namespace NinjaTraderPortfolio.Core.Tests.Safety
 {
@@ -147,6 +148,7 @@ namespace NinjaTraderPortfolio.Core.Tests.Safety
             public void RecordChild(ChildOrderRecord child, ChildTransition transition) => _inner.RecordChild(child, transition);
             public ParentOrderRecord? LoadParent(string parentId) => _inner.LoadParent(parentId);
             public IReadOnlyList<ChildOrderRecord> LoadChildren(string parentId) => _inner.LoadChildren(parentId);
+            public IReadOnlyList<string> LoadParentIds(ParentOrderStatus status) => _inner.LoadParentIds(status);
         }
     }
 }

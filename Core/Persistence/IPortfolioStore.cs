@@ -42,9 +42,6 @@ namespace NinjaTraderPortfolio.Core.Persistence
         /// </summary>
         IReadOnlyList<TargetRecord> LoadTargets(string portfolio, DateTime asOfUtc);
 
-        /// <summary>Ids of the parent orders with this status (e.g. Working: what to resume after a restart), ordinal order.</summary>
-        IReadOnlyList<string> LoadParentIds(ParentOrderStatus status);
-
         /// <summary>The transitions of every child of a parent, in the order they were recorded.</summary>
         IReadOnlyList<ChildTransition> LoadTransitions(string parentId);
 

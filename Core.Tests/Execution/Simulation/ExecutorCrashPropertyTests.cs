@@ -5,6 +5,7 @@ using System.Linq;
 using NinjaTraderPortfolio.Core.Execution;
 using NinjaTraderPortfolio.Core.Safety;
 using NUnit.Framework;
+using NinjaTraderPortfolio.Simulation;
 
 namespace NinjaTraderPortfolio.Core.Tests.Execution.Simulation
 {
@@ -152,6 +153,7 @@ namespace NinjaTraderPortfolio.Core.Tests.Execution.Simulation
             public ParentOrderRecord? LoadParent(string parentId) => _inner.LoadParent(parentId);
 
             public IReadOnlyList<ChildOrderRecord> LoadChildren(string parentId) => _inner.LoadChildren(parentId);
+            public IReadOnlyList<string> LoadParentIds(ParentOrderStatus status) => _inner.LoadParentIds(status);
 
             private void Write(Action write)
             {

@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using NinjaTraderPortfolio.Core.Execution;
 using NUnit.Framework;
+using NinjaTraderPortfolio.Simulation;
 
 namespace NinjaTraderPortfolio.Core.Tests.Execution.Simulation
 {

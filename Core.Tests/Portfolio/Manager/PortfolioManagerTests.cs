@@ -8,6 +8,7 @@ using NinjaTraderPortfolio.Core.Allocation;
 using NinjaTraderPortfolio.Core.Backtesting;
 using NinjaTraderPortfolio.Core.Data;
 using NinjaTraderPortfolio.Core.Execution;
+using NinjaTraderPortfolio.Core.Execution.Session;
 using NinjaTraderPortfolio.Core.Optimization.Solvers;
 using NinjaTraderPortfolio.Core.Portfolio.Config;
 using NinjaTraderPortfolio.Core.Portfolio.Manager;
@@ -165,7 +166,7 @@ namespace NinjaTraderPortfolio.Core.Tests.Portfolio.Manager
         }
 
         [Test]
-        public void Execute_StartsOneExecutorPerOrder_WithSlicesSummingToTheOrder()
+        public void Execute_StartsOneSessionWithAnExecutorPerOrder_WithSlicesSummingToTheOrder()
         {
             var config = SampleConfig();
             var pc = config.Portfolios[0];
@@ -179,7 +180,8 @@ namespace NinjaTraderPortfolio.Core.Tests.Portfolio.Manager
             var plan = m.Plan(pc.Name);
             var gateway = new Mock<IOrderGateway>();
             var store = new InMemoryExecutionStore();
-            var executors = m.Execute(pc.Name, plan, gateway.Object, store);
+            using var session = m.Execute(pc.Name, plan, gateway.Object, store);
+            var executors = session.Executors;
             var orders = plan.Trades.Where(x => x.OrderQuantity != 0).ToList();
             Assert.That(executors.Count, Is.EqualTo(orders.Count));
             for (int k = 0; k < orders.Count; k++)
@@ -187,7 +189,7 @@ namespace NinjaTraderPortfolio.Core.Tests.Portfolio.Manager
                 Assert.That(executors[k].Parent.Quantity, Is.EqualTo(Math.Abs(orders[k].OrderQuantity)));
                 Assert.That(executors[k].Parent.Instrument, Is.EqualTo(orders[k].Instrument.Symbol));
                 Assert.That(executors[k].Plan.Sum(s => s.Key.Quantity), Is.EqualTo(executors[k].Parent.Quantity));
-                Assert.That(executors[k].Parent.Id, Does.StartWith("euro-index-futures/20260105T160000Z/"));
+                Assert.That(executors[k].Parent.Id, Is.EqualTo(ExecutionSession.ParentId("euro-index-futures/20260105T160000Z", orders[k].Instrument.Symbol)));
                 Assert.That(store.LoadParent(executors[k].Parent.Id), Is.Not.Null);
             }
         }

@@ -7,7 +7,7 @@ namespace NinjaTraderPortfolio.Core.Execution
     /// <summary>
     /// Durable execution state. Every child transition goes through <see cref="RecordChild"/> (snapshot + audit entry, one
     /// transaction in a database implementation); the parent's plan through <see cref="SaveParent"/>. The SQLite
-    /// implementation belongs to the persistence issue; <see cref="InMemoryExecutionStore"/> serves tests and the CLI.
+    /// implementation is <c>SqlitePortfolioStore</c> (the default of every host); <see cref="InMemoryExecutionStore"/> serves tests only.
     /// </summary>
     public interface IExecutionStore
     {
@@ -22,6 +22,9 @@ namespace NinjaTraderPortfolio.Core.Execution
 
         /// <summary>All children of a parent in creation order.</summary>
         IReadOnlyList<ChildOrderRecord> LoadChildren(string parentId);
+
+        /// <summary>Ids of the parents with status <paramref name="status"/>, ordinal order.</summary>
+        IReadOnlyList<string> LoadParentIds(ParentOrderStatus status);
     }
 
     /// <summary>In-memory <see cref="IExecutionStore"/> (thread-safe), also exposing the transition log.</summary>
@@ -63,6 +66,12 @@ namespace NinjaTraderPortfolio.Core.Execution
         public IReadOnlyList<ChildOrderRecord> LoadChildren(string parentId)
         {
             lock (_gate) return _childOrder.Select(id => _children[id]).Where(c => c.ParentId == parentId).ToList().AsReadOnly();
+        }
+
+        /// <inheritdoc />
+        public IReadOnlyList<string> LoadParentIds(ParentOrderStatus status)
+        {
+            lock (_gate) return _parents.Values.Where(p => p.Status == status).Select(p => p.Order.Id).OrderBy(id => id, StringComparer.Ordinal).ToList().AsReadOnly();
         }
 
         /// <summary>Every transition recorded, in order.</summary>

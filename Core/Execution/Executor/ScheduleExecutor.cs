@@ -48,6 +48,7 @@ namespace NinjaTraderPortfolio.Core.Execution
         private readonly List<string> _childOrder = new List<string>();
         private ParentOrder _parent;
         private ParentOrderStatus _status;
+        private SavedKey? _lastSaved;
 
         /// <summary>
         /// Starts executing <paramref name="parent"/> along <paramref name="slices"/> (quantities must sum to the parent).
@@ -258,6 +259,23 @@ namespace NinjaTraderPortfolio.Core.Execution
             }
         }
 
+        /// <summary>
+        /// Re-arms a <see cref="ParentOrderStatus.Halted"/> parent (e.g. after the disk-full or locked-database fault that made
+        /// its submits fail has been fixed): retry counts start again and the unfilled remainder is rescheduled from now.
+        /// Does nothing for any other status. Returns true when the parent was re-armed.
+        /// </summary>
+        public bool Rearm()
+        {
+            lock (_gate)
+            {
+                if (_status != ParentOrderStatus.Halted) return false;
+                _status = ParentOrderStatus.Working;
+                for (int i = 0; i < _failures.Count; i++) _failures[i] = 0;
+                Reconcile(_clock.UtcNow);
+                return true;
+            }
+        }
+
         /// <inheritdoc />
         public void Dispose() => _gateway.OrderUpdated -= OnOrderUpdated;
 
@@ -427,8 +445,34 @@ namespace NinjaTraderPortfolio.Core.Execution
             _store.RecordChild(to, new ChildTransition(to.ClientOrderId, from.State, to.State, to.Filled, to.Updated, note));
         }
 
+        // Write on change: an idle Poll (nothing due, nothing moved) costs no store write (and no fsync).
         private void SaveParent()
-            => _store.SaveParent(new ParentOrderRecord(_parent, _status, FilledUnlocked(), _slices, _pending, _attempts, _failures, _clock.UtcNow));
+        {
+            var key = new SavedKey(_parent.Quantity, _status, FilledUnlocked(), _slices.Count, _pending, _attempts, _failures);
+            if (_lastSaved != null && _lastSaved.Equals(key)) return;
+            _store.SaveParent(new ParentOrderRecord(_parent, _status, key.Filled, _slices, _pending, _attempts, _failures, _clock.UtcNow));
+            _lastSaved = key;
+        }
+
+        // What a parent snapshot holds apart from its time stamp.
+        private sealed class SavedKey
+        {
+            private readonly long[] _values;
+
+            public SavedKey(long quantity, ParentOrderStatus status, long filled, int slices, List<long> pending, List<int> attempts, List<int> failures)
+            {
+                Filled = filled;
+                var v = new List<long> { quantity, (long)status, filled, slices };
+                v.AddRange(pending);
+                foreach (int a in attempts) v.Add(a);
+                foreach (int f in failures) v.Add(f);
+                _values = v.ToArray();
+            }
+
+            public long Filled { get; }
+
+            public bool Equals(SavedKey other) => _values.SequenceEqual(other._values);
+        }
 
         private void Alert(string? clientOrderId, string message, DateTime now)
             => _alerts?.Raise(new ExecutionAlert(_parent.Id, clientOrderId, message, now));

@@ -5,8 +5,10 @@ using System.Linq;
 using NinjaTraderPortfolio.Core.Allocation;
 using NinjaTraderPortfolio.Core.Data;
 using NinjaTraderPortfolio.Core.Execution;
+using NinjaTraderPortfolio.Core.Execution.Session;
 using NinjaTraderPortfolio.Core.Optimization.Solvers;
 using NinjaTraderPortfolio.Core.Portfolio.Config;
+using NinjaTraderPortfolio.Core.Safety;
 
 namespace NinjaTraderPortfolio.Core.Portfolio.Manager
 {
@@ -15,8 +17,8 @@ namespace NinjaTraderPortfolio.Core.Portfolio.Manager
     /// demand) and execution for many named portfolios.
     /// Lifecycle per portfolio: <see cref="UpdatePrices"/> (a bar of closes) and <see cref="UpdatePositions"/> (the account),
     /// <see cref="Evaluate"/> (weights, triggers, limits; raises <see cref="RebalanceSignalled"/>), <see cref="Plan"/> (whole
-    /// lots by <see cref="RebalancePlanner"/>), <see cref="Execute"/> (one <see cref="ScheduleExecutor"/> per order along the
-    /// router's schedule). The targets come from <see cref="TargetSourceFactory"/>, the triggers from the same
+    /// lots by <see cref="RebalancePlanner"/>), <see cref="Execute"/> (one guarded, durable <see cref="ExecutionSession"/>
+    /// along the router's schedule). The targets come from <see cref="TargetSourceFactory"/>, the triggers from the same
     /// <see cref="RebalanceTriggerEvaluator"/> the backtester uses, so a backtest replays these decisions.
     /// Thread-safe: each portfolio has its own lock; events are delivered one at a time (never concurrently, never while a
     /// portfolio lock is held, so handlers may call back into the manager), in the order they were raised per portfolio.
@@ -205,11 +207,14 @@ namespace NinjaTraderPortfolio.Core.Portfolio.Manager
         }
 
         /// <summary>
-        /// Starts one <see cref="ScheduleExecutor"/> per non-zero order of <paramref name="plan"/>, along the router's schedule
-        /// (when the instrument's ADV and spread are configured) or a single-slice order, over the config's horizon in days
-        /// from the clock's now. Parent ids are "portfolio/yyyyMMddTHHmmssZ/symbol". The caller polls the executors.
+        /// Executes the non-zero orders of <paramref name="plan"/> through one <see cref="ExecutionSession"/> (guards, kill
+        /// switch, durable <paramref name="store"/>, reconciliation with <paramref name="broker"/> when given): each order
+        /// along the router's schedule when the instrument's ADV and spread are configured, else one TWAP slice, over the
+        /// config's horizon in days from the clock's now. The execution id is "portfolio/yyyyMMddTHHmmssZ"; the session is
+        /// started and returned; the caller polls it (<see cref="ExecutionSession.Poll"/>).
         /// </summary>
-        public IReadOnlyList<ScheduleExecutor> Execute(string portfolio, RebalancePlan plan, IOrderGateway gateway, IExecutionStore store, int slices = 5)
+        public ExecutionSession Execute(string portfolio, RebalancePlan plan, IOrderGateway gateway, IExecutionStore store, int slices = 5,
+            IBrokerOrderQuery? broker = null, ExecutionSessionOptions? options = null, IExecutionAlertSink? alerts = null)
         {
             var p = Get(portfolio);
             Guard.NotNull(plan, nameof(plan));
@@ -217,45 +222,47 @@ namespace NinjaTraderPortfolio.Core.Portfolio.Manager
             Guard.NotNull(store, nameof(store));
             Guard.Positive(slices, nameof(slices));
             var now = _clock.UtcNow;
-            var executors = new List<ScheduleExecutor>();
-            var router = new SmartOrderRouter();
+            var orders = new List<SessionOrder>();
+            var prices = new Dictionary<string, decimal>(StringComparer.Ordinal);
+            var pointValues = new Dictionary<string, decimal>(StringComparer.Ordinal);
+            double horizon;
             lock (p.Gate)
             {
-                double horizon = p.Config.ExecutionHorizonDays;
+                horizon = p.Config.ExecutionHorizonDays;
                 foreach (var t in plan.Trades)
                 {
                     if (t.OrderQuantity == 0) continue;
                     int i = Array.IndexOf(p.Symbols, t.Instrument.Symbol);
                     if (i < 0) throw new InvalidInputException($"portfolio '{portfolio}': plan names unknown instrument '{t.Instrument.Symbol}'");
                     var c = p.Config.Instruments[i];
-                    long qty = Math.Abs(t.OrderQuantity);
-                    ExecutionSchedule schedule;
+                    InstrumentLiquidity? liq = null;
                     if (c.AverageDailyVolume is double adv && c.Spread is double spread && p.Bars >= 3)
-                    {
-                        var closes = p.Closes.Select(row => row[i]).ToList();
-                        var liq = new InstrumentLiquidity(LiquidityEstimator.Volatility(closes), adv, spread);
-                        schedule = router.Route(new RoutingRequest(qty, (double)t.Instrument.Price, (double)c.PointValue, liq, horizon, slices, 0)).Schedule;
-                    }
-                    else schedule = TwapSchedule.Build(qty, horizon, 1);
-                    var parent = new ParentOrder($"{portfolio}/{now.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture)}/{c.Symbol}", c.Symbol, t.Side, qty);
-                    executors.Add(new ScheduleExecutor(parent, ToTimed(schedule, now), gateway, store, _clock));
+                        liq = new InstrumentLiquidity(LiquidityEstimator.Volatility(p.Closes.Select(row => row[i]).ToList()), adv, spread);
+                    orders.Add(new SessionOrder(c.Symbol, t.Side, Math.Abs(t.OrderQuantity), liq));
+                    prices[c.Symbol] = t.Instrument.Price;
+                    pointValues[c.Symbol] = c.PointValue;
                 }
             }
-            return executors;
+            var sessionOptions = options ?? new ExecutionSessionOptions();
+            if (sessionOptions.PointValue == null) sessionOptions.PointValue = s => pointValues.TryGetValue(s, out var v) ? v : 1m;
+            var policy = new RoutedSchedulePolicy(horizon, slices, s => prices[s], sessionOptions.PointValue);
+            var session = new ExecutionSession(portfolio + "/" + now.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture), policy, gateway, broker, store,
+                new PlanQuotes(prices, now), _clock, sessionOptions, alerts);
+            if (orders.Count > 0) session.Start(orders);
+            return session;
         }
 
-        // Slice k runs from now + t_k days to the next slice's start (the last to the horizon's end).
-        private static IReadOnlyList<TimedSlice> ToTimed(ExecutionSchedule s, DateTime now)
+        // The plan's prices, observed at the moment of execution.
+        private sealed class PlanQuotes : IQuoteSource
         {
-            var list = new List<TimedSlice>();
-            var slices = s.Slices.Where(x => x.Quantity > 0).ToList();
-            for (int k = 0; k < slices.Count; k++)
-            {
-                var start = now.AddDays(slices[k].Time);
-                var end = k + 1 < slices.Count ? now.AddDays(slices[k + 1].Time) : now.AddDays(Math.Max(s.Horizon, slices[k].Time + 1e-6));
-                list.Add(new TimedSlice(k, start, end, slices[k].Quantity));
-            }
-            return list;
+            private readonly Dictionary<string, decimal> _prices;
+            private readonly DateTime _time;
+
+            public PlanQuotes(Dictionary<string, decimal> prices, DateTime time) { _prices = prices; _time = time; }
+
+            public Quote? LastQuote(string instrument) => _prices.TryGetValue(instrument, out var p) ? new Quote(p, _time) : null;
+
+            public double? MarketVolume(string instrument) => null;
         }
 
         private static List<string> LimitAlerts(ManagedPortfolio p, double[] weights)

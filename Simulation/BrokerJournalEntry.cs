@@ -1,6 +1,8 @@
 using System;
+using NinjaTraderPortfolio.Core;
+using NinjaTraderPortfolio.Core.Execution;
 
-namespace NinjaTraderPortfolio.Core.Execution
+namespace NinjaTraderPortfolio.Simulation
 {
     /// <summary>
     /// One accepted child order as the simulated broker's journal keeps it: one JSON line

@@ -1,8 +1,10 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using NinjaTraderPortfolio.Core;
+using NinjaTraderPortfolio.Core.Execution;
 
-namespace NinjaTraderPortfolio.Core.Execution
+namespace NinjaTraderPortfolio.Simulation
 {
     /// <summary>Where the simulated broker takes execution prices from.</summary>
     public interface IFillPriceSource

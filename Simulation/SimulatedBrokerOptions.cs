@@ -1,6 +1,8 @@
 using System;
+using NinjaTraderPortfolio.Core;
+using NinjaTraderPortfolio.Core.Execution;
 
-namespace NinjaTraderPortfolio.Core.Execution
+namespace NinjaTraderPortfolio.Simulation
 {
     /// <summary>Behaviour of <see cref="SimulatedBroker"/>. Probabilities are fractions in [0, 1]; all draws are seeded per client id.</summary>
     public sealed class SimulatedBrokerOptions

@@ -2,8 +2,10 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
+using NinjaTraderPortfolio.Core;
+using NinjaTraderPortfolio.Core.Execution;
 
-namespace NinjaTraderPortfolio.Core.Execution
+namespace NinjaTraderPortfolio.Simulation
 {
     /// <summary>
     /// Writes and strictly parses one flat JSON object per line (string and number values only), enough for the broker

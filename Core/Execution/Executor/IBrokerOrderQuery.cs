@@ -5,7 +5,7 @@ namespace NinjaTraderPortfolio.Core.Execution
     /// <summary>
     /// "Which of my orders do you have": the broker's own view of orders, by client id, as NinjaTrader's
     /// <c>Account.Orders</c> answers it (match on <c>Order.Name</c> = client id). Used after a restart to reconcile the
-    /// execution store with what the broker really holds. Implemented by <see cref="SimulatedBroker"/>.
+    /// execution store with what the broker really holds. Implemented by the simulated broker (<c>NinjaTraderPortfolio.Simulation.SimulatedBroker</c>, a separate assembly) and by the NinjaTrader account adapter.
     /// </summary>
     public interface IBrokerOrderQuery
     {

@@ -3,8 +3,10 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Text;
+using NinjaTraderPortfolio.Core;
+using NinjaTraderPortfolio.Core.Execution;
 
-namespace NinjaTraderPortfolio.Core.Execution
+namespace NinjaTraderPortfolio.Simulation
 {
     /// <summary>
     /// Append-only journal of the orders a simulated broker accepted: one JSON line per order (see
