@@ -104,6 +104,46 @@ namespace NinjaTraderPortfolio.NinjaScript.Tests.Hosting
             return this;
         }
 
+        /// <summary>
+        /// Gives an instrument a trading hours template of dated sessions (local time, open intervals; a bar stamped at a
+        /// session's end belongs to it). Without this an instrument trades "Default 24 x 7".
+        /// </summary>
+        internal ScriptHost<T> WithTradingHours(string instrumentFullName, string templateName, params (DateTime Begin, DateTime End)[] sessions)
+        {
+            tradingHours[instrumentFullName] = TradingHours.Define(templateName, sessions);
+            return this;
+        }
+
+        /// <summary>
+        /// Rollovers of a futures master ("ES"): on each Date the front contract becomes ContractMonth; Offset is the
+        /// points between contracts (.../rollovercollection). Also sets the master's MergePolicy. The host does not build
+        /// merged history: give the bars (e.g. back-adjusted ones) with WithBars.
+        /// </summary>
+        internal ScriptHost<T> WithRollovers(string masterName, MergePolicy mergePolicy, params (DateTime ContractMonth, DateTime Date, double Offset)[] rollovers)
+        {
+            this.rollovers[masterName] = (mergePolicy, rollovers);
+            return this;
+        }
+
+        private readonly Dictionary<string, (MergePolicy Policy, (DateTime ContractMonth, DateTime Date, double Offset)[] Entries)> rollovers =
+            new Dictionary<string, (MergePolicy, (DateTime, DateTime, double)[])>(StringComparer.OrdinalIgnoreCase);
+
+        /// <summary>Closes the instrument's market from <paramref name="from"/> to <paramref name="to"/> (a halt, a holiday).</summary>
+        internal ScriptHost<T> CloseSession(string instrumentFullName, DateTime from, DateTime to)
+        {
+            TradingHours current = tradingHours.TryGetValue(instrumentFullName, out TradingHours hours) ? hours : TradingHours.AlwaysOpen();
+            tradingHours[instrumentFullName] = current.WithClosed(from, to);
+            return this;
+        }
+
+        /// <summary>
+        /// When true (default), a realtime order on an instrument whose trading hours are closed at the order's time is
+        /// rejected (ErrorCode.OrderRejected, "stand-in: market closed ..."), as a broker rejects it; RealtimeErrorHandling applies.
+        /// </summary>
+        internal bool RejectOrdersWhenMarketClosed { get; set; } = true;
+
+        private readonly Dictionary<string, TradingHours> tradingHours = new Dictionary<string, TradingHours>(StringComparer.OrdinalIgnoreCase);
+
         private readonly List<Action<StrategyBase>> strategySetup = new List<Action<StrategyBase>>();
         private readonly List<(string Instrument, MarketPosition MarketPosition, int Quantity, double AveragePrice)> accountPositions =
             new List<(string, MarketPosition, int, double)>();
@@ -132,8 +172,17 @@ namespace NinjaTraderPortfolio.NinjaScript.Tests.Hosting
         {
             Instrument.ClearDefinitions();
             Account.ClearDefinitions();
+            Connection.ClearDefinitions();
             foreach (KeyValuePair<string, (double PointValue, double TickSize)> spec in specs)
-                Instrument.Define(spec.Key, spec.Value.PointValue, spec.Value.TickSize);
+            {
+                Instrument defined = Instrument.Define(spec.Key, spec.Value.PointValue, spec.Value.TickSize);
+                defined.TradingHours = tradingHours.TryGetValue(spec.Key, out TradingHours hours) ? hours : null;
+                if (rollovers.TryGetValue(defined.MasterInstrument.Name, out var roll))
+                {
+                    defined.MasterInstrument.MergePolicy = roll.Policy;
+                    defined.MasterInstrument.SetRollovers(roll.Entries.Select(r => new Rollover(r.ContractMonth, r.Date, r.Offset)));
+                }
+            }
             Account = Account.Define("Sim101");
             foreach (var held in accountPositions)
                 Account.SetPosition(Resolve(held.Instrument), held.MarketPosition, held.Quantity, held.AveragePrice);
@@ -144,6 +193,8 @@ namespace NinjaTraderPortfolio.NinjaScript.Tests.Hosting
             if (script is StrategyBase starting)
             {
                 starting.HoldCancelConfirmations = HoldCancelConfirmations;
+                if (RejectOrdersWhenMarketClosed)
+                    starting.IsMarketOpen = (instrument, time) => (instrument.TradingHours ?? TradingHours.AlwaysOpen()).IsOpen(time);
                 foreach (Action<StrategyBase> setup in strategySetup) setup(starting);
                 strategySetup.Clear();
             }
@@ -165,10 +216,30 @@ namespace NinjaTraderPortfolio.NinjaScript.Tests.Hosting
                 Enter(script, State.DataLoaded);
                 Enter(script, State.Historical);
 
+                Connection = Connection.Define("StandIn connection");
+                Account.Connection = Connection;
+                var connectionEvents = new Queue<(DateTime At, ConnectionStatus Orders, ConnectionStatus Prices)>(
+                    this.connectionEvents.OrderBy(e => e.At));
                 foreach ((DateTime time, int series) in Schedule(bars))
                 {
                     if (script.State == State.Historical && RealtimeFrom.HasValue && time >= RealtimeFrom.Value)
                         GoRealtime(script);
+                    while (connectionEvents.Count > 0 && connectionEvents.Peek().At <= time)
+                    {
+                        var change = connectionEvents.Dequeue();
+                        CheckDisconnectDelay(script, change.At);
+                        ChangeConnection(script, change);
+                    }
+                    CheckDisconnectDelay(script, time);
+                    if (script is StrategyBase halted && halted.IsStopped)
+                        break;
+                    if (script.State == State.Realtime && Connection.PriceStatus != ConnectionStatus.Connected)
+                    {
+                        // No price data while the feed is lost: the bar joins its series without an OnBarUpdate call.
+                        script.ProcessBar(series, notify: false);
+                        MissedBars.Add((series, time));
+                        continue;
+                    }
                     if (FillMarketOrdersAtNextOpen && script is StrategyBase trader)
                         FillAtOpen(trader, series);
                     script.ProcessBar(series);
@@ -181,6 +252,12 @@ namespace NinjaTraderPortfolio.NinjaScript.Tests.Hosting
                 }
                 if (script.State == State.Historical)
                     GoRealtime(script);
+                while (connectionEvents.Count > 0 && !(script is StrategyBase done && done.IsStopped))
+                {
+                    var change = connectionEvents.Dequeue();
+                    CheckDisconnectDelay(script, change.At);
+                    ChangeConnection(script, change);
+                }
                 Enter(script, State.Terminated);
                 return script;
             }
@@ -188,6 +265,58 @@ namespace NinjaTraderPortfolio.NinjaScript.Tests.Hosting
             {
                 NinjaScriptBase.Running = null;
             }
+        }
+
+        /// <summary>The account's connection (order feed Status, price feed PriceStatus); set by Run.</summary>
+        internal Connection Connection { get; private set; }
+
+        /// <summary>Realtime bars stamped while the price feed was lost: added to their series without OnBarUpdate.</summary>
+        internal List<(int BarsInProgress, DateTime Time)> MissedBars { get; } = new List<(int, DateTime)>();
+
+        private readonly List<(DateTime At, ConnectionStatus Orders, ConnectionStatus Prices)> connectionEvents =
+            new List<(DateTime, ConnectionStatus, ConnectionStatus)>();
+        private DateTime? priceFeedLostAt;
+
+        /// <summary>
+        /// Connection loss at a realtime moment (before the bars stamped at or after it): the order feed (Status) and/or
+        /// the price feed (PriceStatus) become ConnectionLost. The script gets OnConnectionStatusUpdate, subscribers of
+        /// Connection.ConnectionStatusUpdate and Account.AccountStatusUpdate are raised; realtime bars are not delivered
+        /// while prices are lost; order actions follow ConnectionLossHandling (.../connectionlosshandling).
+        /// </summary>
+        internal ScriptHost<T> Disconnect(DateTime at, bool orders = true, bool prices = true)
+        {
+            connectionEvents.Add((at, orders ? ConnectionStatus.ConnectionLost : ConnectionStatus.Connected,
+                prices ? ConnectionStatus.ConnectionLost : ConnectionStatus.Connected));
+            return this;
+        }
+
+        /// <summary>Both feeds are Connected again at that moment.</summary>
+        internal ScriptHost<T> Reconnect(DateTime at)
+        {
+            connectionEvents.Add((at, ConnectionStatus.Connected, ConnectionStatus.Connected));
+            return this;
+        }
+
+        private void ChangeConnection(T script, (DateTime At, ConnectionStatus Orders, ConnectionStatus Prices) change)
+        {
+            if (script.State != State.Realtime)
+                throw new NotSupportedException($"connection change at {change.At:O} happens before realtime ({RealtimeFrom:O}); the host models connection loss in realtime only");
+            ConnectionStatusEventArgs e = Connection.SetStatus(change.Orders, change.Prices, ErrorCode.NoError, string.Empty);
+            Account.RaiseAccountStatusUpdate();
+            if (change.Prices != ConnectionStatus.Connected) priceFeedLostAt = priceFeedLostAt ?? change.At;
+            else priceFeedLostAt = null;
+            if (script is StrategyBase strategy) strategy.OrderFeedConnected = change.Orders == ConnectionStatus.Connected;
+            script.RaiseConnectionStatusUpdate(e);
+        }
+
+        // .../connectionlosshandling: with Recalculate or StopStrategy, a data feed lost for longer than
+        // DisconnectDelaySeconds stops the strategy (Recalculate's later recalculation is a restart, not modeled).
+        private void CheckDisconnectDelay(T script, DateTime now)
+        {
+            if (!(script is StrategyBase strategy) || priceFeedLostAt == null || strategy.ConnectionLossHandling == ConnectionLossHandling.KeepRunning)
+                return;
+            if ((now - priceFeedLostAt.Value).TotalSeconds > strategy.DisconnectDelaySeconds)
+                strategy.Disable($"Strategy stopped: data feed lost at {priceFeedLostAt.Value:O} for more than DisconnectDelaySeconds ({strategy.DisconnectDelaySeconds}) (ConnectionLossHandling.{strategy.ConnectionLossHandling})");
         }
 
         /// <summary>Plotted values of one plot per primary bar; null where the plot was not set (not drawn).</summary>
@@ -245,11 +374,47 @@ namespace NinjaTraderPortfolio.NinjaScript.Tests.Hosting
             return result.ToArray();
         }
 
-        /// <summary>All bars of all series in time order; equal timestamps in BarsInProgress order (primary first).</summary>
-        private static IEnumerable<(DateTime Time, int Series)> Schedule(Bars[] bars) =>
+        /// <summary>
+        /// All bars of all series in time order; equal timestamps in BarsInProgress order (primary first), as
+        /// .../multi_time_frame_instruments says for historical data. In realtime that order "is NOT guaranteed" (the
+        /// same page): a bar closes when the next tick of its own instrument arrives, so with
+        /// <see cref="DeliverRealtimeBars"/> or <see cref="SecondariesFirstInRealtime"/> a test chooses the order of
+        /// same-timestamp realtime bars.
+        /// </summary>
+        private IEnumerable<(DateTime Time, int Series)> Schedule(Bars[] bars) =>
             bars.SelectMany((b, series) => Enumerable.Range(0, b.Count).Select(i => (Time: b.GetTime(i), Series: series)))
                 .OrderBy(e => e.Time)
-                .ThenBy(e => e.Series)
+                .ThenBy(e => RealtimeRank(e.Time, e.Series, bars.Length))
                 .ToList();
+
+        private readonly Dictionary<DateTime, int[]> realtimeOrders = new Dictionary<DateTime, int[]>();
+
+        /// <summary>Realtime bars stamped at the same time are delivered secondary series first (1, 2, ..., then 0).</summary>
+        internal bool SecondariesFirstInRealtime { get; set; }
+
+        /// <summary>
+        /// The realtime bars stamped <paramref name="time"/> reach OnBarUpdate in this BarsInProgress order (series not
+        /// listed follow in index order). Only for times at or after <see cref="RealtimeFrom"/>: history is always primary first.
+        /// </summary>
+        internal ScriptHost<T> DeliverRealtimeBars(DateTime time, params int[] barsInProgressOrder)
+        {
+            if (!RealtimeFrom.HasValue || time < RealtimeFrom.Value)
+                throw new ArgumentException($"bars at {time:O} are historical (RealtimeFrom {RealtimeFrom:O}); NinjaTrader processes historical bars primary first", nameof(time));
+            if (barsInProgressOrder.Distinct().Count() != barsInProgressOrder.Length)
+                throw new ArgumentException($"BarsInProgress order [{string.Join(",", barsInProgressOrder)}] repeats a series", nameof(barsInProgressOrder));
+            realtimeOrders[time] = barsInProgressOrder;
+            return this;
+        }
+
+        private int RealtimeRank(DateTime time, int series, int seriesCount)
+        {
+            if (!RealtimeFrom.HasValue || time < RealtimeFrom.Value) return series;
+            if (realtimeOrders.TryGetValue(time, out int[] order))
+            {
+                int at = Array.IndexOf(order, series);
+                return at >= 0 ? at : order.Length + series;
+            }
+            return SecondariesFirstInRealtime ? (series == 0 ? seriesCount : series) : series;
+        }
     }
 }

@@ -17,6 +17,7 @@ namespace NinjaTraderPortfolio.NinjaScript.Tests.StandIn
         {
             BarsRequest.HistoryProvider = null;
             Instrument.ClearDefinitions();
+            NinjaTrader.NinjaScript.HostRules.ResetPlatform();
         }
 
         [Test]
@@ -82,6 +83,37 @@ namespace NinjaTraderPortfolio.NinjaScript.Tests.StandIn
             Assert.That(dax.MarketData.Last.Price, Is.EqualTo(18001));
             Assert.That(dax.MarketData.Last.Volume, Is.EqualTo(1));
             Assert.That(dax.MarketData.HasSubscribers, Is.False);
+        }
+
+        [Test]
+        public void MarketData_SubscribedThroughTheInstrumentsDispatcher_BreaksNoRule()
+        {
+            Instrument dax = Instrument.Define("FDAX 12-26", 25, 0.5);
+            NinjaTrader.NinjaScript.HostRules.Platform.EnforceInstrumentDispatcher = true;
+            var prices = new List<double>();
+            EventHandler<MarketDataEventArgs> handler = (s, e) => prices.Add(e.Price);
+
+            if (!dax.Dispatcher.HasShutdownStarted)
+                dax.Dispatcher.InvokeAsync(() => dax.MarketData.Update += handler);
+            dax.MarketData.Push(MarketDataType.Last, 18000.5, 3, new DateTime(2026, 1, 5, 9, 0, 0), 18000, 18001);
+            dax.Dispatcher.InvokeAsync(() => dax.MarketData.Update -= handler);
+
+            Assert.That(prices, Is.EqualTo(new[] { 18000.5 }));
+            Assert.That(NinjaTrader.NinjaScript.HostRules.Platform.Violations, Is.Empty);
+        }
+
+        [Test]
+        public void MarketData_SubscribedOffTheDispatcher_IsRecorded_OrThrowsWhenEnforced()
+        {
+            Instrument dax = Instrument.Define("FDAX 12-26", 25, 0.5);
+            EventHandler<MarketDataEventArgs> handler = (s, e) => { };
+
+            dax.MarketData.Update += handler;
+            Assert.That(NinjaTrader.NinjaScript.HostRules.Platform.Violations.Single(), Does.Contain("'FDAX 12-26' subscribed to off the instrument's Dispatcher"));
+
+            NinjaTrader.NinjaScript.HostRules.Platform.EnforceInstrumentDispatcher = true;
+            var error = Assert.Throws<InvalidOperationException>(() => dax.MarketData.Update -= handler);
+            Assert.That(error.Message, Does.Contain("/marketdata"));
         }
     }
 }

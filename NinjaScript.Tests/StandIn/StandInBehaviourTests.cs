@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Windows.Media;
 using NinjaTrader.Cbi;
 using NinjaTrader.Gui;
@@ -115,6 +116,26 @@ namespace NinjaTraderPortfolio.NinjaScript.Tests.StandIn
                 "Filled e.Filled=3 e.Time=06 e.Order.Filled=3 e.Order.OrderState=Filled",
                 $"execution standin-exec-2 2@4003 order={order.OrderId}",
             }));
+        }
+
+        [Test]
+        public void Account_FillAfterAHeldCancelRequest_IsAnOverfill_AndTheConfirmationCancelsTheRest()
+        {
+            Instrument es = Instrument.Define("ES 12-26", 50, 0.25);
+            Account account = Account.Define("Sim101");
+            var states = new List<string>();
+            account.OrderUpdate += (s, e) => states.Add($"{e.OrderState} {e.Filled}");
+            Order order = account.CreateOrder(es, OrderAction.Buy, OrderType.Market, OrderEntry.Automated, TimeInForce.Day, 4, 0, 0, "", "child", DateTime.MaxValue, null);
+            account.Submit(new[] { order });
+            account.HoldCancelConfirmations = true;
+
+            account.Cancel(new[] { order });
+            account.Fill(order, 3, 4000, new DateTime(2026, 1, 5));
+            account.ConfirmCancel(order);
+
+            Assert.That(states, Is.EqualTo(new[] { "Submitted 0", "Accepted 0", "Working 0", "CancelPending 0", "PartFilled 3", "Cancelled 3" }));
+            Assert.That(order.HasOverfill, Is.True);
+            Assert.That(account.Positions.Single().Quantity, Is.EqualTo(3));
         }
     }
 }

@@ -90,11 +90,26 @@ namespace NinjaTrader.Cbi
         // https://developer.ninjatrader.com/docs/desktop/cancel
         public void Cancel(IEnumerable<Order> orders)
         {
-            foreach (Order order in orders.Where(o => !Order.IsTerminalState(o.OrderState)))
+            foreach (Order order in orders.Where(o => !Order.IsTerminalState(o.OrderState) && !o.CancelRequested).ToList())
             {
+                order.CancelRequested = true;
                 SetOrderState(order, OrderState.CancelPending);
-                SetOrderState(order, OrderState.Cancelled);
+                if (!HoldCancelConfirmations) SetOrderState(order, OrderState.Cancelled);
             }
+        }
+
+        /// <summary>
+        /// Host-only: when true, Cancel stops at CancelPending until <see cref="ConfirmCancel"/>, so a <see cref="Fill"/>
+        /// can arrive after the cancel request (an overfill: the order's HasOverfill becomes true, .../ignoreoverfill).
+        /// </summary>
+        internal bool HoldCancelConfirmations { get; set; }
+
+        /// <summary>Host-only: the broker confirms a held cancel request.</summary>
+        internal void ConfirmCancel(Order order)
+        {
+            if (!order.CancelRequested || Order.IsTerminalState(order.OrderState))
+                throw new InvalidOperationException($"order '{order.Name}' is {order.OrderState} with no pending cancel request: no cancel to confirm");
+            SetOrderState(order, OrderState.Cancelled);
         }
 
         // https://developer.ninjatrader.com/docs/desktop/accounts_cancelallorders
@@ -240,15 +255,11 @@ namespace NinjaTrader.Cbi
             if (quantity <= 0 || order.Filled + quantity > order.Quantity)
                 throw new ArgumentOutOfRangeException(nameof(quantity), $"fill of {quantity} on order '{order.Name}' ({order.Filled}/{order.Quantity} filled)");
             bool buy = order.OrderAction == OrderAction.Buy || order.OrderAction == OrderAction.BuyToCover;
+            if (order.CancelRequested) order.HasOverfill = true;
             order.AverageFillPrice = (order.AverageFillPrice * order.Filled + price * quantity) / (order.Filled + quantity);
             order.Filled += quantity;
             order.Time = time;
-            Position position = positions.FirstOrDefault(p => p.Instrument == order.Instrument);
-            if (position == null)
-            {
-                position = new Position(this, order.Instrument);
-                positions.Add(position);
-            }
+            Position position = PositionOf(order.Instrument);
             position.ApplyFill(buy ? quantity : -quantity, price);
             var execution = new Execution
             {

@@ -33,6 +33,9 @@ namespace NinjaTrader.Cbi
         public DateTime Time { get; internal set; }
         public TimeInForce TimeInForce { get; internal set; }
 
+        // Host-only: a cancel was requested and not refused; a fill now is an overfill (.../ignoreoverfill).
+        internal bool CancelRequested { get; set; }
+
         // https://developer.ninjatrader.com/docs/desktop/isterminalstate
         public static bool IsTerminalState(OrderState orderState) =>
             orderState == OrderState.Cancelled || orderState == OrderState.Filled

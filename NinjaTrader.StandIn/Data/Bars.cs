@@ -28,6 +28,10 @@ namespace NinjaTrader.Data
 
         public BarsPeriod BarsPeriod { get; }
 
+        // https://developer.ninjatrader.com/docs/desktop/tradinghours_name (Bars.TradingHours.Name): the instrument's
+        // trading hours as the host defined them ("Default 24 x 7" unless a test gives others).
+        public TradingHours TradingHours => Instrument?.TradingHours ?? TradingHours.AlwaysOpen();
+
         public double GetOpen(int index) => records[index].Open;
         public double GetHigh(int index) => records[index].High;
         public double GetLow(int index) => records[index].Low;

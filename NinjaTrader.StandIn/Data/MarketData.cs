@@ -4,7 +4,7 @@ using NinjaTrader.Cbi;
 namespace NinjaTrader.Data
 {
     // https://developer.ninjatrader.com/docs/desktop/marketdata
-    // Snapshot properties (MarketDataEventArgs) and the Update event; subscribe with
+    // Snapshot properties (MarketDataEventArgs) and the Update event; subscribe on the instrument's Dispatcher with
     // instrument.MarketData.Update += handler and unsubscribe on cleanup.
     public class MarketData
     {
@@ -25,7 +25,33 @@ namespace NinjaTrader.Data
         public MarketDataEventArgs OpenInterest { get; private set; }
         public MarketDataEventArgs Settlement { get; private set; }
 
-        public event EventHandler<MarketDataEventArgs> Update;
+        private EventHandler<MarketDataEventArgs> update;
+
+        // .../marketdata example: if (!instrument.Dispatcher.HasShutdownStarted) instrument.Dispatcher.InvokeAsync(() =>
+        // instrument.MarketData.Update += OnMarketData); .../instrument: MarketData holds "Instrument thread specific
+        // MarketData events". Subscribing or unsubscribing off the instrument's dispatcher breaches
+        // HostRules.Platform.EnforceInstrumentDispatcher (recorded, or thrown when enforced).
+        public event EventHandler<MarketDataEventArgs> Update
+        {
+            add
+            {
+                CheckDispatcher("subscribed to");
+                update += value;
+            }
+            remove
+            {
+                CheckDispatcher("unsubscribed from");
+                update -= value;
+            }
+        }
+
+        private void CheckDispatcher(string action)
+        {
+            if (!Instrument.Dispatcher.CheckAccess())
+                NinjaScript.HostRules.Platform.Breach(NinjaScript.HostRules.Platform.EnforceInstrumentDispatcher,
+                    $"MarketData.Update of '{Instrument.FullName}' {action} off the instrument's Dispatcher (https://developer.ninjatrader.com/docs/desktop/marketdata: instrument.Dispatcher.InvokeAsync(...))",
+                    m => new InvalidOperationException(m));
+        }
 
         // Host-only: pushes one level-one update (updates the snapshot, then raises Update).
         internal void Push(MarketDataType type, double price, long volume, DateTime time, double bid, double ask)
@@ -44,10 +70,10 @@ namespace NinjaTrader.Data
                 case MarketDataType.OpenInterest: OpenInterest = e; break;
                 case MarketDataType.Settlement: Settlement = e; break;
             }
-            Update?.Invoke(this, e);
+            update?.Invoke(this, e);
         }
 
-        internal bool HasSubscribers => Update != null;
+        internal bool HasSubscribers => update != null;
     }
 
     // https://developer.ninjatrader.com/docs/desktop/marketdataeventargs

@@ -39,6 +39,19 @@ namespace NinjaTrader.NinjaScript
         /// </summary>
         internal bool EnforceAccountAdoption { get; set; }
 
+        /// <summary>
+        /// https://developer.ninjatrader.com/docs/desktop/marketdata : MarketData.Update is subscribed through
+        /// instrument.Dispatcher.InvokeAsync. Checked on <see cref="Platform"/> (AddOn code has no script host).
+        /// Default false: the current AddOn subscribes directly.
+        /// </summary>
+        internal bool EnforceInstrumentDispatcher { get; set; }
+
+        /// <summary>Rules for platform-level code outside a hosted script (AddOns): reset it in tests that change it.</summary>
+        internal static HostRules Platform { get; private set; } = new HostRules();
+
+        /// <summary>Host-only: a fresh <see cref="Platform"/> (nothing enforced, nothing recorded).</summary>
+        internal static void ResetPlatform() => Platform = new HostRules();
+
         internal IReadOnlyList<string> Violations => violations;
 
         /// <summary>Records a breach (lenient) or throws (enforced).</summary>

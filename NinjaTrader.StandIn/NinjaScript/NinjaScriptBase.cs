@@ -286,13 +286,17 @@ namespace NinjaTrader.NinjaScript
         }
 
         /// <summary>Host-only: series <paramref name="barsInProgress"/> closes its next bar; OnBarUpdate runs for it.</summary>
-        internal void ProcessBar(int barsInProgress)
+        internal void ProcessBar(int barsInProgress) => ProcessBar(barsInProgress, true);
+
+        /// <summary>Host-only: as ProcessBar; with notify false the bar joins its series without an OnBarUpdate call.</summary>
+        internal void ProcessBar(int barsInProgress, bool notify)
         {
             Bars bars = BarsArray[barsInProgress];
             bars.CurrentBar++;
             CurrentBars[barsInProgress] = bars.CurrentBar;
             if (barsInProgress == 0)
                 foreach (Action addSlot in seriesSlotAdders) addSlot();
+            if (!notify) return;
             BarsInProgress = barsInProgress;
             IsFirstTickOfBar = true;
             OnBarUpdate();

@@ -78,8 +78,8 @@ namespace NinjaTrader.NinjaScript
         /// <summary>Host-only: the broker confirms a held cancel request (CancelSubmitted > Cancelled).</summary>
         internal void ConfirmCancel(Order order)
         {
-            if (order.OrderState != OrderState.CancelSubmitted)
-                throw new InvalidOperationException($"order '{order.Name}' is {order.OrderState}, not CancelSubmitted: no cancel to confirm");
+            if (!order.CancelRequested || Order.IsTerminalState(order.OrderState))
+                throw new InvalidOperationException($"order '{order.Name}' is {order.OrderState} with no pending cancel request: no cancel to confirm");
             RaiseOrderUpdate(order, OrderState.Cancelled);
         }
 
@@ -196,6 +196,7 @@ namespace NinjaTrader.NinjaScript
         {
             if (order.IsBacktestOrder || !injectedCancelFailures.TryGetValue(order.Instrument.FullName, out var queue) || queue.Count == 0)
                 return false;
+            order.CancelRequested = false;
             RaiseOrderUpdate(order, OrderState.Working, ErrorCode.UnableToCancelOrder, queue.Dequeue());
             HandleOrderError(order, ErrorCode.UnableToCancelOrder, isReject: false);
             return true;
@@ -234,8 +235,9 @@ namespace NinjaTrader.NinjaScript
             StopReason = reason;
             foreach (Order working in orders.Where(o => !Order.IsTerminalState(o.OrderState) && !realtimeOrders.ContainsKey(o)).ToList())
             {
-                if (working.OrderState != OrderState.CancelPending && working.OrderState != OrderState.CancelSubmitted)
+                if (!working.CancelRequested)
                 {
+                    working.CancelRequested = true;
                     RaiseOrderUpdate(working, OrderState.CancelPending);
                     RaiseOrderUpdate(working, OrderState.CancelSubmitted);
                 }

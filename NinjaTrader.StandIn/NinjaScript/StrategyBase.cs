@@ -96,7 +96,8 @@ namespace NinjaTrader.NinjaScript
         public void CancelOrder(Order order)
         {
             if (order == null || Order.IsTerminalState(order.OrderState) || !BeforeOrderAction(order)) return;
-            if (order.OrderState == OrderState.CancelPending || order.OrderState == OrderState.CancelSubmitted) return;
+            if (order.CancelRequested) return;
+            order.CancelRequested = true;
             RaiseOrderUpdate(order, OrderState.CancelPending);
             if (TakeInjectedCancelFailure(order)) return;
             RaiseOrderUpdate(order, OrderState.CancelSubmitted);
@@ -183,7 +184,7 @@ namespace NinjaTrader.NinjaScript
             if (!orders.Contains(order)) throw new ArgumentException($"order '{order.Name}' was not submitted by this strategy");
             if (realtimeOrders.ContainsKey(order))
                 throw new InvalidOperationException($"order '{order.Name}' is a historical order that was resubmitted in realtime; fill its realtime order (GetRealtimeOrder)");
-            bool overfill = order.OrderState == OrderState.CancelPending || order.OrderState == OrderState.CancelSubmitted;
+            bool overfill = order.CancelRequested;
             if (Order.IsTerminalState(order.OrderState))
                 throw new InvalidOperationException($"order '{order.Name}' is {order.OrderState} and cannot fill");
             if (quantity <= 0 || order.Filled + quantity > order.Quantity)
