@@ -98,7 +98,7 @@ namespace NinjaTraderPortfolio.Cli.Commands
             var limits = OptimizeCommand.BuildLimits(o, assets);
             RiskBudgets? budgets = o.BudgetsPath == null ? null
                 : RiskBudgets.FromMap(assets, OptimizeCommand.ToDictionary(AssetValueFileReader.ReadRiskBudgets(o.BudgetsPath, assets, requireAll: true), assets));
-            var optimizer = OptimizeMethods.Create(o.Method, new GoldfarbIdnaniSolver(), o, budgets);
+            var optimizer = o.CreateOptimizer(new GoldfarbIdnaniSolver(), budgets);
             return new OptimizerWeightSource(optimizer, limits, s.Lookback, CovarianceMethodNames.Parse(o.Covariance), o.PerPeriodReturn(o.RiskFree));
         }
 

@@ -7,8 +7,7 @@ using NinjaTraderPortfolio.Core.Data;
 using NinjaTraderPortfolio.Core.Execution;
 using NinjaTraderPortfolio.Core.Optimization;
 using NinjaTraderPortfolio.Core.Optimization.Constraints;
-using NinjaTraderPortfolio.Core.Optimization.Kelly;
-using NinjaTraderPortfolio.Core.Optimization.RiskParity;
+using NinjaTraderPortfolio.Core.Optimization.Catalog;
 using NinjaTraderPortfolio.Core.Optimization.Solvers;
 using NinjaTraderPortfolio.Core.Portfolio.Config;
 using NinjaTraderPortfolio.Core.Portfolio.Manager;
@@ -68,23 +67,22 @@ namespace NinjaTraderPortfolio.Cli.Commands
             var solver = new GoldfarbIdnaniSolver();
             var limits = PortfolioConstraints.LongOnly.WithWeightRange(0, 0.6);
             var problem = new PortfolioProblem(Returns.Assets, SampleMoments.Mean(Returns), SampleMoments.Covariance(Returns), 0, limits);
-            var minVar = Require(new MinimumVarianceOptimizer(solver).Optimize(problem));
-            var maxSharpe = Require(new MaximumSharpeOptimizer(solver).Optimize(problem));
+            OptimizationResult Run(string method, OptimizerSettings settings)
+            {
+                var spec = OptimizerCatalog.Get(method);
+                var own = problem.WithConstraints(spec.DefaultLimits.WithWeightRange(0, 0.6));
+                return spec.Create(settings).Optimize(own).RequireOptimal(method);
+            }
+            var minVar = Run("min-variance", new OptimizerSettings { Solver = solver });
+            var maxSharpe = Run("max-sharpe", new OptimizerSettings { Solver = solver });
             Methods.Add(minVar);
             Methods.Add(maxSharpe);
             // A volatility target halfway between the two, so it lies on the frontier for any data.
-            Methods.Add(Require(new TargetVolatilityOptimizer(solver, (minVar.Volatility + maxSharpe.Volatility) / 2).Optimize(problem)));
-            Methods.Add(Require(new RiskParityOptimizer().Optimize(problem.Assets, problem.CopyCovariance(), null, problem.ExpectedReturns, 0)));
-            Methods.Add(Require(new KellyOptimizer(solver, 0.5).Optimize(problem.WithConstraints(limits.WithBudget(null)))));
+            Methods.Add(Run("target-volatility", new OptimizerSettings { Solver = solver, TargetVolatility = (minVar.Volatility + maxSharpe.Volatility) / 2 }));
+            Methods.Add(Run("risk-parity", new OptimizerSettings { Solver = solver }));
+            Methods.Add(Run("kelly", new OptimizerSettings { Solver = solver, KellyFraction = 0.5 }));
             Frontier = new EfficientFrontier(solver).Compute(problem, 40);
-            foreach (var p in Frontier) Require(p);
-        }
-
-        private static OptimizationResult Require(OptimizationResult r)
-        {
-            if (r.Status != OptimizationStatus.Optimal)
-                throw new NotConvergedException($"{r.Method} did not converge ({r.Status}): {r.Message}", r.Iterations, double.NaN);
-            return r;
+            foreach (var p in Frontier) p.RequireOptimal("frontier");
         }
 
         /// <summary>Drives the manager over the last lookback+1 bars for a sample account, then plans and routes the rebalance.</summary>

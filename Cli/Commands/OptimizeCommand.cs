@@ -6,6 +6,7 @@ using NinjaTraderPortfolio.Cli.Infrastructure;
 using NinjaTraderPortfolio.Core;
 using NinjaTraderPortfolio.Core.Data;
 using NinjaTraderPortfolio.Core.Optimization;
+using NinjaTraderPortfolio.Core.Optimization.Catalog;
 using NinjaTraderPortfolio.Core.Optimization.Constraints;
 using NinjaTraderPortfolio.Core.Optimization.RiskParity;
 using NinjaTraderPortfolio.Core.Optimization.Solvers;
@@ -63,32 +64,16 @@ namespace NinjaTraderPortfolio.Cli.Commands
         public int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
         {
             var s = OptimizeSettings.Parse(args);
-            var returns = LoadReturns(s, stderr);
-            var assets = returns.Assets;
-
-            var estimate = CovarianceEstimator.Estimate(returns, CovarianceMethodNames.Parse(s.Covariance));
-            foreach (var warning in estimate.Warnings) stderr.WriteLine("warning: " + warning);
-            double[] mu = s.ExpectedReturnsPath != null
-                ? AssetValueFileReader.ReadExpectedReturns(s.ExpectedReturnsPath, assets, requireAll: true).Align(assets).Select(s.PerPeriodReturn).ToArray()
-                : SampleMoments.Mean(returns);
-
-            var limits = BuildLimits(s, assets);
-            var problem = new PortfolioProblem(assets, mu, estimate.ToArray(), s.PerPeriodReturn(s.RiskFree), limits);
-            RiskBudgets? budgets = s.BudgetsPath == null ? null
-                : RiskBudgets.FromMap(assets, ToDictionary(AssetValueFileReader.ReadRiskBudgets(s.BudgetsPath, assets, requireAll: true), assets));
-
             IQpSolver solver = _solverFactory();
-            OptimizationResult result;
+            var (problem, result) = Solve(s, solver, stderr);
             IReadOnlyList<OptimizationResult>? frontier = null;
             try
             {
-                result = OptimizeMethods.Create(s.Method, solver, s, budgets).Optimize(problem);
-                RequireOptimal(result, s.Method);
                 if (s.FrontierPoints is int points)
                 {
-                    var invested = problem.Constraints.Budget == null ? problem.WithConstraints(limits.WithBudget(1.0)) : problem;
+                    var invested = problem.Constraints.Budget == null ? problem.WithConstraints(problem.Constraints.WithBudget(1.0)) : problem;
                     frontier = new EfficientFrontier(solver).Compute(invested, points);
-                    foreach (var p in frontier) RequireOptimal(p, "frontier");
+                    foreach (var p in frontier) p.RequireOptimal("frontier");
                 }
             }
             catch (InfeasibleException ex) when (s.PeriodsPerYear.HasValue)
@@ -99,6 +84,35 @@ namespace NinjaTraderPortfolio.Cli.Commands
             if (s.Json) OptimizeOutput.WriteJson(stdout, result, frontier, s.PeriodsPerYear);
             else OptimizeOutput.WriteTable(stdout, result, frontier, s.PeriodsPerYear);
             return 0;
+        }
+
+        /// <summary>
+        /// The optimization of <paramref name="s"/>: loads the returns, estimates mean and covariance, builds the limits and
+        /// runs the catalog's optimizer; throws unless the result is optimal. <c>optimize</c> prints it, <c>rebalance</c>
+        /// plans orders towards its weights.
+        /// </summary>
+        internal static (PortfolioProblem Problem, OptimizationResult Result) Solve(OptimizeSettings s, IQpSolver solver, TextWriter stderr)
+        {
+            var returns = LoadReturns(s, stderr);
+            var assets = returns.Assets;
+
+            var estimate = CovarianceEstimator.Estimate(returns, CovarianceMethodNames.Parse(s.Covariance));
+            foreach (var warning in estimate.Warnings) stderr.WriteLine("warning: " + warning);
+            double[] mu = s.ExpectedReturnsPath != null
+                ? AssetValueFileReader.ReadExpectedReturns(s.ExpectedReturnsPath, assets, requireAll: true).Align(assets).Select(s.PerPeriodReturn).ToArray()
+                : SampleMoments.Mean(returns);
+
+            var problem = new PortfolioProblem(assets, mu, estimate.ToArray(), s.PerPeriodReturn(s.RiskFree), BuildLimits(s, assets));
+            RiskBudgets? budgets = s.BudgetsPath == null ? null
+                : RiskBudgets.FromMap(assets, ToDictionary(AssetValueFileReader.ReadRiskBudgets(s.BudgetsPath, assets, requireAll: true), assets));
+            try
+            {
+                return (problem, s.CreateOptimizer(solver, budgets).Optimize(problem).RequireOptimal(s.Method));
+            }
+            catch (InfeasibleException ex) when (s.PeriodsPerYear.HasValue)
+            {
+                throw new InfeasibleException(ex.Message + PerPeriodNote(s.PeriodsPerYear.Value), ex.Conflicts);
+            }
         }
 
         // Core reports per-period figures; say so when the user works in annual units.
@@ -119,8 +133,7 @@ namespace NinjaTraderPortfolio.Cli.Commands
 
         internal static PortfolioConstraints BuildLimits(OptimizeSettings s, IReadOnlyList<string> assets)
         {
-            var c = PortfolioConstraints.LongOnly.WithWeightRange(s.MinWeight, s.MaxWeight).WithMaxLeverage(s.MaxLeverage);
-            if (s.Method == "kelly") c = c.WithBudget(null);
+            var c = OptimizerCatalog.Get(s.Method).DefaultLimits.WithWeightRange(s.MinWeight, s.MaxWeight).WithMaxLeverage(s.MaxLeverage);
             if (s.SectorsPath != null)
             {
                 var table = AssetValueFileReader.ReadSectors(s.SectorsPath, assets, requireAll: false);
@@ -143,13 +156,6 @@ namespace NinjaTraderPortfolio.Cli.Commands
             var d = new Dictionary<string, double>(StringComparer.Ordinal);
             foreach (var a in assets) if (table.TryGetValue(a, out double v)) d[a] = v;
             return d;
-        }
-
-        // A result that is not optimal is a failure (exit 3): its weights are never printed as if they were an answer.
-        private static void RequireOptimal(OptimizationResult r, string what)
-        {
-            if (r.Status == OptimizationStatus.Optimal) return;
-            throw new NotConvergedException($"{what} did not converge ({OptimizeOutput.StatusName(r.Status)}): {r.Message}", r.Iterations, double.NaN);
         }
     }
 }

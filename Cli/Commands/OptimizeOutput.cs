@@ -87,8 +87,7 @@ namespace NinjaTraderPortfolio.Cli.Commands
             }
         }
 
-        public static string StatusName(OptimizationStatus s)
-            => s == OptimizationStatus.Optimal ? "optimal" : s == OptimizationStatus.NotConverged ? "not-converged" : "infeasible";
+        public static string StatusName(OptimizationStatus s) => s.StatusName();
 
         private static void WriteMap(Utf8JsonWriter w, string name, IReadOnlyList<string> keys, IReadOnlyList<double> values)
         {

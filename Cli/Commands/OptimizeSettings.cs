@@ -3,6 +3,10 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using NinjaTraderPortfolio.Cli.Infrastructure;
+using NinjaTraderPortfolio.Core.Optimization;
+using NinjaTraderPortfolio.Core.Optimization.Catalog;
+using NinjaTraderPortfolio.Core.Optimization.RiskParity;
+using NinjaTraderPortfolio.Core.Optimization.Solvers;
 
 namespace NinjaTraderPortfolio.Cli.Commands
 {
@@ -13,7 +17,7 @@ namespace NinjaTraderPortfolio.Cli.Commands
     /// </summary>
     internal sealed class OptimizeSettings
     {
-        public static readonly string[] Methods = { "min-variance", "max-sharpe", "target-return", "target-volatility", "risk-parity", "kelly", "mixed" };
+        public static readonly string[] Methods = OptimizerCatalog.Names.ToArray();
 
         public static readonly string[] ValueOptions =
         {
@@ -55,6 +59,18 @@ namespace NinjaTraderPortfolio.Cli.Commands
         /// <summary>A per-period volatility from a figure in output units.</summary>
         public double PerPeriodVolatility(double x) => PeriodsPerYear is int p ? x / Math.Sqrt(p) : x;
 
+        /// <summary>The optimizer of <see cref="Method"/> from the catalog, with the typed figures converted to per period.</summary>
+        public IPortfolioOptimizer CreateOptimizer(IQpSolver solver, RiskBudgets? budgets)
+            => OptimizerCatalog.Create(Method, new OptimizerSettings
+            {
+                Solver = solver,
+                KellyFraction = KellyFraction,
+                TargetReturn = TargetReturn is double r ? PerPeriodReturn(r) : (double?)null,
+                TargetVolatility = TargetVolatility is double v ? PerPeriodVolatility(v) : (double?)null,
+                Budgets = budgets,
+                Mix = Mix,
+            });
+
         public static OptimizeSettings Parse(IReadOnlyList<string> args)
         {
             var a = CliArgs.Parse(args, ValueOptions);
@@ -79,8 +95,8 @@ namespace NinjaTraderPortfolio.Cli.Commands
             s.TargetReturn = a.GetDoubleOrNull("target-return");
             s.TargetVolatility = a.GetDoubleOrNull("target-volatility");
             if (s.TargetVolatility is double tv && tv <= 0) throw new CliUsageException($"option --target-volatility must be > 0, got {Fmt(tv)}");
-            s.KellyFraction = a.GetDouble("kelly-fraction", 1);
-            if (s.KellyFraction <= 0 || s.KellyFraction > 1) throw new CliUsageException($"option --kelly-fraction must be in (0, 1], got {Fmt(s.KellyFraction)}");
+            s.KellyFraction = a.GetDouble("kelly-fraction", OptimizerCatalog.KellyFraction.Default!.Value);
+            if (!OptimizerCatalog.KellyFraction.IsValid(s.KellyFraction)) throw new CliUsageException($"option --kelly-fraction must be in {OptimizerCatalog.KellyFraction.RangeText}, got {Fmt(s.KellyFraction)}");
             s.Covariance = a.Get("covariance") ?? "sample";
             s.ExpectedReturnsPath = a.Get("expected-returns");
             s.BudgetsPath = a.Get("budgets");

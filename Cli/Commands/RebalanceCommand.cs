@@ -9,6 +9,7 @@ using NinjaTraderPortfolio.Cli.Infrastructure;
 using NinjaTraderPortfolio.Core;
 using NinjaTraderPortfolio.Core.Data;
 using NinjaTraderPortfolio.Core.Execution;
+using NinjaTraderPortfolio.Core.Optimization.Solvers;
 
 namespace NinjaTraderPortfolio.Cli.Commands
 {
@@ -175,25 +176,14 @@ namespace NinjaTraderPortfolio.Cli.Commands
             }
         }
 
-        // Runs `ntportfolio optimize ... --format json` in-process and takes its weights as the targets.
+        // The optimizer options parsed as `optimize` parses them; the catalog's optimizer runs on the same price file and its
+        // weights (required optimal) become the targets.
         private static Dictionary<string, double> OptimizerTargets(List<string> optimizerArgs, TextWriter stderr)
         {
-            var optimize = typeof(RebalanceCommand).Assembly.GetTypes()
-                .Where(t => !t.IsAbstract && typeof(ICliCommand).IsAssignableFrom(t) && t.GetConstructor(Type.EmptyTypes) != null)
-                .Select(t => (ICliCommand)Activator.CreateInstance(t)!)
-                .FirstOrDefault(c => c.Name == "optimize")
-                ?? throw new CliUsageException("optimizer options need the 'optimize' command, which this build does not have; use --targets FILE");
-            var forwarded = new List<string>(optimizerArgs) { "--format", "json" };
-            var buffer = new StringWriter();
-            int code = optimize.Run(forwarded, buffer, stderr);
-            if (code != 0) throw new InvalidInputException($"the optimizer exited with code {code}");
-            using var doc = JsonDocument.Parse(buffer.ToString());
-            var root = doc.RootElement;
-            string status = root.GetProperty("status").GetString() ?? "";
-            if (status != "optimal")
-                throw new NotConvergedException($"the optimizer ended with status '{status}'; no orders are planned from its weights", 0, double.NaN);
+            var settings = OptimizeSettings.Parse(optimizerArgs);
+            var result = OptimizeCommand.Solve(settings, new GoldfarbIdnaniSolver(), stderr).Result;
             var map = new Dictionary<string, double>(StringComparer.Ordinal);
-            foreach (var p in root.GetProperty("weights").EnumerateObject()) map[p.Name] = p.Value.GetDouble();
+            for (int i = 0; i < result.Assets.Count; i++) map[result.Assets[i]] = result.Weights[i];
             return map;
         }
 

@@ -60,11 +60,7 @@ namespace NinjaTraderPortfolio.Core.Backtesting
             {
                 throw new InfeasibleException($"at {AssetFrame.FormatDate(prices.Dates[bar])} (window of {Lookback} returns): {ex.Message}", ex.Conflicts);
             }
-            if (result.Status != OptimizationStatus.Optimal)
-                throw new NotConvergedException(
-                    $"{_optimizer.Method} on the {Lookback} returns up to {AssetFrame.FormatDate(prices.Dates[bar])} ended with status {result.Status}: {result.Message}",
-                    result.Iterations, double.NaN);
-            return result.CopyWeights();
+            return result.RequireOptimal($"{_optimizer.Method} on the {Lookback} returns up to {AssetFrame.FormatDate(prices.Dates[bar])}").CopyWeights();
         }
     }
 }

@@ -18,6 +18,22 @@ namespace NinjaTraderPortfolio.Core.Optimization
             => new OptimizationResult(r.Method, status, r.Assets, r.CopyWeights(), r.ExpectedReturn, r.Volatility, r.Sharpe,
                 Copy(r), iterations, QpOutcome.Join(r.Message, note));
 
+        /// <summary>The status as the CLI and the config spell it: optimal, not-converged, infeasible.</summary>
+        public static string StatusName(this OptimizationStatus s)
+            => s == OptimizationStatus.Optimal ? "optimal" : s == OptimizationStatus.NotConverged ? "not-converged" : "infeasible";
+
+        /// <summary>
+        /// Returns <paramref name="r"/> when it is optimal; otherwise throws <see cref="NotConvergedException"/>
+        /// "<paramref name="what"/> did not converge (status): message". A result that is not optimal is a failure: its
+        /// weights are never traded or printed as if they were an answer.
+        /// </summary>
+        public static OptimizationResult RequireOptimal(this OptimizationResult r, string what)
+        {
+            Guard.NotNull(r, nameof(r));
+            if (r.Status == OptimizationStatus.Optimal) return r;
+            throw new NotConvergedException($"{what} did not converge ({r.Status.StatusName()}): {r.Message}", r.Iterations, double.NaN);
+        }
+
         private static double[] Copy(OptimizationResult r)
         {
             var a = new double[r.RiskContributions.Count];

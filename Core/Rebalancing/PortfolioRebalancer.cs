@@ -299,7 +299,7 @@ namespace NinjaTraderPortfolio.Core.Rebalancing
             var instruments = new PlannerInstrument[names.Length];
             for (int a = 0; a < names.Length; a++)
                 instruments[a] = new PlannerInstrument(names[a], (decimal)closes[a], (decimal)options.PointValues[a], 1, positions[a], targets[a]);
-            IAllocationLimits? limits = calculator.Method == PortfolioMethod.RiskParity ? null : new InstrumentLimits(defaultMaxWeight: calculator.MaxWeight);
+            IAllocationLimits? limits = !calculator.Spec.UsesLimits ? null : new InstrumentLimits(defaultMaxWeight: calculator.MaxWeight);
             var plan = planner.Plan(instruments, equity, new PlannerOptions { CashBuffer = options.CashBuffer }, limits);
             LastPlan = plan;
             log(string.Format(CultureInfo.InvariantCulture, "{0:yyyy-MM-dd HH:mm} rebalance ({1}), equity {2:0.00}: targets {3}",

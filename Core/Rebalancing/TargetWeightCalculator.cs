@@ -2,10 +2,8 @@ using System;
 using NinjaTraderPortfolio.Core;
 using NinjaTraderPortfolio.Core.Data;
 using NinjaTraderPortfolio.Core.Optimization;
+using NinjaTraderPortfolio.Core.Optimization.Catalog;
 using NinjaTraderPortfolio.Core.Optimization.Constraints;
-using NinjaTraderPortfolio.Core.Optimization.Kelly;
-using NinjaTraderPortfolio.Core.Optimization.RiskParity;
-using NinjaTraderPortfolio.Core.Optimization.Solvers;
 using NinjaTraderPortfolio.Core.Statistics;
 
 namespace NinjaTraderPortfolio.Core.Rebalancing
@@ -21,9 +19,10 @@ namespace NinjaTraderPortfolio.Core.Rebalancing
         public TargetWeightCalculator(PortfolioMethod method, double maxWeight, double kellyFraction, double riskFreeRate)
         {
             if (!(maxWeight > 0 && maxWeight <= 1)) throw new InvalidInputException("max weight must be in (0, 1], got " + maxWeight);
-            if (!(kellyFraction > 0 && kellyFraction <= 1)) throw new InvalidInputException("Kelly fraction must be in (0, 1], got " + kellyFraction);
+            OptimizerCatalog.KellyFraction.Check(kellyFraction);
             if (double.IsNaN(riskFreeRate) || double.IsInfinity(riskFreeRate)) throw new InvalidInputException("risk-free rate must be finite");
             Method = method;
+            Spec = OptimizerCatalog.ByChartName(method.ToString());
             MaxWeight = maxWeight;
             KellyFraction = kellyFraction;
             RiskFreeRate = riskFreeRate;
@@ -31,6 +30,9 @@ namespace NinjaTraderPortfolio.Core.Rebalancing
 
         /// <summary>The optimizer.</summary>
         public PortfolioMethod Method { get; }
+
+        /// <summary>The catalog entry of <see cref="Method"/> (name, default limits, parameters).</summary>
+        public OptimizerSpec Spec { get; }
 
         /// <summary>Largest weight per instrument (fraction).</summary>
         public double MaxWeight { get; }
@@ -43,7 +45,7 @@ namespace NinjaTraderPortfolio.Core.Rebalancing
 
         /// <summary>The limits the QP-based methods solve under.</summary>
         public PortfolioConstraints Constraints =>
-            (Method == PortfolioMethod.Kelly ? KellyOptimizer.DefaultConstraints : PortfolioConstraints.LongOnly).WithWeightRange(0, MaxWeight);
+            Spec.DefaultLimits.WithWeightRange(0, MaxWeight);
 
         /// <summary>The optimization problem of a return window (sample mean, sample covariance, n - 1).</summary>
         public PortfolioProblem Problem(AssetFrame returns)
@@ -55,24 +57,8 @@ namespace NinjaTraderPortfolio.Core.Rebalancing
         /// <summary>Optimizes on <paramref name="returns"/> (simple returns per bar, one column per instrument); throws unless optimal.</summary>
         public OptimizationResult Compute(AssetFrame returns)
         {
-            PortfolioProblem problem = Problem(returns);
-            OptimizationResult result = Optimize(problem);
-            if (result.Status != OptimizationStatus.Optimal)
-                throw new NotConvergedException(Method + " optimization ended " + result.Status + ": " + result.Message, result.Iterations, double.NaN);
-            return result;
-        }
-
-        private OptimizationResult Optimize(PortfolioProblem problem)
-        {
-            var solver = new GoldfarbIdnaniSolver();
-            switch (Method)
-            {
-                case PortfolioMethod.MinimumVariance: return new MinimumVarianceOptimizer(solver).Optimize(problem);
-                case PortfolioMethod.MaximumSharpe: return new MaximumSharpeOptimizer(solver).Optimize(problem);
-                case PortfolioMethod.Kelly: return new KellyOptimizer(solver, KellyFraction).Optimize(problem);
-                default:
-                    return new RiskParityOptimizer().Optimize(problem.Assets, problem.CopyCovariance(), null, problem.ExpectedReturns, problem.RiskFreeRate);
-            }
+            var optimizer = Spec.Create(new OptimizerSettings { KellyFraction = KellyFraction });
+            return optimizer.Optimize(Problem(returns)).RequireOptimal(Spec.Name);
         }
     }
 }

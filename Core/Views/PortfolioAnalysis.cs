@@ -78,7 +78,7 @@ namespace NinjaTraderPortfolio.Core.Views
             if (targets == null) throw new ArgumentNullException(nameof(targets));
             OptimizationResult optimal = targets.Compute(returns);
             double[] weights = optimal.CopyWeights();
-            IReadOnlyList<OptimizationResult> frontier = targets.Method == PortfolioMethod.RiskParity || frontierPoints < 2
+            IReadOnlyList<OptimizationResult> frontier = !targets.Spec.UsesLimits || frontierPoints < 2
                 ? new OptimizationResult[0]
                 : new EfficientFrontier(new GoldfarbIdnaniSolver()).Compute(targets.Problem(returns).WithConstraints(NinjaTraderPortfolio.Core.Optimization.Constraints.PortfolioConstraints.LongOnly.WithWeightRange(0, targets.MaxWeight)), frontierPoints);
             var scenarios = new StressScenario[]

@@ -13,16 +13,39 @@ namespace NinjaTraderPortfolio.Core.Optimization.RiskParity
     /// Spinu's (2013) formulation by damped Newton (small/medium N) or cyclical coordinate descent (large N);
     /// see <see cref="RiskParityMethod"/>.
     /// </summary>
-    public sealed class RiskParityOptimizer
+    public sealed class RiskParityOptimizer : IPortfolioOptimizer
     {
         /// <summary>Method name used in results and by the CLI (<c>--method risk-parity</c>).</summary>
         public const string MethodName = "risk-parity";
 
-        /// <summary>Creates an optimizer; null options means <see cref="RiskParityOptions.Default"/>.</summary>
-        public RiskParityOptimizer(RiskParityOptions? options = null) => Options = options ?? RiskParityOptions.Default;
+        /// <summary>
+        /// Creates an optimizer; null options means <see cref="RiskParityOptions.Default"/>; <paramref name="budgets"/> are the
+        /// risk budgets <see cref="Optimize(PortfolioProblem)"/> uses (null = equal).
+        /// </summary>
+        public RiskParityOptimizer(RiskParityOptions? options = null, RiskBudgets? budgets = null)
+        {
+            Options = options ?? RiskParityOptions.Default;
+            Budgets = budgets;
+        }
 
         /// <summary>The settings in use.</summary>
         public RiskParityOptions Options { get; }
+
+        /// <summary>Risk budgets of <see cref="Optimize(PortfolioProblem)"/> (null = equal).</summary>
+        public RiskBudgets? Budgets { get; }
+
+        /// <inheritdoc />
+        public string Method => MethodName;
+
+        /// <summary>
+        /// Risk budgeting on the problem's covariance with <see cref="Budgets"/>; the problem's expected returns and risk-free
+        /// rate only feed the reported figures. Long-only and fully invested by construction: the problem's limits are ignored.
+        /// </summary>
+        public OptimizationResult Optimize(PortfolioProblem problem)
+        {
+            Guard.NotNull(problem, nameof(problem));
+            return Optimize(problem.Assets, problem.CopyCovariance(), Budgets, problem.ExpectedReturns, problem.RiskFreeRate);
+        }
 
         /// <summary>
         /// Solves for the risk budgeting weights of <paramref name="covariance"/> (n x n, any consistent units; the

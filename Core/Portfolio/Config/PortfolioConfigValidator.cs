@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using NinjaTraderPortfolio.Core.Backtesting;
+using NinjaTraderPortfolio.Core.Optimization.Catalog;
 using NinjaTraderPortfolio.Core.Statistics;
 
 namespace NinjaTraderPortfolio.Core.Portfolio.Config
@@ -14,8 +15,9 @@ namespace NinjaTraderPortfolio.Core.Portfolio.Config
     /// </summary>
     public static class PortfolioConfigValidator
     {
-        /// <summary>The methods the manager supports.</summary>
-        public static readonly IReadOnlyList<string> Methods = new[] { "fixed", "min-variance", "max-sharpe", "risk-parity" };
+        /// <summary>The methods the manager supports: "fixed" weights and every catalog method that needs no parameter.</summary>
+        public static readonly IReadOnlyList<string> Methods =
+            new[] { "fixed" }.Concat(OptimizerCatalog.All.Where(s => s.NeedsNoParameters).Select(s => s.Name)).ToList();
 
         /// <summary>Throws <see cref="InvalidInputException"/> naming every bad field; returns the config when valid.</summary>
         public static PortfolioManagerConfig Validate(PortfolioManagerConfig config, string source = "config")

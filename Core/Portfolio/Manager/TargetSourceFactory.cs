@@ -1,9 +1,8 @@
 using System.Collections.Generic;
 using System.Linq;
 using NinjaTraderPortfolio.Core.Backtesting;
-using NinjaTraderPortfolio.Core.Optimization;
+using NinjaTraderPortfolio.Core.Optimization.Catalog;
 using NinjaTraderPortfolio.Core.Optimization.Constraints;
-using NinjaTraderPortfolio.Core.Optimization.RiskParity;
 using NinjaTraderPortfolio.Core.Optimization.Solvers;
 using NinjaTraderPortfolio.Core.Portfolio.Config;
 using NinjaTraderPortfolio.Core.Statistics;
@@ -16,11 +15,15 @@ namespace NinjaTraderPortfolio.Core.Portfolio.Manager
     /// </summary>
     public static class TargetSourceFactory
     {
-        /// <summary>Weight and sector limits of <paramref name="p"/> (long-only or with the configured minimum, fully invested).</summary>
+        /// <summary>
+        /// Weight and sector limits of <paramref name="p"/> over its method's default limits (long-only or with the configured
+        /// minimum; fully invested except Kelly; see <see cref="OptimizerSpec.DefaultLimits"/>).
+        /// </summary>
         public static PortfolioConstraints Limits(PortfolioConfig p)
         {
             Guard.NotNull(p, nameof(p));
-            var c = PortfolioConstraints.LongOnly.WithWeightRange(p.Limits.MinWeight, p.Limits.MaxWeight);
+            var start = p.Optimization.Method == "fixed" ? PortfolioConstraints.LongOnly : OptimizerCatalog.Get(p.Optimization.Method).DefaultLimits;
+            var c = start.WithWeightRange(p.Limits.MinWeight, p.Limits.MaxWeight);
             var sectors = p.Instruments.Where(i => i.Sector != null).ToDictionary(i => i.Symbol, i => i.Sector!, System.StringComparer.Ordinal);
             if (sectors.Count > 0) c = c.WithSectors(sectors);
             foreach (var kv in p.Limits.SectorMax.OrderBy(k => k.Key, System.StringComparer.Ordinal)) c = c.WithSectorMax(kv.Key, kv.Value);
@@ -64,24 +67,10 @@ namespace NinjaTraderPortfolio.Core.Portfolio.Manager
             var o = p.Optimization;
             if (o.Method == "fixed")
                 return new FixedWeightSource(p.Instruments.Select(i => o.Weights.TryGetValue(i.Symbol, out double w) ? w : 0.0).ToArray());
-            IPortfolioOptimizer optimizer;
-            switch (o.Method)
-            {
-                case "min-variance": optimizer = new MinimumVarianceOptimizer(solver); break;
-                case "max-sharpe": optimizer = new MaximumSharpeOptimizer(solver); break;
-                case "risk-parity": optimizer = new RiskParityAsOptimizer(); break;
-                default: throw new InvalidInputException($"portfolio '{p.Name}': unknown optimization method \"{o.Method}\"; use {string.Join("|", PortfolioConfigValidator.Methods)}");
-            }
+            if (!PortfolioConfigValidator.Methods.Contains(o.Method))
+                throw new InvalidInputException($"portfolio '{p.Name}': unknown optimization method \"{o.Method}\"; use {string.Join("|", PortfolioConfigValidator.Methods)}");
+            var optimizer = OptimizerCatalog.Create(o.Method, new OptimizerSettings { Solver = solver });
             return new OptimizerWeightSource(optimizer, Limits(p), o.Lookback, CovarianceMethodNames.Parse(o.Covariance), o.RiskFreePerPeriod);
-        }
-
-        /// <summary>Equal-risk-contribution portfolio (long-only, fully invested; ignores weight limits) as an optimizer.</summary>
-        private sealed class RiskParityAsOptimizer : IPortfolioOptimizer
-        {
-            public string Method => RiskParityOptimizer.MethodName;
-
-            public OptimizationResult Optimize(PortfolioProblem problem)
-                => new RiskParityOptimizer().Optimize(problem.Assets, problem.CopyCovariance(), null, problem.ExpectedReturns, problem.RiskFreeRate);
         }
     }
 }
