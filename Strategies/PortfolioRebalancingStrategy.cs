@@ -13,6 +13,7 @@ using NinjaTrader.NinjaScript;
 using NinjaTrader.NinjaScript.AddOns.Portfolio;
 using NinjaTraderPortfolio.Core.Allocation;
 using NinjaTraderPortfolio.Core.Execution;
+using NinjaTraderPortfolio.Core.Execution.Session;
 using NinjaTraderPortfolio.Core.Persistence;
 using NinjaTraderPortfolio.Core.Safety;
 using NinjaTraderPortfolio.Core.Rebalancing;
@@ -62,8 +63,6 @@ namespace NinjaTrader.NinjaScript.Strategies
         private double dayStartPnl;
         private DateTime lossDay;
         private KillSwitch killSwitch;
-        private TradingGuard guard;
-        private GuardedOrderGateway guarded;
         private SqlitePortfolioStore store;
         private SettableClock marketClock;
         private bool accountSubscribed;
@@ -144,7 +143,7 @@ namespace NinjaTrader.NinjaScript.Strategies
                 if (rebalancer != null)
                 {
                     // Working parents stay in the durable store (a restart resumes them); only the in-memory loop stops.
-                    foreach (ScheduleExecutor executor in rebalancer.Working) executor.Dispose();
+                    foreach (ExecutionSession session in rebalancer.Sessions) session.Dispose();
                 }
                 if (accountSubscribed && Account != null)
                 {
@@ -187,8 +186,6 @@ namespace NinjaTrader.NinjaScript.Strategies
             dayStartPnl = 0;
             lossDay = DateTime.MinValue;
             killSwitch = new KillSwitch();
-            guard = null;
-            guarded = null;
             marketClock = new SettableClock();
             if (store != null) store.Dispose();
             store = null;
@@ -236,41 +233,52 @@ namespace NinjaTrader.NinjaScript.Strategies
             dayStartPnl = 0;
             lossDay = DateTime.MinValue;
 
+            // Realtime orders run through Core's execution session: per-order caps, live-account opt-in, gross leverage and
+            // the kill file are the session's guards; the daily caps per instrument (UTC day of the bar time) sit behind it.
             var limits = new TradingLimits
             {
                 AllowLiveAccounts = AllowLiveAccount,
                 MaxOrderQuantity = MaxOrderContracts > 0 ? MaxOrderContracts : (long?)null,
                 MaxOrderNotional = MaxOrderNotional > 0 ? (decimal)MaxOrderNotional : (decimal?)null,
-                MaxDailyQuantity = MaxDailyContracts > 0 ? MaxDailyContracts : (long?)null,
-                MaxDailyNotional = MaxDailyNotional > 0 ? (decimal)MaxDailyNotional : (decimal?)null,
             };
-            guard = new TradingGuard(limits, marketClock, killSwitch, new GrossLeverageCheck(this));
-            guarded = new GuardedOrderGateway(gateway, guard, new BarQuotes(this), Account == null ? string.Empty : Account.Name,
-                instrument => (decimal)pointValues[seriesOf[instrument]]);
-            route.Use(new RefusalReporter(guarded, this));
-            if (!AllowLiveAccount && !AccountClassifier.IsSimulation(Account == null ? null : Account.Name))
-                RaiseAlert("LiveAccount", "account '" + (Account == null ? "?" : Account.Name) + "' is not a simulation account and AllowLiveAccount is off: "
-                    + "trading guard LiveAccount refuses every order");
+            route.Use(new DailyCaps(gateway, this));
+            string accountName = Account == null ? string.Empty : Account.Name;
+            if (!AllowLiveAccount && !AccountClassifier.IsSimulation(accountName))
+                RaiseAlert("Guard LiveAccount", "account '" + accountName + "' is not a simulation account and AllowLiveAccount is off: "
+                    + "trading guard LiveAccount refuses every rebalance");
 
             string path = ResolveStorePath();
             Directory.CreateDirectory(Path.GetDirectoryName(path));
             store = new SqlitePortfolioStore(path);
-            rebalancer.UseExecution(route, store);
-            string prefix = "P";
-            var query = new AccountOrderQuery(Account, prefix);
-            IReadOnlyList<string> workingIds = store.LoadParentIds(ParentOrderStatus.Working)
-                .Where(id => { ParentOrderRecord r = store.LoadParent(id); return r != null && seriesOf.ContainsKey(r.Order.Instrument); }).ToList();
-            if (workingIds.Count > 0)
+            var query = new AccountOrderQuery(Account, "P");
+            rebalancer.UseExecution(route, store, query, new ExecutionSessionOptions
+            {
+                Account = accountName,
+                Limits = limits,
+                KillPath = string.IsNullOrWhiteSpace(KillFile) ? null : KillFile.Trim(),
+                RiskLimit = new GrossLeverageCheck(this),
+            });
+            // Parents of an earlier run still unfinished in the store: their orders still in the account are adopted (their
+            // events come through the account), then the sessions resume them without re-sending.
+            var unfinished = store.LoadParentIds(ParentOrderStatus.Working).Concat(store.LoadParentIds(ParentOrderStatus.Halted)).ToList();
+            if (unfinished.Count > 0)
             {
                 SubscribeAccount();
-                foreach (string id in workingIds)
+                foreach (string id in unfinished)
                     foreach (ChildOrderRecord child in store.LoadChildren(id))
                     {
                         Order order = query.Find(child.ClientOrderId);
                         if (order != null) gateway.Adopt(child.ClientOrderId, order);
                     }
-                IReadOnlyList<ScheduleExecutor> resumed = rebalancer.ResumeWorking(workingIds, query);
-                Print(Name + ": resumed " + resumed.Count + " working parent(s) from " + path);
+                try
+                {
+                    IReadOnlyList<ExecutionSession> resumed = rebalancer.ResumeWorking();
+                    Print(Name + ": resumed " + resumed.Count + " execution(s) from " + path);
+                }
+                catch (Exception ex)
+                {
+                    RaiseAlert("Restart", "could not resume the executions in " + path + ": " + ex.Message + "; nothing was sent for them");
+                }
             }
             rebalancer.DryRun = DryRun;
             if (TradeOnStart) rebalancer.Arm();
@@ -576,13 +584,14 @@ namespace NinjaTrader.NinjaScript.Strategies
             public void Change(string clientOrderId, int newQuantity) => orders.Change(clientOrderId, newQuantity);
         }
 
-        // Names the guard of every refusal in the Output window and the alerts, then lets the executor record it.
-        private sealed class RefusalReporter : IOrderGateway
+        // Daily caps per instrument (contracts and notional sent per UTC day of the bar time), behind the session's guards.
+        private sealed class DailyCaps : IOrderGateway
         {
             private readonly IOrderGateway inner;
             private readonly PortfolioRebalancingStrategy owner;
+            private readonly Dictionary<string, TradingGuard> guards = new Dictionary<string, TradingGuard>(StringComparer.Ordinal);
 
-            internal RefusalReporter(IOrderGateway inner, PortfolioRebalancingStrategy owner)
+            internal DailyCaps(IOrderGateway inner, PortfolioRebalancingStrategy owner)
             {
                 this.inner = inner;
                 this.owner = owner;
@@ -596,41 +605,32 @@ namespace NinjaTrader.NinjaScript.Strategies
 
             public void Submit(ChildOrderRequest order)
             {
-                try
+                if (owner.MaxDailyContracts > 0 || owner.MaxDailyNotional > 0)
                 {
-                    inner.Submit(order);
+                    TradingGuard guard;
+                    if (!guards.TryGetValue(order.Instrument, out guard))
+                        guards[order.Instrument] = guard = new TradingGuard(new TradingLimits
+                        {
+                            AllowLiveAccounts = true,
+                            MaxDailyQuantity = owner.MaxDailyContracts > 0 ? owner.MaxDailyContracts : (long?)null,
+                            MaxDailyNotional = owner.MaxDailyNotional > 0 ? (decimal)owner.MaxDailyNotional : (decimal?)null,
+                        }, owner.marketClock);
+                    int k = owner.seriesOf[order.Instrument];
+                    double close = owner.LastClose(k, owner.lastDecision);
+                    GuardDecision d = guard.TryCommit(new OrderIntent(string.Empty, order.Instrument, order.Side, order.Quantity,
+                        double.IsNaN(close) ? 0m : (decimal)close, owner.marketClock.UtcNow, (decimal)owner.pointValues[k]));
+                    if (!d.IsAllowed)
+                    {
+                        owner.RaiseAlert("Guard " + d.RefusedBy, "order '" + order.ClientOrderId + "' not sent: " + d.Message + " (per instrument)");
+                        throw new TradingGuardException(d);
+                    }
                 }
-                catch (TradingGuardException ex)
-                {
-                    owner.RaiseAlert("Guard " + ex.Decision.RefusedBy, "order '" + order.ClientOrderId + "' not sent: " + ex.Decision.Message);
-                    throw;
-                }
+                inner.Submit(order);
             }
 
             public void Cancel(string clientOrderId) => inner.Cancel(clientOrderId);
 
             public void Change(string clientOrderId, int newQuantity) => inner.Change(clientOrderId, newQuantity);
-        }
-
-        // Reference prices for the guards: the close the decision used, stamped with its bar time.
-        private sealed class BarQuotes : IQuoteSource
-        {
-            private readonly PortfolioRebalancingStrategy owner;
-
-            internal BarQuotes(PortfolioRebalancingStrategy owner)
-            {
-                this.owner = owner;
-            }
-
-            public Quote LastQuote(string instrument)
-            {
-                int k;
-                if (!owner.seriesOf.TryGetValue(instrument, out k)) return null;
-                double close = owner.LastClose(k, owner.lastDecision);
-                return double.IsNaN(close) ? null : new Quote((decimal)close, DateTime.SpecifyKind(owner.lastDecision, DateTimeKind.Utc));
-            }
-
-            public double? MarketVolume(string instrument) => null;
         }
 
         // Gross leverage after the order: sum of |position| x close x point value over equity (Capital + live P&L).

@@ -5,6 +5,7 @@ using System.Linq;
 using NinjaTraderPortfolio.Core.Allocation;
 using NinjaTraderPortfolio.Core.Data;
 using NinjaTraderPortfolio.Core.Execution;
+using NinjaTraderPortfolio.Core.Execution.Session;
 using NinjaTraderPortfolio.Core.Safety;
 
 namespace NinjaTraderPortfolio.Core.Rebalancing
@@ -67,11 +68,14 @@ namespace NinjaTraderPortfolio.Core.Rebalancing
         private readonly Action<string> log;
         private readonly DynamicAllocationEngine engine;
         private IExecutionStore store = new InMemoryExecutionStore();
-        private IOrderGateway? liveGateway;
+        private IOrderGateway sessionGateway;
+        private IBrokerOrderQuery? broker;
+        private ExecutionSessionOptions sessionOptions;
         private TimeSpan clockShift;
         private bool retryDrift;
         private readonly RebalancePlanner planner = new RebalancePlanner();
-        private readonly List<ScheduleExecutor> working = new List<ScheduleExecutor>();
+        private readonly List<ExecutionSession> sessions = new List<ExecutionSession>();
+        private readonly double[] lastCloses;
         private readonly Queue<(DateTime Time, double[] Closes)> history = new Queue<(DateTime, double[])>();
         private readonly string[] names;
         private readonly TargetWeightCalculator calculator;
@@ -94,6 +98,10 @@ namespace NinjaTraderPortfolio.Core.Rebalancing
             if (options.Lookback < 2) throw new ArgumentException("Lookback must be at least 2, got " + options.Lookback, nameof(options));
             if (options.ExecutionSlices < 1) throw new ArgumentException("ExecutionSlices must be at least 1, got " + options.ExecutionSlices, nameof(options));
             names = options.Instruments.ToArray();
+            lastCloses = new double[names.Length];
+            sessionGateway = gateway;
+            // Historical (simulated) orders: the same session, in memory, on the Strategy Analyzer's "Backtest" account, no caps.
+            sessionOptions = new ExecutionSessionOptions { Account = "Backtest", PointValue = PointValueOf };
             engine = new DynamicAllocationEngine(new DynamicAllocationOptions
             {
                 Instruments = names,
@@ -110,8 +118,11 @@ namespace NinjaTraderPortfolio.Core.Rebalancing
         /// <summary>The last plan (null before the first rebalance).</summary>
         public RebalancePlan? LastPlan { get; private set; }
 
-        /// <summary>Executors still working parent orders.</summary>
-        public IReadOnlyList<ScheduleExecutor> Working => working;
+        /// <summary>Executors still working parent orders (of every session still working).</summary>
+        public IReadOnlyList<ScheduleExecutor> Working => sessions.SelectMany(x => x.Executors).Where(e => e.Status == ParentOrderStatus.Working).ToList();
+
+        /// <summary>Execution sessions started by this loop that are still working (one per rebalance).</summary>
+        public IReadOnlyList<ExecutionSession> Sessions => sessions;
 
         /// <summary>The execution store new parents go to (in memory until <see cref="UseExecution"/> names a durable one).</summary>
         public IExecutionStore Store => store;
@@ -143,53 +154,56 @@ namespace NinjaTraderPortfolio.Core.Rebalancing
         }
 
         /// <summary>
-        /// From now on new parents are worked through <paramref name="gateway"/> and recorded in <paramref name="executionStore"/>
-        /// (the strategy's switch to realtime: the guarded gateway over a durable store). Parents already working keep theirs.
+        /// From now on each rebalance runs as a Core <see cref="ExecutionSession"/> over <paramref name="gateway"/> (the session
+        /// puts its trading guards in front of it), recorded in <paramref name="executionStore"/> and reconciled with
+        /// <paramref name="brokerQuery"/>; <paramref name="options"/> = account, limits, kill path, risk limit (the point
+        /// values are the loop's). The strategy's switch to realtime: a durable store and the live guards. Sessions already
+        /// working keep theirs.
         /// </summary>
-        public void UseExecution(IOrderGateway gateway, IExecutionStore executionStore)
+        public void UseExecution(IOrderGateway gateway, IExecutionStore executionStore, IBrokerOrderQuery? brokerQuery, ExecutionSessionOptions options)
         {
-            liveGateway = gateway ?? throw new ArgumentNullException(nameof(gateway));
+            sessionGateway = gateway ?? throw new ArgumentNullException(nameof(gateway));
             store = executionStore ?? throw new ArgumentNullException(nameof(executionStore));
+            sessionOptions = options ?? throw new ArgumentNullException(nameof(options));
+            sessionOptions.PointValue = PointValueOf;
+            broker = brokerQuery;
         }
 
         /// <summary>
-        /// After a restart: resumes every parent in <paramref name="parentIds"/> from the store given to
-        /// <see cref="UseExecution"/> (its live children are adopted, not re-sent), then reconciles each with what the broker
-        /// holds (<see cref="ExecutionRecovery"/>: fills missed while down are counted once; children never sent are rescheduled
-        /// under new client ids). Returns the resumed executors.
+        /// After a restart: every execution with unfinished parents in the store given to <see cref="UseExecution"/> is
+        /// started again as a session over the same orders, which resumes it (live children adopted, not re-sent; fills
+        /// missed while down counted once; children never sent rescheduled under new client ids; halted parents re-armed).
+        /// The bar clock first moves past the latest time recorded. Returns the resumed sessions.
         /// </summary>
-        public IReadOnlyList<ScheduleExecutor> ResumeWorking(IEnumerable<string> parentIds, IBrokerOrderQuery broker)
+        public IReadOnlyList<ExecutionSession> ResumeWorking()
         {
-            if (liveGateway == null) throw new InvalidOperationException("call UseExecution before resuming parents");
-            var resumed = new List<ScheduleExecutor>();
-            foreach (string id in parentIds)
+            var byExecution = new Dictionary<string, List<ParentOrderRecord>>(StringComparer.Ordinal);
+            foreach (ParentOrderStatus status in new[] { ParentOrderStatus.Working, ParentOrderStatus.Halted })
+                foreach (string id in store.LoadParentIds(status))
+                {
+                    ParentOrderRecord? record = store.LoadParent(id);
+                    if (record == null || id.Length < 10 || Array.IndexOf(names, record.Order.Instrument) < 0) continue;
+                    string execution = id.Substring(0, id.Length - 9);
+                    if (!byExecution.TryGetValue(execution, out List<ParentOrderRecord>? list)) byExecution[execution] = list = new List<ParentOrderRecord>();
+                    list.Add(record);
+                }
+            DateTime latest = byExecution.Values.SelectMany(l => l).Select(r => r.Updated).DefaultIfEmpty(DateTime.MinValue).Max();
+            if (latest > DateTime.MinValue)
             {
-                ParentOrderRecord? record = store.LoadParent(id);
-                if (record == null || record.Status != ParentOrderStatus.Working) continue;
-                ScheduleExecutor executor = ScheduleExecutor.Resume(id, liveGateway, store, clock, null, alerts);
-                Adopt(executor, record.Updated);
-                resumed.Add(executor);
+                DateTime resumeAt = latest + options.BarLength;
+                if (resumeAt > BarClock) clockShift += resumeAt - BarClock;
+                clock.Set(BarClock);
             }
-            foreach (ScheduleExecutor executor in resumed)
+            var resumed = new List<ExecutionSession>();
+            foreach (KeyValuePair<string, List<ParentOrderRecord>> e in byExecution)
             {
-                RecoveryReport report = ExecutionRecovery.Reconcile(executor, broker, clock.UtcNow);
-                log(string.Format(CultureInfo.InvariantCulture, "resumed parent {0} ({1} {2} {3}, {4} filled): {5} child(ren) found at the broker, {6} never sent",
-                    executor.Parent.Id, executor.Parent.Side, executor.Parent.Quantity, executor.Parent.Instrument, executor.Filled, report.Adopted, report.NeverSent));
+                var session = NewSession(e.Key, false);
+                session.Start(e.Value.Select(r => new SessionOrder(r.Order.Instrument, r.Order.Side, r.Order.Quantity)).ToList());
+                sessions.Add(session);
+                resumed.Add(session);
+                log(string.Format(CultureInfo.InvariantCulture, "resumed execution {0}: {1}", e.Key, session.Progress()));
             }
             return resumed;
-        }
-
-        /// <summary>
-        /// Takes over a parent resumed from the store after a restart. The bar clock jumps forward (never back) so the
-        /// resumed schedule continues one bar after the parent's last recorded time.
-        /// </summary>
-        public void Adopt(ScheduleExecutor executor, DateTime lastRecorded)
-        {
-            if (executor == null) throw new ArgumentNullException(nameof(executor));
-            DateTime resumeAt = lastRecorded + options.BarLength;
-            if (resumeAt > BarClock) clockShift += resumeAt - BarClock;
-            clock.Set(BarClock);
-            working.Add(executor);
         }
 
         /// <summary>
@@ -211,6 +225,7 @@ namespace NinjaTraderPortfolio.Core.Rebalancing
         {
             barCount++;
             clock.Set(BarClock);
+            Array.Copy(closes, lastCloses, Math.Min(closes.Length, lastCloses.Length));
             if (!Paused) PollWorking();
             history.Enqueue((time, (double[])closes.Clone()));
             while (history.Count > options.Lookback + 1) history.Dequeue();
@@ -224,7 +239,7 @@ namespace NinjaTraderPortfolio.Core.Rebalancing
                 targets = calculator.Compute(WindowReturns()).CopyWeights();
                 engine.SetTargets(targets);
             }
-            if (!first && reasons == RebalanceReason.None && retryDrift && working.Count == 0 && OffTarget())
+            if (!first && reasons == RebalanceReason.None && retryDrift && sessions.Count == 0 && OffTarget())
             {
                 // A parent halted, was refused or was deferred (market closed): the trigger fired and was spent, but the
                 // trade did not happen; re-plan from the actual positions.
@@ -245,11 +260,11 @@ namespace NinjaTraderPortfolio.Core.Rebalancing
                 return RebalanceReason.None;
             }
             Armed = true;
-            if (!first && (reasons & RebalanceReason.Calendar) == 0 && working.Count > 0)
+            if (!first && (reasons & RebalanceReason.Calendar) == 0 && sessions.Count > 0)
             {
                 // A drift signal while a sliced rebalance is still working: the weights are off target because the
                 // orders are not done yet; re-planning would restart the schedule on every bar.
-                log(string.Format(CultureInfo.InvariantCulture, "{0:yyyy-MM-dd HH:mm} {1} ignored: {2} parent(s) still working", time, reasons, working.Count));
+                log(string.Format(CultureInfo.InvariantCulture, "{0:yyyy-MM-dd HH:mm} {1} ignored: {2} parent(s) still working", time, reasons, Working.Count));
                 return RebalanceReason.None;
             }
             if (first) reasons |= RebalanceReason.Calendar;
@@ -260,12 +275,12 @@ namespace NinjaTraderPortfolio.Core.Rebalancing
         /// <summary>Cancels every working parent (cancel-all).</summary>
         public void CancelAll()
         {
-            foreach (ScheduleExecutor executor in working)
+            foreach (ExecutionSession session in sessions)
             {
-                executor.CancelAll();
-                executor.Dispose();
+                foreach (ScheduleExecutor executor in session.Executors) executor.CancelAll();
+                session.Dispose();
             }
-            working.Clear();
+            sessions.Clear();
         }
 
         /// <inheritdoc />
@@ -305,6 +320,7 @@ namespace NinjaTraderPortfolio.Core.Rebalancing
             log(string.Format(CultureInfo.InvariantCulture, "{0:yyyy-MM-dd HH:mm} rebalance ({1}), equity {2:0.00}: targets {3}",
                 time, reasons, equity, string.Join(", ", names.Select((n, a) => n + " " + targets[a].ToString("0.####", CultureInfo.InvariantCulture)))));
 
+            var orders = new List<SessionOrder>();
             foreach (PlannedTrade trade in plan.Trades)
             {
                 long quantity = Math.Abs(trade.OrderQuantity);
@@ -316,52 +332,93 @@ namespace NinjaTraderPortfolio.Core.Rebalancing
                     log(string.Format(CultureInfo.InvariantCulture, "  {0} {1} {2} deferred: its market is closed now", trade.Side, quantity, symbol));
                     continue;
                 }
-                string id;
-                do id = string.Format(CultureInfo.InvariantCulture, "P{0:yyyyMMddHHmmss}n{1}", time, ++parentSequence);
-                while (store.LoadParent(id) != null);
                 if (options.DryRun)
                 {
-                    log(string.Format(CultureInfo.InvariantCulture, "  DRY RUN: would send {0} {1} {2} ({3}); nothing sent", trade.Side, quantity, symbol, id));
+                    log(string.Format(CultureInfo.InvariantCulture, "  DRY RUN: would send {0} {1} {2}; nothing sent", trade.Side, quantity, symbol));
                     continue;
                 }
-                var parent = new ParentOrder(id, symbol, trade.Side, quantity);
-                var executor = new ScheduleExecutor(parent, Slices(BarClock, quantity, sliceOrders), liveGateway ?? gateway, store, clock, null, alerts);
-                working.Add(executor);
-                log(string.Format(CultureInfo.InvariantCulture, "  {0} {1} {2} ({3})", trade.Side, quantity, symbol, id));
-                executor.Poll();
+                orders.Add(new SessionOrder(symbol, trade.Side, quantity));
+                log(string.Format(CultureInfo.InvariantCulture, "  {0} {1} {2}", trade.Side, quantity, symbol));
             }
+            if (orders.Count == 0) return;
+            string id;
+            do id = string.Format(CultureInfo.InvariantCulture, "P{0:yyyyMMddHHmmss}n{1}", time, ++parentSequence);
+            while (store.LoadParent(ExecutionSession.ParentId(id, orders[0].Instrument)) != null);
+            ExecutionSession session = NewSession(id, sliceOrders);
+            try
+            {
+                session.Start(orders);
+            }
+            catch (InfeasibleException ex)
+            {
+                // A trading guard refused before anything was sent (live account, caps, kill path): nothing is sent.
+                session.Dispose();
+                log("  execution " + id + " refused: " + ex.Message);
+                alerts?.Raise(new ExecutionAlert(id, null, "refused before sending: " + ex.Message, clock.UtcNow));
+                return;
+            }
+            sessions.Add(session);
+            log("  execution " + id + ": " + session.Progress());
+            session.Poll();
         }
 
-        private IReadOnlyList<TimedSlice> Slices(DateTime now, long quantity, bool sliceOrders)
+        private ExecutionSession NewSession(string executionId, bool sliceOrders)
         {
-            if (!sliceOrders || options.ExecutionSlices == 1)
-                return new[] { new TimedSlice(0, now, now + TimeSpan.FromTicks(5 * options.BarLength.Ticks), quantity) };
-            // One child per bar: an order smaller than the slice count gets fewer slices over as many bars.
-            int bars = (int)Math.Min(options.ExecutionSlices, quantity);
-            ExecutionSchedule twap = TwapSchedule.Build(quantity, bars, bars);
-            return twap.ToTimedSlices(now, options.BarLength);
+            ISchedulePolicy policy = !sliceOrders || options.ExecutionSlices == 1
+                ? new FixedSchedulePolicy(SliceStrategy.Twap, 1, TimeSpan.FromTicks(5 * options.BarLength.Ticks))
+                // One child per bar: an order smaller than the slice count gets fewer slices over as many bars.
+                : new FixedSchedulePolicy(SliceStrategy.Twap, options.ExecutionSlices, options.BarLength);
+            return new ExecutionSession(executionId, policy, sessionGateway, broker, store, new CloseQuotes(this), clock, sessionOptions, alerts);
+        }
+
+        private decimal PointValueOf(string instrument)
+        {
+            int a = Array.IndexOf(names, instrument);
+            return a < 0 ? 1m : (decimal)options.PointValues[a];
+        }
+
+        // The guards' reference price: the close the decision used, stamped with the loop's clock.
+        private sealed class CloseQuotes : IQuoteSource
+        {
+            private readonly PortfolioRebalancer owner;
+
+            internal CloseQuotes(PortfolioRebalancer owner) => this.owner = owner;
+
+            public Quote? LastQuote(string instrument)
+            {
+                int a = Array.IndexOf(owner.names, instrument);
+                return a < 0 || !(owner.lastCloses[a] > 0) ? null : new Quote((decimal)owner.lastCloses[a], owner.clock.UtcNow);
+            }
+
+            public double? MarketVolume(string instrument) => null;
         }
 
         private void PollWorking()
         {
-            for (int i = working.Count - 1; i >= 0; i--)
+            for (int i = sessions.Count - 1; i >= 0; i--)
             {
-                working[i].Poll();
-                if (working[i].Status != ParentOrderStatus.Working)
+                ExecutionSession session = sessions[i];
+                try
                 {
-                    if (working[i].Status == ParentOrderStatus.Halted)
-                    {
-                        // Broker rejects re-arm the drift trigger (the next bar re-plans from the actual positions); a
-                        // refusal before sending (a trading guard) does not, or every bar would ask again.
-                        ChildOrderRecord? last = working[i].Children.LastOrDefault();
-                        bool rejected = last != null && last.State == ChildOrderState.Rejected;
-                        if (rejected) retryDrift = true;
-                        log("parent " + working[i].Parent.Id + " halted with " + (working[i].Parent.Quantity - working[i].Filled) + " unfilled"
-                            + (rejected ? "; the drift trigger re-arms" : "; not re-armed (refused before sending)"));
-                    }
-                    working[i].Dispose();
-                    working.RemoveAt(i);
+                    session.Poll();
                 }
+                catch (ExecutionFaultException ex)
+                {
+                    alerts?.Raise(new ExecutionAlert(session.ExecutionId, null, ex.Message, clock.UtcNow));
+                }
+                if (session.State == SessionState.Working) continue;
+                foreach (ScheduleExecutor executor in session.Executors.Where(e => e.Status == ParentOrderStatus.Halted))
+                {
+                    // Broker rejects re-arm the drift trigger (the next bar re-plans from the actual positions); a refusal
+                    // before sending (a trading guard) does not, or every bar would ask again.
+                    ChildOrderRecord? last = executor.Children.LastOrDefault();
+                    bool rejected = last != null && last.State == ChildOrderState.Rejected;
+                    if (rejected) retryDrift = true;
+                    log("parent " + executor.Parent.Id + " (" + executor.Parent.Instrument + ") halted with " + (executor.Parent.Quantity - executor.Filled) + " unfilled"
+                        + (rejected ? "; the drift trigger re-arms" : "; not re-armed (refused before sending)"));
+                }
+                session.Dispose();
+                sessions.RemoveAt(i);
             }
         }
     }

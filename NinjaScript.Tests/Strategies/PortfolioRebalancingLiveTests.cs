@@ -325,22 +325,98 @@ namespace NinjaTraderPortfolio.NinjaScript.Tests.Strategies
             int start = MonthStart();
             RebalancePlan plan = LivePlan(start, Held);
             long largest = plan.Trades.Max(t => Math.Abs(t.OrderQuantity));
-            LiveRun run = Run(start, s => s.MaxOrderContracts = (int)largest - 1);
+            LiveRun run = Run(start, s => s.MaxDailyContracts = (int)largest - 1);
 
-            Assert.That(run.Strategy.RaisedAlerts, Has.Some.Contains("Guard OrderQuantity").And.Contains("exceeds the maximum order quantity"));
             string refusedInstrument = plan.Trades.First(t => Math.Abs(t.OrderQuantity) == largest).Instrument.Symbol;
+            Assert.That(run.Strategy.RaisedAlerts, Has.Some.Contains("Guard DailyQuantity").And.Contains(refusedInstrument));
             Assert.That(run.Live.Where(o => o.Order.Instrument.FullName == refusedInstrument), Is.Empty, "refused orders are not sent");
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             using (var store = new SqlitePortfolioStore(run.StorePath))
             {
-                var parents = store.LoadParentIds(ParentOrderStatus.Completed).Concat(store.LoadParentIds(ParentOrderStatus.Halted))
-                    .Select(id => store.LoadParent(id)).ToList();
+                var parents = new[] { ParentOrderStatus.Completed, ParentOrderStatus.Halted }.SelectMany(store.LoadParentIds).Select(id => store.LoadParent(id)).ToList();
                 Assert.That(parents.Select(p => p.Order.Instrument).OrderBy(x => x),
                     Is.EqualTo(plan.Trades.Where(t => t.OrderQuantity != 0).Select(t => t.Instrument.Symbol).OrderBy(x => x)), "every live parent is in the SQLite file");
-                Assert.That(parents.Single(p => p.Order.Instrument == refusedInstrument).Status, Is.EqualTo(ParentOrderStatus.Halted));
-                Assert.That(store.LoadTransitions(parents.Single(p => p.Order.Instrument == refusedInstrument).Order.Id).Select(t => t.Note),
-                    Has.Some.Contains("trading guard OrderQuantity refused"));
+                ParentOrderRecord refused = parents.Single(p => p.Order.Instrument == refusedInstrument);
+                Assert.That(refused.Status, Is.EqualTo(ParentOrderStatus.Halted));
+                Assert.That(store.LoadTransitions(refused.Order.Id).Select(t => t.Note), Has.Some.Contains("trading guard DailyQuantity refused"));
             }
+        }
+
+        [Test]
+        public void MaxOrderContracts_SplitsEveryOrderIntoChildrenWithinTheCap()
+        {
+            int start = MonthStart();
+            RebalancePlan plan = LivePlan(start, Held);
+            // One child at a time of at most 20 contracts (the executor sends the next when the previous is done).
+            LiveRun run = Run(start, s => s.MaxOrderContracts = 20, barsAfterStart: 14);
+
+            Assert.That(run.Live.Select(o => o.Order.Quantity), Is.All.LessThanOrEqualTo(20));
+            Assert.That(run.Live.Count, Is.GreaterThan(plan.Trades.Count(t => t.OrderQuantity != 0)), "some orders were split");
+            for (int a = 0; a < Assets.Length; a++)
+                Assert.That(AccountPosition(run.Host.Account, Assets[a]), Is.EqualTo(Held[a] + plan.Trades[a].OrderQuantity), Assets[a]);
+        }
+
+        [Test(Description = "[LiveAccountWithoutOptIn] a live account without opt-in is refused (strategy)")]
+        public void LiveAccountWithoutOptIn_RefusesEveryLiveRebalance_NamingTheGuard()
+        {
+            int start = MonthStart();
+            LiveRun refused = Run(start, null, h => h.AccountName = "Rithmic-1234");
+            Assert.That(refused.Live, Is.Empty);
+            Assert.That(refused.Strategy.RaisedAlerts, Has.Some.Contains("LiveAccount").And.Contains("Rithmic-1234"));
+            Assert.That(refused.Strategy.PrintLog, Has.Some.Contains("refused: trading guard LiveAccount"));
+
+            LiveRun allowed = Run(start, s => s.AllowLiveAccount = true, h => h.AccountName = "Rithmic-1234");
+            Assert.That(Orders(allowed.Live), Is.EqualTo(Expected(LivePlan(start, Held))));
+        }
+
+        [Test(Description = "[RestartMidExecution] a restart mid-execution resumes with no duplicate order names and exact totals")]
+        public void RestartMidExecution_ResumesFromTheStore_WithNoDuplicateOrderNames_AndExactTotals()
+        {
+            int start = MonthStart();
+            RebalancePlan plan = LivePlan(start, Held);
+            Assume.That(plan.Trades.Count(t => Math.Abs(t.OrderQuantity) >= 3), Is.GreaterThan(0), "an order sliced over 3 bars");
+            // Run 1 stops after the bar start + 1: the first slices filled, the second slices sent and still working.
+            LiveRun first = Run(start, s => s.ExecutionSlices = 3, barsAfterStart: 2);
+            ScriptHost<PortfolioRebalancingStrategy> host = first.Host;
+            Assert.That(first.Live.Where(o => o.Order.OrderState == OrderState.Working), Is.Not.Empty, "stopped mid-execution");
+            var accountOrdersBefore = host.Account.Orders.ToList();
+
+            // Run 2: NinjaTrader restarted on the same account and store; history is processed again, realtime from start + 2.
+            DateTime[] dates = Dates();
+            var bars = SampleBars.LoadCsv(SampleBars.SamplePath("eustockmarkets-prices.csv"));
+            var second = new List<Order>();
+            host.KeepPlatform = true;
+            host.RealtimeFrom = dates[start + 2];
+            foreach (string asset in Assets) host.WithBars(asset, bars[asset].Take(start + 8));
+            host.WithInputs(s =>
+            {
+                s.Instrument2 = "SMI"; s.Instrument3 = "CAC"; s.Instrument4 = "FTSE"; s.Capital = Capital; s.Lookback = Lookback; s.MaxWeight = 0.6;
+                s.CashBuffer = 0.02; s.DriftBand = 0; s.Calendar = CalendarFrequency.Monthly; s.Method = PortfolioMethod.MinimumVariance;
+                s.ExecutionSlices = 3; s.StorePath = first.StorePath;
+            });
+            int seen = 0;
+            host.AfterBarUpdate = (s, series) =>
+            {
+                for (; seen < s.SubmittedOrders.Count; seen++)
+                    if (!s.SubmittedOrders[seen].IsBacktestOrder) second.Add(s.SubmittedOrders[seen]);
+                if (s.State != State.Realtime || series != Assets.Length - 1) return;
+                // Orders of run 1 still working at the account fill at this bar's close (their events reach run 2 through the account).
+                foreach (Order o in accountOrdersBefore.Where(o => o.OrderState == OrderState.Working))
+                    host.Account.Fill(o, o.Quantity - o.Filled, s.Closes[Array.IndexOf(Assets, o.Instrument.FullName)][0], s.Times[series][0]);
+            };
+            PortfolioRebalancingStrategy restarted = host.Run("DAX");
+
+            Assert.That(restarted.PrintLog, Has.Some.Contains("resumed 1 execution(s)"));
+            var names = first.Live.Select(o => o.Order.Name).Concat(second.Select(o => o.Name)).ToList();
+            Assert.That(names, Is.Unique, "no client id is sent twice");
+            Assert.That(second, Is.Not.Empty, "the remaining slices were sent after the restart");
+            for (int a = 0; a < Assets.Length; a++)
+            {
+                long sent = first.Live.Concat(second.Select(o => (0, o))).Where(o => o.Item2.Instrument.FullName == Assets[a]).Sum(o => (long)o.Item2.Filled);
+                Assert.That(sent, Is.EqualTo(Math.Abs(plan.Trades[a].OrderQuantity)), Assets[a] + ": filled over both runs = the plan, exactly");
+                Assert.That(AccountPosition(host.Account, Assets[a]), Is.EqualTo(Held[a] + plan.Trades[a].OrderQuantity), Assets[a]);
+            }
+            Assert.That(restarted.Rebalancer.Working, Is.Empty, "the resumed parents completed");
         }
     }
 }
