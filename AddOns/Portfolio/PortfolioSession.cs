@@ -6,6 +6,7 @@ using NinjaTrader.Cbi;
 using NinjaTrader.Data;
 using NinjaTraderPortfolio.Core.Data;
 using NinjaTraderPortfolio.Core.Execution;
+using NinjaTraderPortfolio.Core.Execution.Session;
 using NinjaTraderPortfolio.Core.Persistence;
 using NinjaTraderPortfolio.Core.Safety;
 using NinjaTraderPortfolio.Core.Rebalancing;
@@ -46,14 +47,14 @@ namespace NinjaTrader.NinjaScript.AddOns.Portfolio
         private readonly IExecutionStore store;
         private readonly KillSwitch killSwitch = new KillSwitch();
         private readonly AccountOrderGateway gateway;
-        private readonly GuardedOrderGateway guarded;
-        private readonly TradingGuard guard;
+        private readonly List<ExecutionSession> sessions = new List<ExecutionSession>();
         private readonly PortfolioBlotter blotter;
         private readonly Dictionary<string, DateTime> priceTimes = new Dictionary<string, DateTime>(StringComparer.Ordinal);
         private PreviewContext lastPreview;
         private int parentSequence;
         private long alertSequence;
         private bool disposed;
+        private bool resumePending;
 
         /// <summary>
         /// Opens the session: resolves every instrument (an unknown name throws naming it) and subscribes to its market data.
@@ -90,17 +91,20 @@ namespace NinjaTrader.NinjaScript.AddOns.Portfolio
                 store = new SqlitePortfolioStore(this.settings.StorePath);
             }
             gateway = new AccountOrderGateway(account);
-            guard = new TradingGuard(limits, clock, killSwitch);
-            guarded = new GuardedOrderGateway(gateway, guard, new SessionQuotes(this), account.Name,
-                name => (decimal)instruments[Array.IndexOf(names, name)].MasterInstrument.PointValue);
             killSwitch.Tripped += (sender, reason) =>
             {
+                List<ExecutionSession> running;
+                lock (gate) running = sessions.ToList();
+                foreach (ExecutionSession session in running) session.Trip(reason);
                 CancelAll();
                 Alert("kill switch tripped (" + reason + "): working orders cancelled, nothing more is sent", true);
             };
             blotter = new PortfolioBlotter(account, names.Select((n, i) => new KeyValuePair<string, double>(n, instruments[i].MasterInstrument.PointValue)).ToDictionary(p => p.Key, p => p.Value),
                 names.ToDictionary(n => n, n => Position(n)));
-            ResumeWorking();
+            // Unfinished executions of an earlier window are resumed at the first Poll with a price for every instrument
+            // (the guards judge orders at a price).
+            resumePending = store.LoadParentIds(ParentOrderStatus.Working).Concat(store.LoadParentIds(ParentOrderStatus.Halted))
+                .Any(id => id.StartsWith(OrderPrefix, StringComparison.Ordinal));
             foreach (Instrument instrument in instruments)
                 instrument.MarketData.Update += OnMarketData;
         }
@@ -288,32 +292,33 @@ namespace NinjaTrader.NinjaScript.AddOns.Portfolio
                 return Refuse(ExecuteOutcome.Expired, "the preview expired: positions or prices changed since it was made; the orders were re-planned against the current positions, check them and Execute again", fresh);
             if (fresh.Count == 0)
                 return Refuse(ExecuteOutcome.NothingToSend, "nothing to send: the positions are already at the plan", fresh);
-            // All or nothing: every order's largest child and the plan's total against the guards before anything is sent.
-            foreach (RebalancePreviewRow row in fresh)
-            {
-                string symbol = row.Trade.Instrument.Symbol;
-                long largest = row.Schedule.Slices.Max(x => x.Quantity);
-                GuardDecision d = guard.Check(new OrderIntent(account.Name, symbol, row.Trade.Side, largest, row.Trade.Instrument.Price, clock.UtcNow,
-                    row.Trade.Instrument.PointValue));
-                if (!d.IsAllowed)
-                    return Refuse(ExecuteOutcome.Refused, "trading guard " + d.RefusedBy + " refused " + row.Trade.Side + " " + largest + " " + symbol + ": " + d.Message + "; nothing sent", fresh);
-            }
             if (settings.DryRun)
                 return Refuse(ExecuteOutcome.DryRun, "DRY RUN: would send " + string.Join(", ", fresh.Select(r => r.Trade.Side + " " + Math.Abs(r.Trade.OrderQuantity) + " " + r.Trade.Instrument.Symbol)) + "; nothing sent", fresh);
+            // Core's execution session: the guards judge the whole plan before anything is sent (all or nothing), then every
+            // child; parents and children are written to the durable store before they are sent.
             lock (gate)
             {
-                var sink = new SessionAlertSink(this);
-                foreach (RebalancePreviewRow row in fresh)
+                string id;
+                do id = string.Format(CultureInfo.InvariantCulture, "{0}{1:yyyyMMddHHmmss}n{2}", OrderPrefix, nowUtc, ++parentSequence);
+                while (store.LoadParent(ExecutionSession.ParentId(id, fresh[0].Trade.Instrument.Symbol)) != null);
+                ExecutionSession session = NewSession(id, new PreviewPolicy(fresh));
+                try
                 {
-                    string id;
-                    do id = string.Format(CultureInfo.InvariantCulture, "{0}{1:yyyyMMddHHmmss}n{2}", OrderPrefix, nowUtc, ++parentSequence);
-                    while (store.LoadParent(id) != null);
-                    var parent = new ParentOrder(id, row.Trade.Instrument.Symbol, row.Trade.Side, Math.Abs(row.Trade.OrderQuantity));
-                    blotter.StartParent(id, parent.Instrument, parent.Side, (double)row.Trade.Instrument.Price);
-                    var executor = new ScheduleExecutor(parent, RebalancePreview.Slices(row, nowUtc), new RefusalAlerts(guarded, this), store, clock, null, sink);
-                    executors.Add(executor);
-                    executor.Poll();
+                    session.Start(fresh.Select(r => new SessionOrder(r.Trade.Instrument.Symbol, r.Trade.Side, Math.Abs(r.Trade.OrderQuantity))).ToList());
                 }
+                catch (Exception ex) when (ex is NinjaTraderPortfolio.Core.InfeasibleException || ex is NinjaTraderPortfolio.Core.InvalidInputException)
+                {
+                    session.Dispose();
+                    return Refuse(ExecuteOutcome.Refused, ex.Message + "; nothing sent", fresh);
+                }
+                foreach (ScheduleExecutor executor in session.Executors)
+                {
+                    RebalancePreviewRow row = fresh.First(r => r.Trade.Instrument.Symbol == executor.Parent.Instrument);
+                    blotter.StartParent(executor.Parent.Id, executor.Parent.Instrument, executor.Parent.Side, (double)row.Trade.Instrument.Price);
+                    executors.Add(executor);
+                }
+                sessions.Add(session);
+                session.Poll();
                 lastPreview = null;
             }
             return new ExecuteResult(ExecuteOutcome.Sent, "sent " + fresh.Count + " parent order(s) to " + account.Name, fresh);
@@ -334,44 +339,84 @@ namespace NinjaTrader.NinjaScript.AddOns.Portfolio
             return true;
         }
 
-        // Parents of an earlier session still working in the durable store: resumed (live children adopted from
-        // Account.Orders, never re-sent) and reconciled with what the account holds.
+        private ExecutionSession NewSession(string executionId, ISchedulePolicy policy) =>
+            new ExecutionSession(executionId, policy, gateway, new AccountOrderQuery(account, OrderPrefix), store, new SessionQuotes(this), clock,
+                new ExecutionSessionOptions
+                {
+                    Account = account.Name,
+                    Limits = settings.Limits ?? new TradingLimits(),
+                    KillPath = string.IsNullOrWhiteSpace(settings.KillFile) ? null : settings.KillFile.Trim(),
+                    PointValue = name => (decimal)instruments[Array.IndexOf(names, name)].MasterInstrument.PointValue,
+                }, new SessionAlertSink(this));
+
+        // Executions of an earlier window still unfinished in the durable store: their orders still in the account are
+        // adopted (never re-sent), then a session over the same orders resumes and reconciles them with Account.Orders.
         private void ResumeWorking()
         {
-            var durable = store as IPortfolioStore;
-            if (durable == null) return;
             var query = new AccountOrderQuery(account, OrderPrefix);
-            var sink = new SessionAlertSink(this);
-            foreach (string id in durable.LoadParentIds(ParentOrderStatus.Working))
-            {
-                ParentOrderRecord record = durable.LoadParent(id);
-                if (record == null || !id.StartsWith(OrderPrefix, StringComparison.Ordinal) || Array.IndexOf(names, record.Order.Instrument) < 0) continue;
-                foreach (ChildOrderRecord child in durable.LoadChildren(id))
+            var byExecution = new Dictionary<string, List<ParentOrderRecord>>(StringComparer.Ordinal);
+            foreach (ParentOrderStatus status in new[] { ParentOrderStatus.Working, ParentOrderStatus.Halted })
+                foreach (string id in store.LoadParentIds(status))
                 {
-                    Order order = query.Find(child.ClientOrderId);
-                    if (order != null) gateway.Adopt(child.ClientOrderId, order);
+                    ParentOrderRecord record = store.LoadParent(id);
+                    if (record == null || !id.StartsWith(OrderPrefix, StringComparison.Ordinal) || id.Length < 10 || Array.IndexOf(names, record.Order.Instrument) < 0) continue;
+                    foreach (ChildOrderRecord child in store.LoadChildren(id))
+                    {
+                        Order order = query.Find(child.ClientOrderId);
+                        if (order != null) gateway.Adopt(child.ClientOrderId, order);
+                    }
+                    string execution = id.Substring(0, id.Length - 9);
+                    List<ParentOrderRecord> list;
+                    if (!byExecution.TryGetValue(execution, out list)) byExecution[execution] = list = new List<ParentOrderRecord>();
+                    list.Add(record);
                 }
-                var executor = ScheduleExecutor.Resume(id, new RefusalAlerts(guarded, this), durable, clock, null, sink);
-                RecoveryReport report = ExecutionRecovery.Reconcile(executor, query, clock.UtcNow);
-                executors.Add(executor);
-                Alert(string.Format(CultureInfo.InvariantCulture, "resumed parent {0} ({1} {2} {3}, {4} filled): {5} child order(s) found in the account, {6} never sent",
-                    id, record.Order.Side, record.Order.Quantity, record.Order.Instrument, executor.Filled, report.Adopted, report.NeverSent), false);
+            foreach (KeyValuePair<string, List<ParentOrderRecord>> e in byExecution)
+            {
+                ExecutionSession session = NewSession(e.Key, new StoredPolicy(e.Value));
+                try
+                {
+                    session.Start(e.Value.Select(r => new SessionOrder(r.Order.Instrument, r.Order.Side, r.Order.Quantity)).ToList());
+                }
+                catch (Exception ex)
+                {
+                    session.Dispose();
+                    Alert("could not resume execution " + e.Key + ": " + ex.Message + "; nothing was sent for it", true);
+                    continue;
+                }
+                sessions.Add(session);
+                executors.AddRange(session.Executors);
+                Alert("resumed execution " + e.Key + ": " + session.Progress(), false);
             }
         }
 
         /// <summary>Advances the executors to <paramref name="nowUtc"/> (call on a timer).</summary>
         public void Poll(DateTime nowUtc)
         {
-            List<ScheduleExecutor> working;
-            if (!killSwitch.IsTripped && !string.IsNullOrWhiteSpace(settings.KillFile) && System.IO.File.Exists(settings.KillFile.Trim()))
+            List<ExecutionSession> working;
+            if (!killSwitch.IsTripped && !string.IsNullOrWhiteSpace(settings.KillFile) && ExecutionSession.KillPathExists(settings.KillFile.Trim()))
                 killSwitch.Trip("kill file '" + settings.KillFile.Trim() + "' exists");
             lock (gate)
             {
                 clock.Set(nowUtc);
-                working = executors.ToList();
+                working = sessions.Where(x => x.State == SessionState.Working).ToList();
             }
-            foreach (ScheduleExecutor executor in working)
-                executor.Poll();
+            if (resumePending && names.All(n => Price(n) > 0))
+            {
+                resumePending = false;
+                lock (gate) ResumeWorking();
+            }
+            foreach (ExecutionSession session in working)
+            {
+                try
+                {
+                    if (session.Poll() == SessionState.Killed)
+                        Alert("execution " + session.ExecutionId + " stopped by the kill switch: " + session.StopReason, true);
+                }
+                catch (ExecutionFaultException ex)
+                {
+                    Alert(ex.Message, true);
+                }
+            }
         }
 
         /// <summary>One line per parent: id, instrument, side, filled/quantity, status.</summary>
@@ -415,6 +460,7 @@ namespace NinjaTrader.NinjaScript.AddOns.Portfolio
                 executor.Dispose();
             }
             executors.Clear();
+            sessions.Clear();
         }
 
         private void OnMarketData(object sender, MarketDataEventArgs e)
@@ -467,40 +513,40 @@ namespace NinjaTrader.NinjaScript.AddOns.Portfolio
             public double? MarketVolume(string instrument) => null;
         }
 
-        // Names the guard of a refusal in the alerts (with NinjaTrader's alert), then lets the executor record it.
-        private sealed class RefusalAlerts : IOrderGateway
+        // A resumed execution's schedules as the store recorded them.
+        private sealed class StoredPolicy : ISchedulePolicy
         {
-            private readonly IOrderGateway inner;
-            private readonly PortfolioSession owner;
+            private readonly IReadOnlyList<ParentOrderRecord> parents;
 
-            internal RefusalAlerts(IOrderGateway inner, PortfolioSession owner)
+            internal StoredPolicy(IReadOnlyList<ParentOrderRecord> parents)
             {
-                this.inner = inner;
-                this.owner = owner;
+                this.parents = parents;
             }
 
-            public event EventHandler<OrderUpdate> OrderUpdated
+            public IReadOnlyList<TimedSlice> Slices(SessionOrder order, DateTime startUtc)
             {
-                add { inner.OrderUpdated += value; }
-                remove { inner.OrderUpdated -= value; }
+                ParentOrderRecord parent = parents.FirstOrDefault(p => p.Order.Instrument == order.Instrument);
+                if (parent == null) throw new InvalidOperationException("no stored schedule for '" + order.Instrument + "'");
+                return parent.Slices;
+            }
+        }
+
+        // The preview's schedules (router or TWAP per row) on the wall clock from the session's start.
+        private sealed class PreviewPolicy : ISchedulePolicy
+        {
+            private readonly IReadOnlyList<RebalancePreviewRow> rows;
+
+            internal PreviewPolicy(IReadOnlyList<RebalancePreviewRow> rows)
+            {
+                this.rows = rows;
             }
 
-            public void Submit(ChildOrderRequest order)
+            public IReadOnlyList<TimedSlice> Slices(SessionOrder order, DateTime startUtc)
             {
-                try
-                {
-                    inner.Submit(order);
-                }
-                catch (TradingGuardException ex)
-                {
-                    owner.Alert("trading guard " + ex.Decision.RefusedBy + " refused order '" + order.ClientOrderId + "': " + ex.Decision.Message, true);
-                    throw;
-                }
+                RebalancePreviewRow row = rows.FirstOrDefault(r => r.Trade.Instrument.Symbol == order.Instrument);
+                if (row == null) throw new InvalidOperationException("no previewed schedule for '" + order.Instrument + "'");
+                return RebalancePreview.Slices(row, startUtc);
             }
-
-            public void Cancel(string clientOrderId) => inner.Cancel(clientOrderId);
-
-            public void Change(string clientOrderId, int newQuantity) => inner.Change(clientOrderId, newQuantity);
         }
 
         private sealed class SessionAlertSink : IExecutionAlertSink

@@ -181,20 +181,22 @@ namespace NinjaTraderPortfolio.NinjaScript.Tests.AddOns
         [Test]
         public void GuardRefusal_AndPersistedParent_TheAddOnExecutesThroughTheGuardedSessionOverADurableStore()
         {
-            // Guard refusal: an order larger than MaxOrderQuantity is refused by name, all or nothing.
-            using (PortfolioSession capped = Open(account, s => s.Limits = new TradingLimits { MaxOrderQuantity = 3 }))
+            // Guard refusal: a plan above the daily quantity cap is refused by name, all or nothing, before anything is sent.
+            using (PortfolioSession capped = Open(account, s => s.Limits = new TradingLimits { MaxDailyQuantity = 3 }))
             {
                 ExecuteResult refused = capped.Execute(PreviewOf(capped), Now);
                 Assert.That(refused.Outcome, Is.EqualTo(ExecuteOutcome.Refused));
-                Assert.That(refused.Message, Does.Contain("OrderQuantity"));
+                Assert.That(refused.Message, Does.Contain("DailyQuantity"));
                 Assert.That(account.Orders, Is.Empty);
+                Assert.That(capped.LatestAlert.Sound, Is.True);
             }
             // Persisted parent: the parent and its child are in the SQLite file, readable by a new store.
             string daxParent;
             using (PortfolioSession session = Open(account))
             {
                 Assert.That(session.Execute(PreviewOf(session), Now).Outcome, Is.EqualTo(ExecuteOutcome.Sent));
-                daxParent = account.Orders.First(o => o.Instrument.FullName == "DAX").Name.Split('-')[0];
+                string child = account.Orders.First(o => o.Instrument.FullName == "DAX").Name;
+                daxParent = child.Substring(0, child.LastIndexOf('-', child.LastIndexOf('-') - 1));
                 using (var reader = new SqlitePortfolioStore(storePath))
                 {
                     ParentOrderRecord parent = reader.LoadParent(daxParent);
@@ -216,8 +218,10 @@ namespace NinjaTraderPortfolio.NinjaScript.Tests.AddOns
             // The window crashed: nothing was cancelled. A new session on the same store resumes.
             using (PortfolioSession second = Open(account))
             {
+                Assert.That(second.Progress(), Is.Empty, "resumed at the first poll with prices");
+                second.Poll(Now.AddSeconds(30));
                 Assert.That(account.Orders.Count(), Is.EqualTo(2), "nothing re-sent");
-                Assert.That(second.Progress().Count, Is.EqualTo(2));
+                Assert.That(second.Progress().Count, Is.EqualTo(2), string.Join(" | ", second.Alerts.Select(x => x.Message)));
                 Assert.That(second.Progress().Single(p => p.Contains("DAX")), Does.Contain("10/" + dax.Quantity).And.Contain("Working"));
                 account.Fill(dax, dax.Quantity - 10, first.Price("DAX"), Now.AddMinutes(1));
                 Assert.That(second.Progress().Single(p => p.Contains("DAX")), Does.Contain(dax.Quantity + "/" + dax.Quantity).And.Contain("Completed"));
@@ -262,7 +266,7 @@ namespace NinjaTraderPortfolio.NinjaScript.Tests.AddOns
                 BlotterRow fill = session.Fills.Single();
                 Assert.That(fill.Instrument, Is.EqualTo("DAX"));
                 Assert.That(fill.Quantity, Is.EqualTo(4));
-                Assert.That(fill.ParentId, Is.EqualTo(dax.Name.Split('-')[0]));
+                Assert.That(dax.Name, Does.StartWith(fill.ParentId + "-"));
                 // Buy 4 @ 5505: arrival 5500 -> (5505 - 5500) / 5500 x 1e4 = 9.0909 bp; VWAP 5507.5 -> -2.5 / 5507.5 x 1e4 = -4.5393 bp.
                 Assert.That(fill.ArrivalSlippageBps, Is.EqualTo(5.0 / 5500 * 1e4).Within(1e-9));
                 Assert.That(fill.VwapSlippageBps, Is.EqualTo(-2.5 / 5507.5 * 1e4).Within(1e-9));
