@@ -13,7 +13,7 @@ namespace NinjaTraderPortfolio.NinjaScript.Tests.Hosting
     /// with the primary series first on equal timestamps, Transition, Realtime, remaining bars, Terminated.
     /// CurrentBars[i] stays -1 until series i has its first bar. Bars are replayed as given (no resampling).
     /// </summary>
-    internal sealed class ScriptHost<T> where T : NinjaScriptBase, new()
+    internal sealed partial class ScriptHost<T> where T : NinjaScriptBase, new()
     {
         private readonly BarsPeriod barsPeriod;
         private readonly Dictionary<string, List<BarRecord>> barsByInstrument = new Dictionary<string, List<BarRecord>>(StringComparer.OrdinalIgnoreCase);
@@ -59,100 +59,6 @@ namespace NinjaTraderPortfolio.NinjaScript.Tests.Hosting
 
         /// <summary>The running script (null before Run).</summary>
         internal T Script { get; private set; }
-
-        /// <summary>Why a strategy disabled itself (RealtimeErrorHandling, overfill, CloseStrategy, connection loss); null if it ran to the end.</summary>
-        internal string StopReason => (Script as StrategyBase)?.StopReason;
-
-        /// <summary>
-        /// When true, a strategy's CancelOrder stops at CancelSubmitted until the test calls
-        /// <c>strategy.ConfirmCancel(order)</c>; a <c>strategy.Fill</c> in between is an overfill (.../ignoreoverfill).
-        /// </summary>
-        internal bool HoldCancelConfirmations
-        {
-            get => holdCancelConfirmations;
-            set
-            {
-                holdCancelConfirmations = value;
-                if (Script is StrategyBase running) running.HoldCancelConfirmations = value;
-            }
-        }
-
-        private bool holdCancelConfirmations;
-
-        /// <summary>
-        /// The next order the strategy submits in realtime on that instrument is rejected: OnOrderUpdate gets
-        /// OrderState.Rejected with this error and broker text, then RealtimeErrorHandling applies. Call before Run or
-        /// during it (e.g. from AfterBarUpdate); several calls queue several rejects.
-        /// </summary>
-        internal ScriptHost<T> RejectNextOrder(string instrumentFullName, ErrorCode error, string nativeError)
-        {
-            ForStrategy(s => s.InjectReject(instrumentFullName, error, nativeError));
-            return this;
-        }
-
-        /// <summary>The next realtime CancelOrder on that instrument fails with ErrorCode.UnableToCancelOrder and this broker text.</summary>
-        internal ScriptHost<T> FailNextCancel(string instrumentFullName, string nativeError)
-        {
-            ForStrategy(s => s.InjectCancelFailure(instrumentFullName, nativeError));
-            return this;
-        }
-
-        /// <summary>A position the Sim101 account holds before the strategy starts (adopted with StartBehavior.AdoptAccountPosition).</summary>
-        internal ScriptHost<T> WithAccountPosition(string instrumentFullName, MarketPosition marketPosition, int quantity, double averagePrice)
-        {
-            accountPositions.Add((instrumentFullName, marketPosition, quantity, averagePrice));
-            return this;
-        }
-
-        /// <summary>
-        /// Gives an instrument a trading hours template of dated sessions (local time, open intervals; a bar stamped at a
-        /// session's end belongs to it). Without this an instrument trades "Default 24 x 7".
-        /// </summary>
-        internal ScriptHost<T> WithTradingHours(string instrumentFullName, string templateName, params (DateTime Begin, DateTime End)[] sessions)
-        {
-            tradingHours[instrumentFullName] = TradingHours.Define(templateName, sessions);
-            return this;
-        }
-
-        /// <summary>
-        /// Rollovers of a futures master ("ES"): on each Date the front contract becomes ContractMonth; Offset is the
-        /// points between contracts (.../rollovercollection). Also sets the master's MergePolicy. The host does not build
-        /// merged history: give the bars (e.g. back-adjusted ones) with WithBars.
-        /// </summary>
-        internal ScriptHost<T> WithRollovers(string masterName, MergePolicy mergePolicy, params (DateTime ContractMonth, DateTime Date, double Offset)[] rollovers)
-        {
-            this.rollovers[masterName] = (mergePolicy, rollovers);
-            return this;
-        }
-
-        private readonly Dictionary<string, (MergePolicy Policy, (DateTime ContractMonth, DateTime Date, double Offset)[] Entries)> rollovers =
-            new Dictionary<string, (MergePolicy, (DateTime, DateTime, double)[])>(StringComparer.OrdinalIgnoreCase);
-
-        /// <summary>Closes the instrument's market from <paramref name="from"/> to <paramref name="to"/> (a halt, a holiday).</summary>
-        internal ScriptHost<T> CloseSession(string instrumentFullName, DateTime from, DateTime to)
-        {
-            TradingHours current = tradingHours.TryGetValue(instrumentFullName, out TradingHours hours) ? hours : TradingHours.AlwaysOpen();
-            tradingHours[instrumentFullName] = current.WithClosed(from, to);
-            return this;
-        }
-
-        /// <summary>
-        /// When true (default), a realtime order on an instrument whose trading hours are closed at the order's time is
-        /// rejected (ErrorCode.OrderRejected, "stand-in: market closed ..."), as a broker rejects it; RealtimeErrorHandling applies.
-        /// </summary>
-        internal bool RejectOrdersWhenMarketClosed { get; set; } = true;
-
-        private readonly Dictionary<string, TradingHours> tradingHours = new Dictionary<string, TradingHours>(StringComparer.OrdinalIgnoreCase);
-
-        private readonly List<Action<StrategyBase>> strategySetup = new List<Action<StrategyBase>>();
-        private readonly List<(string Instrument, MarketPosition MarketPosition, int Quantity, double AveragePrice)> accountPositions =
-            new List<(string, MarketPosition, int, double)>();
-
-        private void ForStrategy(Action<StrategyBase> action)
-        {
-            if (Script is StrategyBase running) action(running);
-            else strategySetup.Add(action);
-        }
 
         internal ScriptHost<T> WithBars(string instrumentFullName, IEnumerable<BarRecord> bars, double pointValue = 1, double tickSize = 0.01)
         {
@@ -211,7 +117,7 @@ namespace NinjaTraderPortfolio.NinjaScript.Tests.Hosting
             {
                 starting.HoldCancelConfirmations = HoldCancelConfirmations;
                 if (RejectOrdersWhenMarketClosed)
-                    starting.IsMarketOpen = (instrument, time) => (instrument.TradingHours ?? TradingHours.AlwaysOpen()).IsOpen(time);
+                    starting.IsMarketOpen = (instrument, time) => (instrument.TradingHours ?? instrument.MasterInstrument.TradingHours).IsOpen(time);
                 foreach (Action<StrategyBase> setup in strategySetup) setup(starting);
                 strategySetup.Clear();
             }
@@ -282,58 +188,6 @@ namespace NinjaTraderPortfolio.NinjaScript.Tests.Hosting
             {
                 NinjaScriptBase.Running = null;
             }
-        }
-
-        /// <summary>The account's connection (order feed Status, price feed PriceStatus); set by Run.</summary>
-        internal Connection Connection { get; private set; }
-
-        /// <summary>Realtime bars stamped while the price feed was lost: added to their series without OnBarUpdate.</summary>
-        internal List<(int BarsInProgress, DateTime Time)> MissedBars { get; } = new List<(int, DateTime)>();
-
-        private readonly List<(DateTime At, ConnectionStatus Orders, ConnectionStatus Prices)> connectionEvents =
-            new List<(DateTime, ConnectionStatus, ConnectionStatus)>();
-        private DateTime? priceFeedLostAt;
-
-        /// <summary>
-        /// Connection loss at a realtime moment (before the bars stamped at or after it): the order feed (Status) and/or
-        /// the price feed (PriceStatus) become ConnectionLost. The script gets OnConnectionStatusUpdate, subscribers of
-        /// Connection.ConnectionStatusUpdate and Account.AccountStatusUpdate are raised; realtime bars are not delivered
-        /// while prices are lost; order actions follow ConnectionLossHandling (.../connectionlosshandling).
-        /// </summary>
-        internal ScriptHost<T> Disconnect(DateTime at, bool orders = true, bool prices = true)
-        {
-            connectionEvents.Add((at, orders ? ConnectionStatus.ConnectionLost : ConnectionStatus.Connected,
-                prices ? ConnectionStatus.ConnectionLost : ConnectionStatus.Connected));
-            return this;
-        }
-
-        /// <summary>Both feeds are Connected again at that moment.</summary>
-        internal ScriptHost<T> Reconnect(DateTime at)
-        {
-            connectionEvents.Add((at, ConnectionStatus.Connected, ConnectionStatus.Connected));
-            return this;
-        }
-
-        private void ChangeConnection(T script, (DateTime At, ConnectionStatus Orders, ConnectionStatus Prices) change)
-        {
-            if (script.State != State.Realtime)
-                throw new NotSupportedException($"connection change at {change.At:O} happens before realtime ({RealtimeFrom:O}); the host models connection loss in realtime only");
-            ConnectionStatusEventArgs e = Connection.SetStatus(change.Orders, change.Prices, ErrorCode.NoError, string.Empty);
-            Account.RaiseAccountStatusUpdate();
-            if (change.Prices != ConnectionStatus.Connected) priceFeedLostAt = priceFeedLostAt ?? change.At;
-            else priceFeedLostAt = null;
-            if (script is StrategyBase strategy) strategy.OrderFeedConnected = change.Orders == ConnectionStatus.Connected;
-            script.RaiseConnectionStatusUpdate(e);
-        }
-
-        // .../connectionlosshandling: with Recalculate or StopStrategy, a data feed lost for longer than
-        // DisconnectDelaySeconds stops the strategy (Recalculate's later recalculation is a restart, not modeled).
-        private void CheckDisconnectDelay(T script, DateTime now)
-        {
-            if (!(script is StrategyBase strategy) || priceFeedLostAt == null || strategy.ConnectionLossHandling == ConnectionLossHandling.KeepRunning)
-                return;
-            if ((now - priceFeedLostAt.Value).TotalSeconds > strategy.DisconnectDelaySeconds)
-                strategy.Disable($"Strategy stopped: data feed lost at {priceFeedLostAt.Value:O} for more than DisconnectDelaySeconds ({strategy.DisconnectDelaySeconds}) (ConnectionLossHandling.{strategy.ConnectionLossHandling})");
         }
 
         /// <summary>Plotted values of one plot per primary bar; null where the plot was not set (not drawn).</summary>

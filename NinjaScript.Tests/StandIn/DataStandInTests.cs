@@ -16,6 +16,8 @@ namespace NinjaTraderPortfolio.NinjaScript.Tests.StandIn
         public void Clear()
         {
             BarsRequest.HistoryProvider = null;
+            BarsRequest.FormingBarProvider = null;
+            NinjaTrader.Core.Globals.NowProvider = null;
             Instrument.ClearDefinitions();
             NinjaTrader.NinjaScript.HostRules.ResetPlatform();
         }
@@ -114,6 +116,36 @@ namespace NinjaTraderPortfolio.NinjaScript.Tests.StandIn
             NinjaTrader.NinjaScript.HostRules.Platform.EnforceInstrumentDispatcher = true;
             var error = Assert.Throws<InvalidOperationException>(() => dax.MarketData.Update -= handler);
             Assert.That(error.Message, Does.Contain("/marketdata"));
+        }
+
+        [Test]
+        public void BarsRequest_ReturnsTheBarStillFormingLast_StampedAfterNow_SoTheCallerMustExcludeIt()
+        {
+            Instrument dax = Instrument.Define("FDAX 12-26", 25, 0.5);
+            var day = new DateTime(2026, 1, 5, 22, 0, 0);
+            DateTime now = day.AddDays(3).AddHours(-8);   // 14:00 on the fourth day, its daily bar (22:00) still forming
+            NinjaTrader.Core.Globals.NowProvider = () => now;
+            BarsRequest.HistoryProvider = r => Enumerable.Range(0, 3).Select(d => SampleBars.Bar(day.AddDays(d), 100 + d)).ToList();
+            BarsRequest.FormingBarProvider = r => SampleBars.Bar(day.AddDays(3), 104.5);
+            var request = new BarsRequest(dax, 4)
+            {
+                BarsPeriod = SampleBars.Daily,
+                TradingHours = TradingHours.Get("Default 24 x 7"),
+                MergePolicy = MergePolicy.DoNotMerge,
+            };
+            int complete = -1;
+
+            request.Request((r, error, message) =>
+            {
+                // The exclusion a caller needs: keep bars stamped at or before Core.Globals.Now.
+                complete = Enumerable.Range(0, r.Bars.Count).Count(i => r.Bars.GetTime(i) <= NinjaTrader.Core.Globals.Now);
+            });
+
+            Assert.That(request.Bars.Count, Is.EqualTo(4));
+            Assert.That(request.Bars.GetClose(3), Is.EqualTo(104.5));
+            Assert.That(request.Bars.GetTime(3), Is.GreaterThan(NinjaTrader.Core.Globals.Now));
+            Assert.That(complete, Is.EqualTo(3));
+            Assert.That(request.TradingHours.Name, Is.EqualTo("Default 24 x 7"));
         }
     }
 }

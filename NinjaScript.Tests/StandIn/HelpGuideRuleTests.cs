@@ -55,6 +55,21 @@ namespace NinjaTraderPortfolio.NinjaScript.Tests.StandIn
         }
     }
 
+    /// <summary>Test-only indicator: adds the instrument named by its input (the pattern the Help Guide advises against).</summary>
+    public class InputAddDataSeriesProbe : Indicator
+    {
+        [NinjaScriptProperty]
+        public string Other { get; set; } = "B";
+
+        protected override void OnStateChange()
+        {
+            if (State == State.SetDefaults)
+                Name = "InputAddDataSeriesProbe";
+            else if (State == State.Configure)
+                AddDataSeries(Other);
+        }
+    }
+
     /// <summary>Help Guide usage rules the host detects (barsperiod, instrument, maximumbarslookback, isvaliddatapoint).</summary>
     [TestFixture]
     public class HelpGuideRuleTests
@@ -162,6 +177,27 @@ namespace NinjaTraderPortfolio.NinjaScript.Tests.StandIn
 
             var error = Assert.Throws<InvalidOperationException>(() => host.Run("A"));
             Assert.That(error.Message, Does.Contain("IsValidDataPoint").And.Contain("/isvaliddatapoint"));
+        }
+
+        [Test]
+        public void AddDataSeriesFromAUserInput_IsRecorded_OrThrowsWhenEnforced()
+        {
+            var host = Host<InputAddDataSeriesProbe>(3);
+            host.Run("A");
+            Assert.That(host.RuleViolations.Single(), Does.Contain("user input Other ('B')").And.Contain("/adddataseries"));
+
+            var strict = Host<InputAddDataSeriesProbe>(3);
+            strict.Rules.EnforceHardcodedAddDataSeries = true;
+            Assert.Throws<InvalidOperationException>(() => strict.Run("A"));
+        }
+
+        [Test]
+        public void AddDataSeriesWithAHardcodedName_IsNotMistakenForUserInput()
+        {
+            var host = Host<NameOnlyAddDataSeriesProbe>(3);
+            host.Rules.EnforceHardcodedAddDataSeries = true;
+
+            Assert.DoesNotThrow(() => host.Run("A"));
         }
     }
 }

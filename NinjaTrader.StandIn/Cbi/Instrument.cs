@@ -84,9 +84,10 @@ namespace NinjaTrader.Cbi
     }
 
     // https://developer.ninjatrader.com/docs/desktop/masterinstrument
-    // Members mirrored: Name, PointValue, TickSize, RoundToTickSize(double), RolloverCollection, MergePolicy, GetNextExpiry(DateTime).
+    // Members mirrored: Name, PointValue, TickSize, RoundToTickSize(double), TradingHours (the instrument's template).
     public class MasterInstrument
     {
+        // Also mirrored: RolloverCollection, MergePolicy, GetNextExpiry(DateTime) (pages cited below).
         private readonly List<Rollover> rollovers = new List<Rollover>();
 
         // https://developer.ninjatrader.com/docs/desktop/rollovercollection : "A RolloversCollection configured for the
@@ -119,9 +120,14 @@ namespace NinjaTrader.Cbi
             Name = name;
             PointValue = pointValue;
             TickSize = tickSize;
+            TradingHours = TradingHours.AlwaysOpen();
         }
 
         public string Name { get; }
+
+        // The instrument's trading hours template, as NinjaTrader's own scripts pass it to a BarsRequest
+        // (Instrument.MasterInstrument.TradingHours); here "Default 24 x 7" unless a test sets another.
+        public TradingHours TradingHours { get; internal set; }
 
         public double PointValue { get; }
 

@@ -30,7 +30,7 @@ namespace NinjaTrader.Data
 
         // https://developer.ninjatrader.com/docs/desktop/tradinghours_name (Bars.TradingHours.Name): the instrument's
         // trading hours as the host defined them ("Default 24 x 7" unless a test gives others).
-        public TradingHours TradingHours => Instrument?.TradingHours ?? TradingHours.AlwaysOpen();
+        public TradingHours TradingHours => Instrument?.TradingHours ?? Instrument?.MasterInstrument.TradingHours ?? TradingHours.AlwaysOpen();
 
         public double GetOpen(int index) => records[index].Open;
         public double GetHigh(int index) => records[index].High;

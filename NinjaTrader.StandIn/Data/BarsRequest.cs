@@ -7,7 +7,9 @@ namespace NinjaTrader.Data
     // https://developer.ninjatrader.com/docs/desktop/barsrequest and .../request
     // Mirrored: both constructors, Bars, BarsBack, BarsPeriod, FromLocal, ToLocal, Instrument,
     // IsDividendAdjusted, IsResetOnNewTradingDay, IsSplitAdjusted, Request(callback), Update, Dispose().
-    // Not mirrored (types not documented enough here): TradingHours, LookupPolicy, MergePolicy.
+    // TradingHours: the Help Guide's example sets barsRequest.TradingHours before Request (TradingHours.Get(...));
+    // NinjaTrader's own scripts pass the instrument's (Instrument.MasterInstrument.TradingHours). Stored only.
+    // Not mirrored (types not documented enough here): LookupPolicy, MergePolicy.
     public class BarsRequest : IDisposable
     {
         public BarsRequest(Instrument instrument, int barsBack)
@@ -32,15 +34,30 @@ namespace NinjaTrader.Data
         public bool IsDividendAdjusted { get; set; }
         public bool IsResetOnNewTradingDay { get; set; }
         public bool IsSplitAdjusted { get; set; }
+        public TradingHours TradingHours { get; set; }
 
         // "A BarsUpdateEvent handler for subscribing/unsubscribing to bar update events"
         public event EventHandler<BarsUpdateEventArgs> Update;
+
+        // .../barsrequest_mergepolicy (MergePolicy is mirrored after all: futures only). The default is not documented;
+        // UseDefault ("Uses the default values configured for the MasterInstrument") is assumed.
+        public MergePolicy MergePolicy { get; set; } = MergePolicy.UseDefault;
+
+        // .../barsrequest example: "Note: The last returned bar may be a currently in-progress bar". The host's forming
+        // bar (FormingBarProvider) is returned last, stamped with its end time, later than Core.Globals.Now.
 
         public void Request(Action<BarsRequest, ErrorCode, string> callback)
         {
             Func<BarsRequest, IReadOnlyList<BarRecord>> provider = HistoryProvider
                 ?? throw new InvalidOperationException("stand-in host: no BarsRequest.HistoryProvider set");
-            IReadOnlyList<BarRecord> records = provider(this);
+            var records = new List<BarRecord>(provider(this));
+            BarRecord? forming = FormingBarProvider?.Invoke(this);
+            if (forming.HasValue)
+            {
+                if (records.Count > 0 && forming.Value.Time <= records[records.Count - 1].Time)
+                    throw new InvalidOperationException($"stand-in host: the forming bar of '{Instrument?.FullName}' ({forming.Value.Time:O}) is not after the last complete bar ({records[records.Count - 1].Time:O})");
+                records.Add(forming.Value);
+            }
             Bars = new Bars(Instrument, BarsPeriod, records);
             callback(this, ErrorCode.NoError, string.Empty);
         }
@@ -53,6 +70,9 @@ namespace NinjaTrader.Data
 
         // Host-only: where history comes from (NinjaTrader asks its repository/provider).
         internal static Func<BarsRequest, IReadOnlyList<BarRecord>> HistoryProvider { get; set; }
+
+        // Host-only: the bar still in progress for a request (stamped with its end time), or null when there is none.
+        internal static Func<BarsRequest, BarRecord?> FormingBarProvider { get; set; }
 
         internal bool IsDisposed { get; private set; }
 

@@ -24,6 +24,13 @@ namespace NinjaTrader.NinjaScript
         internal bool EnforceDataLoadedOnlyMembers { get; set; }
 
         /// <summary>
+        /// https://developer.ninjatrader.com/docs/desktop/adddataseries : arguments "should be hardcoded and NOT dependent
+        /// on ... user input". Detected when an instrument name equals a [NinjaScriptProperty] string input's value.
+        /// Default false: the current scripts add their instrument slots from inputs (as NinjaTrader's own Correlation does).
+        /// </summary>
+        internal bool EnforceHardcodedAddDataSeries { get; set; }
+
+        /// <summary>
         /// https://developer.ninjatrader.com/docs/desktop/maximumbarslookback and .../seriest: a custom Series&lt;T&gt;
         /// with MaximumBarsLookBack.TwoHundredFiftySix (the default) keeps only the last 256 values, and
         /// IsValidDataPoint/IsValidDataPointAt on it "will throw an error" (.../isvaliddatapoint, .../isvaliddatapointat).

@@ -308,7 +308,28 @@ namespace NinjaTrader.NinjaScript
         {
             if (State != State.Configure)
                 throw new InvalidOperationException($"AddDataSeries must be called in State.Configure (called in State.{State})");
+            CheckHardcoded(instrumentName);
             dataSeriesRequests.Add(new DataSeriesRequest(instrumentName, barsPeriod));
+        }
+
+        // .../adddataseries: "Arguments supplied to AddDataSeries() should be hardcoded and NOT dependent on run-time
+        // variables which cannot be reliably obtained during State.Configure (e.g., Instrument, Bars, or user input)".
+        // The stand-in recognises user input as an instrument name equal to a [NinjaScriptProperty] string input's value.
+        private void CheckHardcoded(string instrumentName)
+        {
+            if (string.IsNullOrWhiteSpace(instrumentName)) return;
+            foreach (System.Reflection.PropertyInfo property in GetType().GetProperties())
+            {
+                if (property.PropertyType != typeof(string) || !property.IsDefined(typeof(NinjaScriptPropertyAttribute), true) || !property.CanRead)
+                    continue;
+                if (property.GetValue(this) is string input && input.Trim() == instrumentName.Trim())
+                {
+                    Rules.Breach(Rules.EnforceHardcodedAddDataSeries,
+                        $"'{Name}' passed the user input {property.Name} ('{instrumentName}') to AddDataSeries; https://developer.ninjatrader.com/docs/desktop/adddataseries asks for hardcoded arguments",
+                        m => new InvalidOperationException(m));
+                    return;
+                }
+            }
         }
     }
 
