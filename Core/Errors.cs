@@ -24,10 +24,25 @@ namespace NinjaTraderPortfolio.Core
     {
         /// <summary>Creates the error; <paramref name="conflicts"/> names the conflicting constraints.</summary>
         public InfeasibleException(string message, IReadOnlyList<string>? conflicts = null) : base(message)
-            => Conflicts = conflicts ?? Array.Empty<string>();
+        {
+            Conflicts = conflicts ?? Array.Empty<string>();
+            var ids = new List<ConstraintId>();
+            foreach (var c in Conflicts) ids.Add(ConstraintId.Row(c));
+            ConflictIds = ids;
+        }
+
+        /// <summary>Creates the error from the typed identities of the conflicting constraints (their texts become <see cref="Conflicts"/>).</summary>
+        public InfeasibleException(string message, IReadOnlyList<ConstraintId> conflictIds) : base(message)
+        {
+            ConflictIds = conflictIds ?? Array.Empty<ConstraintId>();
+            Conflicts = ConstraintId.Texts(ConflictIds);
+        }
 
         /// <summary>Names of the constraints found to conflict (may be empty when unknown).</summary>
         public IReadOnlyList<string> Conflicts { get; }
+
+        /// <summary>Typed identities of <see cref="Conflicts"/> (kind, asset or sector, side), same order.</summary>
+        public IReadOnlyList<ConstraintId> ConflictIds { get; }
     }
 
     /// <summary>

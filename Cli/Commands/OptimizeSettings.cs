@@ -152,7 +152,7 @@ namespace NinjaTraderPortfolio.Cli.Commands
             if (!used.Contains("target-volatility") && TargetVolatility != null) throw new CliUsageException("option --target-volatility is only for method target-volatility");
             if (!used.Contains("kelly") && a.Has("kelly-fraction")) throw new CliUsageException("option --kelly-fraction is only for method kelly");
             if (!used.Contains("risk-parity") && BudgetsPath != null) throw new CliUsageException("option --budgets (risk budgets) is only for method risk-parity");
-            if (Method == "risk-parity" && HasExplicitLimits)
+            if (!OptimizerCatalog.Get(Method).UsesLimits && HasExplicitLimits)
                 throw new CliUsageException("method risk-parity takes no weight, sector, leverage or turnover limits (it is long-only and fully invested); use --method mixed --mix risk-parity=1 to project it onto limits");
         }
 

@@ -126,7 +126,7 @@ namespace NinjaTraderPortfolio.Core.Tests.Optimization
                 .Returns(new QpResult(QpStatus.Optimal, x, 0, 3, new double[1], new double[4], new double[4], new int[0], new string[0], 0, "ok"));
             var r = new MinimumVarianceOptimizer(solver.Object).Optimize(OptimizationSamples.Problem(Eu, PortfolioConstraints.LongOnly.WithWeightRange(0, 0.5)));
             Assert.That(r.Status, Is.EqualTo(OptimizationStatus.NotConverged));
-            Assert.That(r.Message, Does.Contain("upper bound of DAX"));
+            Assert.That(r.Message, Does.Contain("max weight DAX"), "the program names the weight bound once, as the user's limit");
         }
 
         [Test]
@@ -134,10 +134,14 @@ namespace NinjaTraderPortfolio.Core.Tests.Optimization
         {
             var solver = new Mock<IQpSolver>();
             solver.Setup(s => s.Solve(It.IsAny<QuadraticProgram>(), It.IsAny<QpOptions>()))
-                .Returns(new QpResult(QpStatus.Infeasible, new double[4], 0, 3, new double[1], new double[4], new double[4], new int[0], new[] { "budget", "upper bound of DAX" }, 0, "infeasible"));
+                .Returns(new QpResult(QpStatus.Infeasible, new double[4], 0, 3, new double[1], new double[4], new double[4], new int[0], new[] { "budget", "max weight DAX" }, 0, "infeasible",
+                    new[] { ConstraintId.Budget, ConstraintId.Weight("DAX", ConstraintSide.Upper) }));
             var ex = Assert.Throws<InfeasibleException>(() => new MinimumVarianceOptimizer(solver.Object).Optimize(OptimizationSamples.Problem(Eu)));
-            // The solver's bound names are reported as the user's limits.
+            // The solver's typed identities reach the user unchanged (no renaming on the way).
             Assert.That(ex!.Conflicts, Is.EqualTo(new[] { "budget", "max weight DAX" }));
+            Assert.That(ex.ConflictIds[1].Kind, Is.EqualTo(ConstraintKind.Weight));
+            Assert.That(ex.ConflictIds[1].Subject, Is.EqualTo("DAX"));
+            Assert.That(ex.ConflictIds[1].Side, Is.EqualTo(ConstraintSide.Upper));
             Assert.That(ex.Message, Does.Contain("budget; max weight DAX"));
         }
 

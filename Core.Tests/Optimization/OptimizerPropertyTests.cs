@@ -41,7 +41,7 @@ namespace NinjaTraderPortfolio.Core.Tests.Optimization
         private static void AssertWithinLimits(PortfolioProblem p, OptimizationResult r)
         {
             var layout = PortfolioProgramBuilder.Limits(p.Assets, p.Constraints);
-            string? worst = layout.WorstViolation(r.Weights, out double amount);
+            ConstraintId? worst = layout.WorstViolation(r.Weights, out double amount);
             Assert.That(amount, Is.LessThanOrEqualTo(Tol), "violates " + worst);
         }
 

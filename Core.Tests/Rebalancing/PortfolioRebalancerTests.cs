@@ -1,8 +1,10 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
 using System.Linq;
 using NinjaTraderPortfolio.Core.Rebalancing;
 using NinjaTraderPortfolio.Core.Allocation;
+using NinjaTraderPortfolio.Core.Data;
 using NinjaTraderPortfolio.Core.Execution;
 using NUnit.Framework;
 
@@ -99,6 +101,39 @@ namespace NinjaTraderPortfolio.Core.Tests.Rebalancing
                 loop.OnBar(Day0.AddDays(bar), Closes[bar], new[] { 0, 0 }, 100000m, false);
 
             Assert.That(gateway.Submitted.Select(c => (long)c.Quantity), Is.EqualTo(loop.LastPlan!.Trades.Select(t => Math.Abs(t.OrderQuantity))));
+        }
+
+        [Test]
+        public void StreamingWindow_GivesTheTargetsOfTheBatchWindow_AtEveryMonthlyReoptimization()
+        {
+            // The loop keeps one streaming window (the engine's RollingMoments); its targets must equal the calculator on
+            // the batch window of the same Lookback returns (SampleMoments), up to rounding.
+            var prices = CsvFrameLoader.Load(Path.Combine(TestContext.CurrentContext.TestDirectory, "samples", "eustockmarkets-prices.csv"));
+            const int lookback = 60;
+            var calculator = new TargetWeightCalculator(PortfolioMethod.MinimumVariance, 0.6, 1, 0);
+            var loop = new PortfolioRebalancer(new PortfolioRebalancerOptions
+            {
+                Instruments = prices.Assets.ToArray(),
+                PointValues = prices.Assets.Select(_ => 1.0).ToArray(),
+                Targets = calculator,
+                Lookback = lookback,
+                Calendar = CalendarFrequency.Monthly,
+            }, new AcceptingGateway(), new SettableClock(), null, null);
+            int checkedBars = 0;
+            double[]? previous = null;
+            for (int bar = 0; bar < 400; bar++)
+            {
+                var closes = Enumerable.Range(0, prices.Assets.Count).Select(a => prices[bar, a]).ToArray();
+                loop.OnBar(prices.Dates[bar], closes, new int[closes.Length], 10_000_000m, false);
+                if (loop.TargetWeights == null) continue;
+                var now = loop.TargetWeights.ToArray();
+                if (previous != null && now.SequenceEqual(previous)) continue;
+                var batch = calculator.Compute(ReturnCalculator.Simple(prices.Slice(bar - lookback, lookback + 1))).CopyWeights();
+                Assert.That(now, Is.EqualTo(batch).Within(1e-9), "bar " + bar);
+                previous = now;
+                checkedBars++;
+            }
+            Assert.That(checkedBars, Is.GreaterThanOrEqualTo(10), "the first targets and at least one re-optimization per month");
         }
     }
 }

@@ -30,7 +30,7 @@ namespace NinjaTraderPortfolio.Core.Optimization
             QpOutcome outcome;
             try
             {
-                outcome = QpPortfolioSolve.SolveNamed(_solver, qp, layout, Method, null);
+                outcome = QpOutcome.Solve(_solver, qp, Method, null);
             }
             catch (InfeasibleException ex)
             {
@@ -38,7 +38,7 @@ namespace NinjaTraderPortfolio.Core.Optimization
                 throw new InfeasibleException(
                     $"max-sharpe: no feasible portfolio has an expected return above the risk-free rate {Guard.Format(problem.RiskFreeRate)} per period " +
                     $"(or the limits conflict; solver: {ex.Message})",
-                    Append(ex.Conflicts, CharnesCooperProgram.ExcessReturnRow));
+                    Append(ex.ConflictIds, ConstraintId.Row(CharnesCooperProgram.ExcessReturnRow)));
             }
             var w = CharnesCooperProgram.Recover(layout, outcome.X);
             if (w == null)
@@ -52,9 +52,9 @@ namespace NinjaTraderPortfolio.Core.Optimization
             return QpPortfolioSolve.Finish(problem, layout, Method, w, outcome.Status, outcome.Result.Iterations, outcome.Message);
         }
 
-        private static string[] Append(System.Collections.Generic.IReadOnlyList<string> a, string b)
+        private static ConstraintId[] Append(System.Collections.Generic.IReadOnlyList<ConstraintId> a, ConstraintId b)
         {
-            var list = new System.Collections.Generic.List<string>(a);
+            var list = new System.Collections.Generic.List<ConstraintId>(a);
             if (!list.Contains(b)) list.Add(b);
             return list.ToArray();
         }

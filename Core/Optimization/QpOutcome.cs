@@ -47,8 +47,8 @@ namespace NinjaTraderPortfolio.Core.Optimization
             if (r == null) throw new InvalidOperationException($"{what}: the QP solver returned no result");
             if (r.Status == QpStatus.Infeasible)
             {
-                var conflicts = r.Conflicts ?? Array.Empty<string>();
-                string detail = conflicts.Count > 0 ? ": conflicting " + string.Join("; ", conflicts) : (string.IsNullOrEmpty(r.Message) ? "" : ": " + r.Message);
+                var conflicts = r.ConflictIds;
+                string detail = conflicts.Count > 0 ? ": conflicting " + string.Join("; ", ConstraintId.Texts(conflicts)) : (string.IsNullOrEmpty(r.Message) ? "" : ": " + r.Message);
                 throw new InfeasibleException($"{what}: no portfolio satisfies the limits{detail}", conflicts);
             }
             if (r.X == null || r.X.Length != problem.Size)
@@ -62,7 +62,7 @@ namespace NinjaTraderPortfolio.Core.Optimization
             }
             else
             {
-                string? violated = WorstViolation(problem, r.X, out double amount);
+                ConstraintId? violated = WorstViolation(problem, r.X, out double amount);
                 if (violated != null && amount > FeasibilityTolerance)
                 {
                     status = OptimizationStatus.NotConverged;
@@ -80,24 +80,39 @@ namespace NinjaTraderPortfolio.Core.Optimization
             return new QpOutcome(problem, r, status, string.Join("; ", notes));
         }
 
-        /// <summary>The constraint or bound violated most at <paramref name="x"/> (null when none is violated).</summary>
-        public static string? WorstViolation(QuadraticProgram problem, double[] x, out double amount)
+        /// <summary>
+        /// The one violation check: the row or bound of <paramref name="problem"/> that <paramref name="x"/> violates most
+        /// (null when none is); <paramref name="amount"/> is the violation.
+        /// </summary>
+        public static ConstraintId? WorstViolation(QuadraticProgram problem, double[] x, out double amount)
         {
+            Guard.NotNull(problem, nameof(problem));
+            return WorstViolation(problem.Constraints, problem.Lower, problem.Upper, problem.BoundId, x, out amount);
+        }
+
+        /// <summary>
+        /// The row of <paramref name="rows"/> or bound that <paramref name="x"/> violates most (null when none is), bounds
+        /// named by <paramref name="boundId"/>; <paramref name="amount"/> is the violation. Used for the solver's answer and,
+        /// by <see cref="Constraints.PortfolioProgramLayout"/>, for the final weights.
+        /// </summary>
+        public static ConstraintId? WorstViolation(IReadOnlyList<LinearConstraint> rows, double[] lower, double[] upper,
+            Func<int, ConstraintSide, ConstraintId> boundId, double[] x, out double amount)
+        {
+            Guard.NotNull(x, nameof(x));
             amount = 0;
-            string? worst = null;
-            foreach (var c in problem.Constraints)
+            ConstraintId? worst = null;
+            foreach (var c in rows)
             {
                 double ax = 0;
                 for (int j = 0; j < x.Length; j++) ax += c.Coefficients[j] * x[j];
                 double v = c.Sense == ConstraintSense.Equal ? Math.Abs(ax - c.Bound)
                     : c.Sense == ConstraintSense.LessOrEqual ? ax - c.Bound : c.Bound - ax;
-                if (v > amount) { amount = v; worst = c.Name; }
+                if (v > amount) { amount = v; worst = c.Id; }
             }
             for (int j = 0; j < x.Length; j++)
             {
-                string name = problem.VariableNames != null && j < problem.VariableNames.Count ? problem.VariableNames[j] : "x" + j.ToString(CultureInfo.InvariantCulture);
-                if (problem.Lower[j] - x[j] > amount) { amount = problem.Lower[j] - x[j]; worst = "lower bound of " + name; }
-                if (x[j] - problem.Upper[j] > amount) { amount = x[j] - problem.Upper[j]; worst = "upper bound of " + name; }
+                if (lower[j] - x[j] > amount) { amount = lower[j] - x[j]; worst = boundId(j, ConstraintSide.Lower); }
+                if (x[j] - upper[j] > amount) { amount = x[j] - upper[j]; worst = boundId(j, ConstraintSide.Upper); }
             }
             return worst;
         }

@@ -18,7 +18,7 @@ namespace NinjaTraderPortfolio.Core.Optimization
         {
             var layout = PortfolioProgramBuilder.Limits(problem.Assets, problem.Constraints);
             var qp = PortfolioProgramBuilder.ToProgram(layout, p, q, extraRows);
-            outcome = SolveNamed(solver, qp, layout, method, options);
+            outcome = QpOutcome.Solve(solver, qp, method, options);
             var w = new double[problem.Count];
             System.Array.Copy(outcome.X, w, w.Length);
             return Finish(problem, layout, method, w, outcome.Status, outcome.Result.Iterations, QpOutcome.Join(note, outcome.Message));
@@ -34,43 +34,13 @@ namespace NinjaTraderPortfolio.Core.Optimization
                 if (w[i] < layout.Lower[i] && layout.Lower[i] - w[i] <= SnapTolerance) w[i] = layout.Lower[i];
                 else if (w[i] > layout.Upper[i] && w[i] - layout.Upper[i] <= SnapTolerance) w[i] = layout.Upper[i];
             }
-            string? violated = layout.WorstViolation(w, out double amount);
+            ConstraintId? violated = layout.WorstViolation(w, out double amount);
             if (violated != null && amount > QpOutcome.FeasibilityTolerance && status == OptimizationStatus.Optimal)
             {
                 status = OptimizationStatus.NotConverged;
                 message = QpOutcome.Join(message, $"{method}: weights violate '{violated}' by {amount.ToString("G3", System.Globalization.CultureInfo.InvariantCulture)}");
             }
             return problem.Evaluate(method, status, w, iterations, message);
-        }
-
-        /// <summary>
-        /// <see cref="QpOutcome.Solve"/> with the solver's bound names for weights ("upper bound of SPI") reported as the
-        /// limits the user set ("max weight SPI", "min weight SPI").
-        /// </summary>
-        public static QpOutcome SolveNamed(IQpSolver solver, QuadraticProgram qp, PortfolioProgramLayout layout, string method, QpOptions? options)
-        {
-            try
-            {
-                return QpOutcome.Solve(solver, qp, method, options);
-            }
-            catch (InfeasibleException ex)
-            {
-                var names = new List<string>();
-                foreach (var c in ex.Conflicts) names.Add(LimitName(c, layout));
-                string message = ex.Message;
-                for (int i = 0; i < ex.Conflicts.Count; i++) message = message.Replace(ex.Conflicts[i], names[i]);
-                throw new InfeasibleException(message, names);
-            }
-        }
-
-        private static string LimitName(string conflict, PortfolioProgramLayout layout)
-        {
-            foreach (var a in layout.Assets)
-            {
-                if (conflict == "upper bound of " + a) return "max weight " + a;
-                if (conflict == "lower bound of " + a) return "min weight " + a;
-            }
-            return conflict;
         }
 
         /// <summary>A zero vector of length n.</summary>

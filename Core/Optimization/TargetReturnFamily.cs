@@ -38,8 +38,11 @@ namespace NinjaTraderPortfolio.Core.Optimization
             var rows = new List<LinearConstraint>(_base.Constraints.Count + 1);
             rows.AddRange(_base.Constraints);
             rows.Add(new LinearConstraint("target return", _muRow, ConstraintSense.GreaterOrEqual, target));
-            var qp = new QuadraticProgram(_base.P, _base.Q, rows, _base.Lower, _base.Upper) { VariableNames = _base.VariableNames };
-            outcome = QpPortfolioSolve.SolveNamed(_solver, qp, _layout, Method, options);
+            var qp = new QuadraticProgram(_base.P, _base.Q, rows, _base.Lower, _base.Upper)
+            {
+                VariableNames = _base.VariableNames, LowerBoundIds = _base.LowerBoundIds, UpperBoundIds = _base.UpperBoundIds,
+            };
+            outcome = QpOutcome.Solve(_solver, qp, Method, options);
             var w = new double[_problem.Count];
             System.Array.Copy(outcome.X, w, w.Length);
             return QpPortfolioSolve.Finish(_problem, _layout, Method, w, outcome.Status, outcome.Result.Iterations, outcome.Message);

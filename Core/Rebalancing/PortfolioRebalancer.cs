@@ -76,7 +76,6 @@ namespace NinjaTraderPortfolio.Core.Rebalancing
         private readonly RebalancePlanner planner = new RebalancePlanner();
         private readonly List<ExecutionSession> sessions = new List<ExecutionSession>();
         private readonly double[] lastCloses;
-        private readonly Queue<(DateTime Time, double[] Closes)> history = new Queue<(DateTime, double[])>();
         private readonly string[] names;
         private readonly TargetWeightCalculator calculator;
         private double[]? targets;
@@ -227,16 +226,19 @@ namespace NinjaTraderPortfolio.Core.Rebalancing
             clock.Set(BarClock);
             Array.Copy(closes, lastCloses, Math.Min(closes.Length, lastCloses.Length));
             if (!Paused) PollWorking();
-            history.Enqueue((time, (double[])closes.Clone()));
-            while (history.Count > options.Lookback + 1) history.Dequeue();
 
             RebalanceReason reasons = engine.OnBar(time, closes, positions, equity);
-            if (history.Count <= options.Lookback)
+            if (!engine.Moments.IsFull)
                 return RebalanceReason.None;
             bool first = targets == null;
             if (first || (reasons & RebalanceReason.Calendar) != 0)
             {
-                targets = calculator.Compute(WindowReturns()).CopyWeights();
+                // The one returns window: the engine's streaming moments of the last Lookback returns.
+                var mean = new double[names.Length];
+                var covariance = new double[names.Length, names.Length];
+                engine.Moments.CopyMean(mean);
+                engine.Moments.CopyCovariance(covariance);
+                targets = calculator.Compute(names, mean, covariance).CopyWeights();
                 engine.SetTargets(targets);
             }
             if (!first && reasons == RebalanceReason.None && retryDrift && sessions.Count == 0 && OffTarget())
@@ -285,17 +287,6 @@ namespace NinjaTraderPortfolio.Core.Rebalancing
 
         /// <inheritdoc />
         public void Dispose() => CancelAll();
-
-        /// <summary>The last Lookback simple returns (Core's return calculator over the stored closes).</summary>
-        public AssetFrame WindowReturns()
-        {
-            var rows = history.ToArray();
-            var columns = new double[names.Length][];
-            for (int a = 0; a < names.Length; a++)
-                columns[a] = rows.Select(r => r.Closes[a]).ToArray();
-            var prices = new AssetFrame(rows.Select(r => r.Time).ToArray(), names, columns, FrameKind.Prices, "strategy bars");
-            return ReturnCalculator.Simple(prices);
-        }
 
         private bool OffTarget()
         {

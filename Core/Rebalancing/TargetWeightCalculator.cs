@@ -51,8 +51,16 @@ namespace NinjaTraderPortfolio.Core.Rebalancing
         public PortfolioProblem Problem(AssetFrame returns)
         {
             if (returns == null) throw new ArgumentNullException(nameof(returns));
-            return new PortfolioProblem(returns.Assets, SampleMoments.Mean(returns), SampleMoments.Covariance(returns), RiskFreeRate, Constraints);
+            return Problem(returns.Assets, SampleMoments.Mean(returns), SampleMoments.Covariance(returns));
         }
+
+        /// <summary>The optimization problem of window moments: <paramref name="mean"/> and sample <paramref name="covariance"/> per bar.</summary>
+        public PortfolioProblem Problem(System.Collections.Generic.IReadOnlyList<string> assets, double[] mean, double[,] covariance)
+            => new PortfolioProblem(assets, mean, covariance, RiskFreeRate, Constraints);
+
+        /// <summary>Optimizes on window moments (per bar, sample covariance n - 1); throws unless optimal.</summary>
+        public OptimizationResult Compute(System.Collections.Generic.IReadOnlyList<string> assets, double[] mean, double[,] covariance)
+            => Spec.Create(new OptimizerSettings { KellyFraction = KellyFraction }).Optimize(Problem(assets, mean, covariance)).RequireOptimal(Spec.Name);
 
         /// <summary>Optimizes on <paramref name="returns"/> (simple returns per bar, one column per instrument); throws unless optimal.</summary>
         public OptimizationResult Compute(AssetFrame returns)

@@ -32,8 +32,8 @@ namespace NinjaTraderPortfolio.Core.Optimization.Constraints
             var rows = new List<LinearConstraint>();
             foreach (var row in layout.Rows)
             {
-                if (row.Name == PortfolioProgramBuilder.BudgetRow) continue;   // 1'z_w = B k holds by definition of k
-                rows.Add(Homogenise(row.Name, row.Coefficients, row.Sense, row.Bound, budget, n));
+                if (row.Id.Kind == ConstraintKind.Budget) continue;   // 1'z_w = B k holds by definition of k
+                rows.Add(Homogenise(row.Id, row.Coefficients, row.Sense, row.Bound, budget, n));
             }
             var lower = new double[nv];
             var upper = new double[nv];
@@ -42,9 +42,9 @@ namespace NinjaTraderPortfolio.Core.Optimization.Constraints
             for (int j = 0; j < n; j++) longOnly &= layout.Lower[j] >= 0;
             for (int j = 0; j < nv; j++)
             {
-                lower[j] = HomogeneousBound(layout.Lower[j], j, n, nv, budget, isLower: true, layout.VariableNames[j], rows);
+                lower[j] = HomogeneousBound(layout.Lower[j], j, n, nv, budget, isLower: true, BoundId(layout, j, ConstraintSide.Lower), rows);
                 upper[j] = j < n && longOnly && layout.Upper[j] >= budget ? double.PositiveInfinity
-                    : HomogeneousBound(layout.Upper[j], j, n, nv, budget, isLower: false, layout.VariableNames[j], rows);
+                    : HomogeneousBound(layout.Upper[j], j, n, nv, budget, isLower: false, BoundId(layout, j, ConstraintSide.Upper), rows);
             }
             double s = 0;
             var excess = new double[nv];
@@ -60,8 +60,14 @@ namespace NinjaTraderPortfolio.Core.Optimization.Constraints
             var p = new double[nv, nv];
             for (int i = 0; i < n; i++)
                 for (int j = 0; j < n; j++) p[i, j] = cov[i, j] * scale;
-            return new QuadraticProgram(p, new double[nv], rows, lower, upper) { VariableNames = layout.VariableNames };
+            return new QuadraticProgram(p, new double[nv], rows, lower, upper)
+            {
+                VariableNames = layout.VariableNames, LowerBoundIds = layout.LowerBoundIds, UpperBoundIds = layout.UpperBoundIds,
+            };
         }
+
+        private static ConstraintId BoundId(PortfolioProgramLayout layout, int j, ConstraintSide side)
+            => (side == ConstraintSide.Lower ? layout.LowerBoundIds[j] : layout.UpperBoundIds[j]) ?? ConstraintId.Bound(layout.VariableNames[j], side);
 
         /// <summary>Weights <c>w = z_w / k</c> with <c>k = 1'z_w / B</c>; null when k is not positive.</summary>
         public static double[]? Recover(PortfolioProgramLayout layout, double[] z)
@@ -77,21 +83,21 @@ namespace NinjaTraderPortfolio.Core.Optimization.Constraints
         }
 
         // a'x ? b  ->  a'z - b k ? 0  with  k = 1'z_w / B.
-        private static LinearConstraint Homogenise(string name, double[] a, ConstraintSense sense, double b, double budget, int n)
+        private static LinearConstraint Homogenise(ConstraintId id, double[] a, ConstraintSense sense, double b, double budget, int n)
         {
             var h = (double[])a.Clone();
             double shift = b / budget;
             if (shift != 0) for (int i = 0; i < n; i++) h[i] -= shift;
-            return new LinearConstraint(name, h, sense, 0);
+            return new LinearConstraint(id, h, sense, 0);
         }
 
         // A bound l <= x_j stays a bound only when l is 0 or infinite; otherwise it becomes the row z_j - l k >= 0.
-        private static double HomogeneousBound(double bound, int j, int n, int nv, double budget, bool isLower, string name, List<LinearConstraint> rows)
+        private static double HomogeneousBound(double bound, int j, int n, int nv, double budget, bool isLower, ConstraintId id, List<LinearConstraint> rows)
         {
             if (double.IsInfinity(bound) || bound == 0) return bound;
             var a = new double[nv];
             a[j] = 1;
-            rows.Add(Homogenise((isLower ? "min weight " : "max weight ") + name, a,
+            rows.Add(Homogenise(id, a,
                 isLower ? ConstraintSense.GreaterOrEqual : ConstraintSense.LessOrEqual, bound, budget, n));
             return isLower ? double.NegativeInfinity : double.PositiveInfinity;
         }

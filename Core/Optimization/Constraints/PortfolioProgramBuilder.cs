@@ -19,7 +19,7 @@ namespace NinjaTraderPortfolio.Core.Optimization.Constraints
     public static class PortfolioProgramBuilder
     {
         /// <summary>Row name of the budget constraint.</summary>
-        public const string BudgetRow = "budget";
+        public static readonly string BudgetRow = ConstraintId.Budget.Text;
 
         /// <summary>
         /// Checks the limits (<see cref="ConstraintFeasibilityCheck.Check"/>) and lays them out as rows and bounds.
@@ -50,14 +50,14 @@ namespace NinjaTraderPortfolio.Core.Optimization.Constraints
 
             var rows = new List<LinearConstraint>();
             if (c.Budget is double budget)
-                rows.Add(new LinearConstraint(BudgetRow, Ones(nv, 0, n), ConstraintSense.Equal, budget));
+                rows.Add(new LinearConstraint(ConstraintId.Budget, Ones(nv, 0, n), ConstraintSense.Equal, budget));
 
             foreach (var s in c.LimitedSectors())
             {
                 var a = new double[nv];
                 for (int i = 0; i < n; i++) if (c.SectorOf(assets[i]) == s) a[i] = 1;
-                if (c.SectorMax.TryGetValue(s, out double cap)) rows.Add(new LinearConstraint($"sector {s} max", a, ConstraintSense.LessOrEqual, cap));
-                if (c.SectorMin.TryGetValue(s, out double floor)) rows.Add(new LinearConstraint($"sector {s} min", a, ConstraintSense.GreaterOrEqual, floor));
+                if (c.SectorMax.TryGetValue(s, out double cap)) rows.Add(new LinearConstraint(ConstraintId.Sector(s, ConstraintSide.Upper), a, ConstraintSense.LessOrEqual, cap));
+                if (c.SectorMin.TryGetValue(s, out double floor)) rows.Add(new LinearConstraint(ConstraintId.Sector(s, ConstraintSide.Lower), a, ConstraintSense.GreaterOrEqual, floor));
             }
 
             if (c.MaxLeverage is double lev)
@@ -72,12 +72,12 @@ namespace NinjaTraderPortfolio.Core.Optimization.Constraints
                         var dn = new double[nv]; dn[absOffset + i] = 1; dn[i] = 1;
                         rows.Add(new LinearConstraint($"|w {assets[i]}| >= -w {assets[i]}", dn, ConstraintSense.GreaterOrEqual, 0));
                     }
-                    rows.Add(new LinearConstraint("max leverage", Ones(nv, absOffset, n), ConstraintSense.LessOrEqual, lev));
+                    rows.Add(new LinearConstraint(ConstraintId.Leverage, Ones(nv, absOffset, n), ConstraintSense.LessOrEqual, lev));
                 }
                 else if (!(c.Budget is double b && b <= lev))
                 {
                     // Long-only: sum |w| = sum w. Implied (and left out, to avoid a duplicate row) when budget <= L.
-                    rows.Add(new LinearConstraint("max leverage", Ones(nv, 0, n), ConstraintSense.LessOrEqual, lev));
+                    rows.Add(new LinearConstraint(ConstraintId.Leverage, Ones(nv, 0, n), ConstraintSense.LessOrEqual, lev));
                 }
             }
 
@@ -92,7 +92,7 @@ namespace NinjaTraderPortfolio.Core.Optimization.Constraints
                     var dn = new double[nv]; dn[turnOffset + i] = 1; dn[i] = 1;
                     rows.Add(new LinearConstraint($"turnover {assets[i]} down", dn, ConstraintSense.GreaterOrEqual, w0));
                 }
-                rows.Add(new LinearConstraint("max turnover", Ones(nv, turnOffset, n), ConstraintSense.LessOrEqual, turnover));
+                rows.Add(new LinearConstraint(ConstraintId.Turnover, Ones(nv, turnOffset, n), ConstraintSense.LessOrEqual, turnover));
             }
             var current = new double[n];
             for (int i = 0; i < n; i++) current[i] = c.CurrentWeightOf(assets[i]);
@@ -125,6 +125,8 @@ namespace NinjaTraderPortfolio.Core.Optimization.Constraints
             return new QuadraticProgram(pp, qq, rows, (double[])layout.Lower.Clone(), (double[])layout.Upper.Clone())
             {
                 VariableNames = layout.VariableNames,
+                LowerBoundIds = layout.LowerBoundIds,
+                UpperBoundIds = layout.UpperBoundIds,
             };
         }
 
@@ -136,7 +138,7 @@ namespace NinjaTraderPortfolio.Core.Optimization.Constraints
             if (row.Coefficients.Length > nv) throw new ArgumentException($"row '{row.Name}' has {row.Coefficients.Length} coefficients, more than {nv} variables");
             var a = new double[nv];
             Array.Copy(row.Coefficients, a, row.Coefficients.Length);
-            return new LinearConstraint(row.Name, a, row.Sense, row.Bound);
+            return new LinearConstraint(row.Id, a, row.Sense, row.Bound);
         }
 
         /// <summary>1 / (largest |coefficient| of P and q), or 1 when both are zero.</summary>

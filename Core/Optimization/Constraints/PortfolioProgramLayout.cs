@@ -24,6 +24,15 @@ namespace NinjaTraderPortfolio.Core.Optimization.Constraints
             Upper = upper;
             VariableNames = variableNames;
             Budget = budget;
+            var lowerIds = new ConstraintId?[variableCount];
+            var upperIds = new ConstraintId?[variableCount];
+            for (int i = 0; i < assets.Count; i++)
+            {
+                lowerIds[i] = ConstraintId.Weight(assets[i], ConstraintSide.Lower);
+                upperIds[i] = ConstraintId.Weight(assets[i], ConstraintSide.Upper);
+            }
+            LowerBoundIds = lowerIds;
+            UpperBoundIds = upperIds;
         }
 
         private readonly double[] _currentWeights;
@@ -55,6 +64,12 @@ namespace NinjaTraderPortfolio.Core.Optimization.Constraints
         /// <summary>Variable names for conflict reports: the asset names, then "|w| aux X", "turnover aux X".</summary>
         public string[] VariableNames { get; }
 
+        /// <summary>Identities of the lower bounds: "min weight X" for the weights, null (solver default) for auxiliaries.</summary>
+        public IReadOnlyList<ConstraintId?> LowerBoundIds { get; }
+
+        /// <summary>Identities of the upper bounds: "max weight X" for the weights, null for auxiliaries.</summary>
+        public IReadOnlyList<ConstraintId?> UpperBoundIds { get; }
+
         /// <summary>The budget (sum of weights), or null when free.</summary>
         public double? Budget { get; }
 
@@ -62,29 +77,15 @@ namespace NinjaTraderPortfolio.Core.Optimization.Constraints
         /// The row or bound violated most by the weights <paramref name="w"/> (auxiliaries set to their least feasible
         /// values |w_i| and |w_i - w0_i|), or null when none is; <paramref name="amount"/> is the violation.
         /// </summary>
-        public string? WorstViolation(IReadOnlyList<double> w, out double amount)
+        public ConstraintId? WorstViolation(IReadOnlyList<double> w, out double amount)
         {
             int n = AssetCount;
             var x = new double[VariableCount];
             for (int i = 0; i < n; i++) x[i] = w[i];
             if (AbsOffset >= 0) for (int i = 0; i < n; i++) x[AbsOffset + i] = System.Math.Abs(w[i]);
             if (TurnoverOffset >= 0) for (int i = 0; i < n; i++) x[TurnoverOffset + i] = System.Math.Abs(w[i] - _currentWeights[i]);
-            amount = 0;
-            string? worst = null;
-            foreach (var c in Rows)
-            {
-                double ax = 0;
-                for (int j = 0; j < x.Length; j++) ax += c.Coefficients[j] * x[j];
-                double v = c.Sense == ConstraintSense.Equal ? System.Math.Abs(ax - c.Bound)
-                    : c.Sense == ConstraintSense.LessOrEqual ? ax - c.Bound : c.Bound - ax;
-                if (v > amount) { amount = v; worst = c.Name; }
-            }
-            for (int i = 0; i < n; i++)
-            {
-                if (Lower[i] - x[i] > amount) { amount = Lower[i] - x[i]; worst = "min weight " + Assets[i]; }
-                if (x[i] - Upper[i] > amount) { amount = x[i] - Upper[i]; worst = "max weight " + Assets[i]; }
-            }
-            return worst;
+            return QpOutcome.WorstViolation(Rows, Lower, Upper, (j, side) => (side == ConstraintSide.Lower ? LowerBoundIds[j] : UpperBoundIds[j])
+                ?? ConstraintId.Bound(VariableNames[j], side), x, out amount);
         }
     }
 }

@@ -31,7 +31,7 @@ namespace NinjaTraderPortfolio.Core.Optimization.Solvers
         private readonly bool[] isActive;
         private int iterations;
         private int redundant;
-        private string[] conflicts = Array.Empty<string>();
+        private ConstraintId[] conflicts = Array.Empty<ConstraintId>();
 
         public GoldfarbIdnaniRun(QuadraticProgram problem, double[][] inverseCholeskyTranspose, double tolerance, int maxIterations)
         {
@@ -56,7 +56,10 @@ namespace NinjaTraderPortfolio.Core.Optimization.Solvers
 
         public int Iterations => iterations;
 
-        public IReadOnlyList<string> Conflicts => conflicts;
+        public IReadOnlyList<string> Conflicts => ConstraintId.Texts(conflicts);
+
+        /// <summary>Typed identities of <see cref="Conflicts"/>.</summary>
+        public IReadOnlyList<ConstraintId> ConflictIds => conflicts;
 
         public double[] X => x;
 
@@ -304,11 +307,11 @@ namespace NinjaTraderPortfolio.Core.Optimization.Solvers
             int q = f.Count;
             double scale = rows.Norm(k);
             for (int i = 0; i < q; i++) scale = Math.Max(scale, Math.Abs(rr[i]) * rows.Norm(active[i]));
-            var names = new List<string> { rows.Name(k, sign) };
+            var names = new List<ConstraintId> { rows.Id(k, sign) };
             for (int i = 0; i < q; i++)
             {
                 if (Math.Abs(rr[i]) * rows.Norm(active[i]) <= RayTolerance * scale) continue;
-                string name = rows.Name(active[i], direction[i]);
+                var name = rows.Id(active[i], direction[i]);
                 if (!names.Contains(name)) names.Add(name);
             }
             conflicts = names.ToArray();

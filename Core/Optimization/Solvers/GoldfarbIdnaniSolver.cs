@@ -67,7 +67,8 @@ namespace NinjaTraderPortfolio.Core.Optimization.Solvers
             run.Fill(y, lower, upper, activeSet);
             return new QpResult(status, x, Objective(problem, x), run.Iterations, y, lower, upper, activeSet,
                 status == QpStatus.Infeasible ? run.Conflicts : Array.Empty<string>(), factor.Ridge,
-                Message(problem, status, detail, run, activeSet.Count, factor));
+                Message(problem, status, detail, run, activeSet.Count, factor),
+                status == QpStatus.Infeasible ? run.ConflictIds : Array.Empty<ConstraintId>());
         }
 
         /// <summary><c>1/2 x'Px + q'x</c> with the problem's own P (no ridge).</summary>

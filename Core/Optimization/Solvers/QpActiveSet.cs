@@ -45,7 +45,7 @@ namespace NinjaTraderPortfolio.Core.Optimization.Solvers
             Guard.InRange(index, 0, m + 2 * n - 1, nameof(index));
             if (index < m) return problem.Constraints[index].Name;
             int i = (index - m) % n;
-            return (index < m + n ? "lower bound of " : "upper bound of ") + VariableName(problem, i);
+            return problem.BoundId(i, index < m + n ? ConstraintSide.Lower : ConstraintSide.Upper).Text;
         }
 
         /// <summary>Name of variable i: <see cref="QuadraticProgram.VariableNames"/>[i] when given, else "x[i]".</summary>

@@ -174,12 +174,14 @@ namespace NinjaTraderPortfolio.Core.Optimization.Solvers
         }
 
         /// <summary>Name for reports; <paramref name="direction"/> is the effective sign (+1 pushes x_i up for bounds).</summary>
-        public string Name(int k, double direction)
+        public string Name(int k, double direction) => Id(k, direction).Text;
+
+        /// <summary>Typed identity of entry <paramref name="k"/> with effective sign <paramref name="direction"/>.</summary>
+        public ConstraintId Id(int k, double direction)
         {
-            if (k < M) return problem.Constraints[k].Name;
-            int i = Variable(k);
+            if (k < M) return problem.Constraints[k].Id;
             bool lower = IsLower(k) ? direction > 0 : direction < 0;
-            return (lower ? "lower bound of " : "upper bound of ") + QpActiveSet.VariableName(problem, i);
+            return problem.BoundId(Variable(k), lower ? ConstraintSide.Lower : ConstraintSide.Upper);
         }
 
         /// <summary>The public encoding for an active entry with effective sign <paramref name="direction"/>.</summary>

@@ -19,15 +19,26 @@ namespace NinjaTraderPortfolio.Core.Optimization.Solvers
     {
         /// <summary>Creates a constraint; the coefficient array is copied and must be finite.</summary>
         public LinearConstraint(string name, double[] coefficients, ConstraintSense sense, double bound)
+            : this(ConstraintId.Row(name, sense == ConstraintSense.Equal ? ConstraintSide.Equal : sense == ConstraintSense.LessOrEqual ? ConstraintSide.Upper : ConstraintSide.Lower),
+                coefficients, sense, bound)
         {
-            Name = Guard.NotBlank(name, nameof(name));
+        }
+
+        /// <summary>Creates a constraint with a typed identity (<see cref="Name"/> is its text); the coefficient array is copied.</summary>
+        public LinearConstraint(ConstraintId id, double[] coefficients, ConstraintSense sense, double bound)
+        {
+            Id = Guard.NotNull(id, nameof(id));
+            Name = id.Text;
             Coefficients = (double[])Guard.AllFinite(coefficients, nameof(coefficients)).Clone();
             Sense = sense;
             Bound = Guard.Finite(bound, nameof(bound));
         }
 
-        /// <summary>Human-readable name, e.g. "budget", "sector Energy max".</summary>
+        /// <summary>Human-readable name, e.g. "budget", "sector Energy max" (the text of <see cref="Id"/>).</summary>
         public string Name { get; }
+
+        /// <summary>The typed identity (kind, subject, side).</summary>
+        public ConstraintId Id { get; }
 
         /// <summary>Row <c>a</c>, one coefficient per variable. Do not mutate.</summary>
         public double[] Coefficients { get; }
@@ -96,6 +107,23 @@ namespace NinjaTraderPortfolio.Core.Optimization.Solvers
         /// <summary>Optional variable names (e.g. asset names) used in bound-conflict reports.</summary>
         public IReadOnlyList<string>? VariableNames { get; set; }
 
+        /// <summary>
+        /// Optional typed identities of the bounds, index = variable (null entries or a null list: "lower/upper bound of
+        /// NAME"). The portfolio builder names the weight bounds "min weight X" / "max weight X" here, once.
+        /// </summary>
+        public IReadOnlyList<ConstraintId?>? LowerBoundIds { get; set; }
+
+        /// <summary>Optional typed identities of the upper bounds (see <see cref="LowerBoundIds"/>).</summary>
+        public IReadOnlyList<ConstraintId?>? UpperBoundIds { get; set; }
+
+        /// <summary>The identity of the lower or upper bound of variable <paramref name="i"/>.</summary>
+        public ConstraintId BoundId(int i, ConstraintSide side)
+        {
+            var ids = side == ConstraintSide.Lower ? LowerBoundIds : UpperBoundIds;
+            if (ids != null && i < ids.Count && ids[i] is ConstraintId id) return id;
+            return ConstraintId.Bound(QpActiveSet.VariableName(this, i), side);
+        }
+
         private static double[] Fill(int n, double v)
         {
             var a = new double[n];
@@ -155,8 +183,10 @@ namespace NinjaTraderPortfolio.Core.Optimization.Solvers
         /// <summary>Creates a result.</summary>
         public QpResult(QpStatus status, double[] x, double objective, int iterations,
             double[] constraintMultipliers, double[] lowerMultipliers, double[] upperMultipliers,
-            IReadOnlyList<int> activeSet, IReadOnlyList<string> conflicts, double ridgeAdded, string message)
+            IReadOnlyList<int> activeSet, IReadOnlyList<string> conflicts, double ridgeAdded, string message,
+            IReadOnlyList<ConstraintId>? conflictIds = null)
         {
+            ConflictIds = conflictIds ?? RowIds(conflicts);
             Status = status;
             X = x;
             Objective = objective;
@@ -203,6 +233,16 @@ namespace NinjaTraderPortfolio.Core.Optimization.Solvers
 
         /// <summary>When infeasible: names of the constraints/bounds that conflict.</summary>
         public IReadOnlyList<string> Conflicts { get; }
+
+        /// <summary>When infeasible: the typed identities of the conflicting constraints/bounds (same order as <see cref="Conflicts"/>).</summary>
+        public IReadOnlyList<ConstraintId> ConflictIds { get; }
+
+        private static IReadOnlyList<ConstraintId> RowIds(IReadOnlyList<string>? names)
+        {
+            var ids = new List<ConstraintId>();
+            if (names != null) foreach (var n in names) ids.Add(ConstraintId.Row(n));
+            return ids;
+        }
 
         /// <summary>Absolute ridge added to P's diagonal (0 when P was positive definite).</summary>
         public double RidgeAdded { get; }
