@@ -67,6 +67,7 @@ namespace NinjaTrader.NinjaScript.Strategies
         private SettableClock marketClock;
         private bool accountSubscribed;
         private bool handoverPending;
+        private SessionIterator[] sessionIterators;
 
         protected override void OnStateChange()
         {
@@ -176,6 +177,11 @@ namespace NinjaTrader.NinjaScript.Strategies
             }
             closes = new double[n];
             positions = new int[n];
+            // One session iterator per series (Help Guide: construct it in State.DataLoaded): live orders go only to
+            // instruments whose trading hours are in session at the decision's bar time.
+            sessionIterators = new SessionIterator[n];
+            for (int k = 0; k < n; k++)
+                sessionIterators[k] = new SessionIterator(BarsArray[k]);
             cash = 0;
             lastActed = DateTime.MinValue;
             lastDecision = DateTime.MinValue;
@@ -206,6 +212,7 @@ namespace NinjaTrader.NinjaScript.Strategies
                 ExecutionSlices = ExecutionSlices,
                 BarLength = BarPeriods.Length(BarsPeriod, TimeSpan.Zero),
                 DryRun = false,
+                IsMarketOpen = instrument => !live || sessionIterators[seriesOf[instrument]].IsInSession(lastDecision, true, true),
             }, route, new SettableClock(), new StrategyAlertSink(this), message => Print(message));
             killSwitch.Tripped += (sender, reason) =>
             {

@@ -418,5 +418,24 @@ namespace NinjaTraderPortfolio.NinjaScript.Tests.Strategies
             }
             Assert.That(restarted.Rebalancer.Working, Is.Empty, "the resumed parents completed");
         }
+
+        [Test]
+        public void AnInstrumentWhoseMarketIsClosed_GetsNoOrder_UntilItsNextSession()
+        {
+            int start = MonthStart();
+            RebalancePlan plan = LivePlan(start, Held);
+            DateTime[] dates = Dates();
+            PlannedTrade closed = plan.Trades.First(t => t.OrderQuantity != 0 && t.Instrument.Symbol != "DAX");
+            // Daily sessions ending at each bar's time, except on the rebalance day (a holiday for that market).
+            var sessions = dates.Where((d, i) => i != start).Select(d => (d.AddHours(-16), d)).ToArray();
+            LiveRun run = Run(start, host: h => h.WithTradingHours(closed.Instrument.Symbol, "holiday on the rebalance day", sessions));
+
+            Assert.That(run.Host.StopReason, Is.Null);
+            var orders = run.Live.Where(o => o.Order.Instrument.FullName == closed.Instrument.Symbol).ToList();
+            Assert.That(orders.Select(o => o.Row).Min(), Is.EqualTo(start + 1), "deferred to its next session");
+            Assert.That(run.Strategy.PrintLog, Has.Some.Contains(closed.Instrument.Symbol + " deferred: its market is closed now"));
+            Assert.That(run.Live.Where(o => o.Row == start).Select(o => o.Order.Instrument.FullName), Does.Not.Contain(closed.Instrument.Symbol));
+            Assert.That(run.Live.Where(o => o.Row == start), Is.Not.Empty, "the open markets traded on the day");
+        }
     }
 }
