@@ -31,15 +31,22 @@ namespace NinjaTraderPortfolio.Cli
         public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
         {
             var commands = Discover();
-            if (args.Count == 0 || args[0] == "--help" || args[0] == "-h" || args[0] == "help")
+            if (args.Count == 0)
+            {
+                // Nothing asked: the usage is an error message here (stderr, exit 2), not output.
+                stderr.WriteLine(HelpText(commands));
+                return ExitBadInput;
+            }
+            if (args[0] == "--help" || args[0] == "-h" || args[0] == "help")
             {
                 if (args.Count >= 2 && commands.TryGetValue(args[1], out var c))
+                    return WriteOut(stdout, stderr, c.Usage + "\n");
+                if (args.Count >= 2)
                 {
-                    stdout.WriteLine(c.Usage);
-                    return ExitOk;
+                    stderr.WriteLine($"error: unknown command '{args[1]}' for help; commands: {string.Join(", ", commands.Keys)}");
+                    return ExitBadInput;
                 }
-                stdout.WriteLine(HelpText(commands));
-                return args.Count == 0 ? ExitBadInput : ExitOk;
+                return WriteOut(stdout, stderr, HelpText(commands) + "\n");
             }
             if (!commands.TryGetValue(args[0], out var command))
             {
@@ -48,22 +55,35 @@ namespace NinjaTraderPortfolio.Cli
             }
             var rest = args.Skip(1).ToArray();
             if (rest.Contains("--help") || rest.Contains("-h"))
-            {
-                stdout.WriteLine(command.Usage);
-                return ExitOk;
-            }
+                return WriteOut(stdout, stderr, command.Usage + "\n");
             var buffer = new StringWriter { NewLine = "\n" };
+            int result;
             try
             {
-                int code = command.Run(rest, buffer, stderr);
-                if (code == ExitOk) stdout.Write(buffer.ToString());
-                return code;
+                result = command.Run(rest, buffer, stderr);
             }
             catch (Exception ex)
             {
                 int code = ExitCodeFor(ex);
                 stderr.WriteLine("error: " + Describe(ex));
                 return code;
+            }
+            return result == ExitOk ? WriteOut(stdout, stderr, buffer.ToString()) : result;
+        }
+
+        // Writes the result; a stdout that cannot take it (full disk, /dev/full, closed pipe) is the environment's fault: exit 3.
+        private static int WriteOut(TextWriter stdout, TextWriter stderr, string text)
+        {
+            try
+            {
+                stdout.Write(text);
+                stdout.Flush();
+                return ExitOk;
+            }
+            catch (IOException ex)
+            {
+                stderr.WriteLine($"error: the result could not be written to standard output ({ex.Message}); the work itself is done (an execution's state is in its --db)");
+                return ExitInfeasible;
             }
         }
 
@@ -80,8 +100,13 @@ namespace NinjaTraderPortfolio.Cli
                 case DirectoryNotFoundException _:
                 case UnauthorizedAccessException _:
                     return ExitBadInput;
+                case OverflowException _:
+                    return ExitBadInput; // a number in the input too large for the arithmetic (decimal money, counts)
                 case InfeasibleException _:
                 case NotConvergedException _:
+                case IOException _:                         // disk full, read-only file system, device errors
+                case System.Data.Common.DbException _:      // database locked or busy, disk full, I/O error in the store
+                case OutOfMemoryException _:                // a count or size the machine cannot hold
                     return ExitInfeasible;
                 case OperationCanceledException _:
                     return ExitInterrupted;
@@ -96,6 +121,14 @@ namespace NinjaTraderPortfolio.Cli
                 return $"{ex.Message} (conflicting: {string.Join("; ", inf.Conflicts)})";
             if (ExitCodeFor(ex) == ExitInternal)
                 return $"internal error ({ex.GetType().Name}): {ex.Message}";
+            if (ex is OverflowException)
+                return $"a number in the input is too large to compute with ({ex.Message}); check prices, quantities, weights and equity";
+            if (ex is OutOfMemoryException)
+                return $"out of memory ({ex.Message}); a count or input file is too large for this machine";
+            if (ex is System.Data.Common.DbException db)
+                return $"the SQLite store failed: {db.Message} (is another program using the database, or is its disk full or read-only?)";
+            if (ex is IOException && !(ex is FileNotFoundException || ex is DirectoryNotFoundException))
+                return $"input/output error: {ex.Message} (disk full, read-only or unavailable?)";
             // ArgumentException appends "(Parameter 'x')"; our messages already name the parameter.
             if (ex is ArgumentException ae && ae.ParamName != null)
             {
@@ -130,7 +163,8 @@ namespace NinjaTraderPortfolio.Cli
             foreach (var kv in commands) lines.Add($"  {kv.Key.PadRight(w)}  {kv.Value.Summary}");
             lines.Add("");
             lines.Add("ntportfolio help COMMAND   shows a command's options");
-            lines.Add("exit codes: 0 ok, 2 bad input or arguments, 3 infeasible or not converged, 4 internal error");
+            lines.Add("exit codes: 0 ok, 2 bad input or arguments, 3 infeasible, not converged, refused by a guard, or an environment");
+            lines.Add("fault (disk full, read-only, database locked, out of memory), 4 internal error (a bug: please report it)");
             return string.Join("\n", lines);
         }
     }

@@ -5,6 +5,7 @@ using System.IO;
 using System.Text;
 using NinjaTraderPortfolio.Core;
 using NinjaTraderPortfolio.Core.Execution;
+using NinjaTraderPortfolio.Core.Execution.Session;
 
 namespace NinjaTraderPortfolio.Simulation
 {
@@ -20,20 +21,28 @@ namespace NinjaTraderPortfolio.Simulation
     {
         private static readonly UTF8Encoding StrictUtf8 = new UTF8Encoding(false, true);
         private readonly FileStream _stream;
+        private readonly FileLease _lease;
         private readonly List<BrokerJournalEntry> _entries = new List<BrokerJournalEntry>();
         private string? _broken;
 
-        /// <summary>Opens (creating if missing) the journal at <paramref name="path"/> and loads its entries.</summary>
-        public BrokerJournal(string path)
+        /// <summary>
+        /// Opens (creating if missing) the journal at <paramref name="path"/> and loads its entries, holding its
+        /// <see cref="FileLease"/> (one writer at a time, in any process; <paramref name="holder"/> names this one in the
+        /// refusal a second writer gets). Special files (FIFO, device) and folders are refused before reading.
+        /// </summary>
+        public BrokerJournal(string path, string? holder = null)
         {
             Path = Guard.NotBlank(path, nameof(path));
             if (Directory.Exists(path)) throw new InvalidInputException($"broker journal '{path}' is a folder, not a file");
+            if (InputFile.SpecialKind(path) is string kind) throw new InvalidInputException($"broker journal '{path}' is a {kind}, not a regular file");
+            _lease = FileLease.Acquire(path, "broker journal", holder ?? "a simulated broker");
             try
             {
                 _stream = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read);
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is NotSupportedException)
             {
+                _lease.Dispose();
                 throw new InvalidInputException($"broker journal '{path}' cannot be opened for appending: {ex.Message}", ex);
             }
             try
@@ -43,6 +52,7 @@ namespace NinjaTraderPortfolio.Simulation
             catch
             {
                 _stream.Dispose();
+                _lease.Dispose();
                 throw;
             }
         }
@@ -124,7 +134,11 @@ namespace NinjaTraderPortfolio.Simulation
         }
 
         /// <inheritdoc />
-        public void Dispose() => _stream.Dispose();
+        public void Dispose()
+        {
+            _stream.Dispose();
+            _lease.Dispose();
+        }
 
         private static string Field(Dictionary<string, string> map, string key)
             => map.TryGetValue(key, out var v) ? v : throw new FormatException($"missing field \"{key}\"");

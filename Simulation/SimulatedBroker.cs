@@ -28,15 +28,18 @@ namespace NinjaTraderPortfolio.Simulation
         private readonly List<Pending> _queue = new List<Pending>();
         private long _sequence;
 
-        /// <summary>Creates the broker; with <paramref name="journalPath"/> it reloads (and then appends to) that journal.</summary>
-        public SimulatedBroker(IClock clock, IFillPriceSource prices, SimulatedBrokerOptions? options = null, string? journalPath = null)
+        /// <summary>
+        /// Creates the broker; with <paramref name="journalPath"/> it reloads (and then appends to) that journal, holding
+        /// its lease (<paramref name="holder"/> names this writer to a second one).
+        /// </summary>
+        public SimulatedBroker(IClock clock, IFillPriceSource prices, SimulatedBrokerOptions? options = null, string? journalPath = null, string? holder = null)
         {
             _clock = Guard.NotNull(clock, nameof(clock));
             _prices = Guard.NotNull(prices, nameof(prices));
             _options = options ?? new SimulatedBrokerOptions();
             _options.Validate();
             if (journalPath == null) return;
-            _journal = new BrokerJournal(journalPath);
+            _journal = new BrokerJournal(journalPath, holder);
             foreach (var e in _journal.Entries)
             {
                 var o = new SimOrder(e, PlanFor(e.ClientOrderId, e.Quantity));

@@ -37,8 +37,7 @@ namespace NinjaTraderPortfolio.Cli.Commands
             string outDir = Path.GetFullPath(a.Get("out") ?? "demo-output");
             string prices = a.Get("prices") ?? Bundled("eustockmarkets-prices.csv");
             string configPath = a.Get("config") ?? Bundled("portfolio-config.json");
-            if (File.Exists(outDir)) throw new InvalidInputException($"--out '{outDir}' is a file; give a folder");
-            Directory.CreateDirectory(outDir);
+            DemoOutputFolder.Claim(outDir); // replaces only files it recognises as its own
 
             var analysis = new DemoAnalysis();
             string db = "";

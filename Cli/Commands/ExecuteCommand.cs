@@ -44,11 +44,19 @@ namespace NinjaTraderPortfolio.Cli.Commands
             "                    --db FILE --broker-journal FILE [--account NAME] [--allow-live-account] [guard options] [sim options]",
             "  --orders             CSV Instrument,Side,Quantity: one parent order per instrument, side Buy|Sell, whole quantity",
             "  --strategy           slice sizes: twap, vwap (uniform volume profile) or is (Almgren-Chriss; --sigma, --eta, --risk-aversion)",
-            "  --slices, --slice-interval-ms   N slices, one every MS milliseconds from the first run's start",
+            "  --slices, --slice-interval-ms   N slices (1..100000, at most the smallest order's quantity), one every MS milliseconds",
             "  --price              reference and fill price of every instrument (currency per unit, > 0); --price-time ISO-8601 UTC",
             "  --db                 SQLite execution store; re-running with the same --db resumes (exit 0 once every order is filled)",
             "  --broker-journal     the simulated broker's journal (one JSON line per accepted child order, fsync'd)",
-            "  --execution-id       id of this execution (default: derived from the orders file, so the same file resumes)",
+            "                       one execute at a time per --db and per --broker-journal (lock files FILE.lock); a second",
+            "                       run is refused (exit 3) naming the process that holds them",
+            "  --execution-id       id of this execution. Default: 'x' + a hash of the orders (instrument, side, quantity; row order,",
+            "                       blank lines, spaces and quotes do not matter) + '_' + today's UTC date (yyyyMMdd). So the same",
+            "                       orders re-run the same day resume (or do nothing once filled), and the same orders on a later",
+            "                       day are a new execution; pass the printed executionId to resume on a later day. Orders that",
+            "                       no longer match the execution's (side, quantity, a missing or added instrument) are refused.",
+            "                       At start the store and the broker journal are reconciled both ways: fewer orders or fills at",
+            "                       the broker than the store recorded (a truncated or different journal) are refused (exit 2).",
             "guards (refusals name the guard; exit 3):",
             "  --account NAME       account the orders are for (default Sim101); accounts not named Sim*/Playback*/Backtest are live",
             "  --allow-live-account explicit opt-in to trade a live account",
@@ -56,13 +64,32 @@ namespace NinjaTraderPortfolio.Cli.Commands
             "                       slices above a per-order cap are sent as several children within it; daily limits count this",
             "                       execution's orders (also those sent before a restart), not other executions of the day",
             "  --max-participation F with --market-volume V (market volume per slice interval), --max-price-age-ms MS",
-            "  --kill-file PATH     when this file appears, working orders are cancelled and execution stops (exit 3)",
+            "  --kill-file PATH     when anything appears at PATH (file, folder, link, ...), working orders are cancelled and execution",
+            "                       stops (exit 3)",
             "simulated broker: --latency-ms MS, --sim-seed S, --sim-reject-rate F, --sim-partial-rate F, --sim-venue-cancel-rate F; --max-retries R",
-            "exit codes: 0 all orders filled, 2 bad input, 3 refused by a guard / halted / kill switch, 130 interrupted (Ctrl-C or SIGTERM:",
-            "stops between slices; run the same command again to resume).");
+            "exit codes: 0 all orders filled, 2 bad input, 3 refused by a guard / store or journal in use / halted / kill switch /",
+            "disk or database fault (run the same command again to resume the remainder once fixed), 130 interrupted (Ctrl-C or",
+            "SIGTERM: stops between slices; run the same command again to resume).");
 
         /// <inheritdoc />
         public int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
+        {
+            try
+            {
+                return RunUnnamed(args, stdout, stderr);
+            }
+            catch (Exception e) when (e is System.Data.Common.DbException || e is ExecutionFaultException)
+            {
+                // Name the store: "database is locked" or "disk is full" alone does not say which file.
+                var a = CliArgs.Parse(args, Options, Flags);
+                string cause = e is ExecutionFaultException f ? f.Cause.Message : e.Message;
+                throw new InfeasibleException($"execution store --db '{a.Get("db")}' / broker journal '{a.Get("broker-journal")}': {cause}; nothing more was sent; run the same command again to resume once fixed");
+            }
+        }
+
+        private static SqlitePortfolioStore OpenStore(string path) => new SqlitePortfolioStore(path);
+
+        private int RunUnnamed(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
         {
             var a = CliArgs.Parse(args, Options, Flags);
             var settings = ExecuteSettings.From(a);
@@ -81,8 +108,12 @@ namespace NinjaTraderPortfolio.Cli.Commands
                 throw new TradingGuardException(GuardDecision.Refuse(GuardKind.KillSwitch, $"kill switch: --kill-file '{settings.KillFile}' exists; nothing was sent (remove it to trade)"));
 
             var quotes = new ExecuteQuotes(settings.Price, settings.PriceTime ?? startedAt, settings.MarketVolume);
-            using var broker = new SimulatedBroker(clock, new FixedPriceSource(settings.Price), settings.Broker, settings.JournalPath);
-            using var store = new SqlitePortfolioStore(settings.DbPath);
+            // One execution at a time per store and per journal, taken before anything is read or sent.
+            if (Directory.Exists(settings.DbPath)) throw new InvalidInputException($"--db '{settings.DbPath}' is a folder, not a SQLite database file");
+            string holder = $"ntportfolio execute (execution '{executionId}')";
+            using var storeLease = FileLease.Acquire(settings.DbPath, "execution store", holder, createFolder: true);
+            using var broker = new SimulatedBroker(clock, new FixedPriceSource(settings.Price), settings.Broker, settings.JournalPath, holder);
+            using var store = OpenStore(settings.DbPath);
             var alerts = new ExecuteAlerts();
             var options = new ExecutionSessionOptions
             {

@@ -29,8 +29,16 @@ namespace NinjaTraderPortfolio.Cli.Commands
     {
         public static IReadOnlyList<ExecuteOrderRow> Read(string path)
         {
-            if (!File.Exists(path)) throw new InvalidInputException($"orders file '{path}' not found");
-            byte[] bytes = File.ReadAllBytes(path);
+            InputFile.CheckReadable(path, "orders file");
+            byte[] bytes;
+            try
+            {
+                bytes = File.ReadAllBytes(path);
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                throw new InvalidInputException($"orders file '{path}' cannot be read: {ex.Message}", ex);
+            }
             string text;
             try
             {

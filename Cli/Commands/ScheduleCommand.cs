@@ -110,6 +110,8 @@ namespace NinjaTraderPortfolio.Cli.Commands
                     schedule = ImplementationShortfallSchedule.Build(quantity, horizon, slices, p!).Schedule;
                     break;
             }
+            if (double.IsInfinity(schedule.ExpectedCost) || double.IsInfinity(schedule.CostVariance)) // NaN = unknown, documented
+                throw new InvalidInputException($"the schedule's expected cost ({Guard.Format(schedule.ExpectedCost)}) or its variance ({Guard.Format(schedule.CostVariance)}) is infinite: --quantity, --sigma, --eta, --gamma and --horizon are too large or small together");
             if (format == "json") WriteJson(stdout, schedule, price);
             else WriteTable(stdout, schedule, price);
             return 0;

@@ -58,6 +58,9 @@ namespace NinjaTraderPortfolio.Cli.Infrastructure
                 {
                     if (i + 1 >= args.Count) throw new CliUsageException($"option --{name} needs a value");
                     value = args[++i];
+                    // "--prices --method x": the next word is an option, not this option's value (write --name=--value for such a value)
+                    if (value.StartsWith("--", StringComparison.Ordinal) && value.Length > 2)
+                        throw new CliUsageException($"option --{name} needs a value, got the option '{value}'");
                 }
                 if (!parsed._values.TryGetValue(name, out var list)) parsed._values[name] = list = new List<string>();
                 list.Add(value);

@@ -58,6 +58,20 @@ namespace NinjaTraderPortfolio.Core.Tests.Cli
         }
 
         [Test]
+        public void AFolderHoldingSomeoneElsesDatabase_IsRefused_AndTheFileIsUntouched()
+        {
+            string outDir = Path.Combine(Dir, "mine");
+            Directory.CreateDirectory(outDir);
+            string db = Path.Combine(outDir, "portfolio.db");
+            File.WriteAllText(db, "my own notes, not a demo database");
+            var res = Run("--out", outDir);
+            Assert.That(res.Code, Is.EqualTo(2));
+            Assert.That(res.Err, Does.Contain("portfolio.db").And.Contain("demo did not write"));
+            Assert.That(File.ReadAllText(db), Is.EqualTo("my own notes, not a demo database"));
+            Assert.That(Directory.GetFileSystemEntries(outDir), Has.Length.EqualTo(1), "nothing else was written");
+        }
+
+        [Test]
         public void MissingPriceFile_ExitTwo_NamingIt()
         {
             var res = Run("--out", Path.Combine(Dir, "o"), "--prices", Path.Combine(Dir, "nope.csv"));

@@ -75,7 +75,7 @@ namespace NinjaTraderPortfolio.Core.Tests.Cli
                         p.WaitForExit();
                         kills++;
                         if (Lines(journal) > before) killsWhileTrading++;
-                        else startup = Math.Min(startup + 250, 20_000); // a loaded machine starts slower: widen the window
+                        else startup = Math.Min(startup * 3 / 2 + 100, 20_000); // a loaded machine starts slower: widen the window
                         restarts++;
                         if (kills >= MinKills)
                         {

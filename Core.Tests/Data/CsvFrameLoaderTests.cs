@@ -78,7 +78,7 @@ namespace NinjaTraderPortfolio.Core.Tests.Data
                 }
                 sb.Append('\n');
             }
-            var f = CsvFrameLoader.Parse(sb.ToString(), "random.csv", FrameKind.SimpleReturns);
+            var f = CsvFrameLoader.Parse(sb.ToString(), "random.csv", FrameKind.LogReturns); // any finite number is a log return
             for (int i = 0; i < 400; i++)
                 for (int j = 0; j < 4; j++)
                     Assert.That(BitConverter.DoubleToInt64Bits(f[i, j]), Is.EqualTo(BitConverter.DoubleToInt64Bits(expected[i, j])), $"row {i} col {j}");

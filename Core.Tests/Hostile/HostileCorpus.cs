@@ -189,6 +189,7 @@ namespace NinjaTraderPortfolio.Core.Tests.Hostile
             yield return new HostileCase("rebalance zero point value", "i.csv", Text("Asset,PointValue\nDAX,0\n"), Rebalance(okPositions, okTargets, "--instruments", "{file}"), 2, "i.csv", "'DAX'", "> 0");
             yield return new HostileCase("rebalance non-numeric lot size", "i.csv", Text("Asset,LotSize\nDAX,abc\n"), Rebalance(okPositions, okTargets, "--instruments", "{file}"), 2, "i.csv", "'abc'");
             yield return new HostileCase("rebalance unknown instrument in instruments", "i.csv", Text("Asset,MaxWeight\nNOPE,0.2\n"), Rebalance(okPositions, okTargets, "--instruments", "{file}"), 2, "i.csv", "'NOPE'");
+            yield return new HostileCase("rebalance weight beyond any order size", "t.csv", Text("Asset,Weight\nDAX,1e20\n"), Rebalance(okPositions, "{file}"), 2, "'DAX'", "more than one order can hold");
             yield return new HostileCase("rebalance cash buffer above one", "", Array.Empty<byte>(), Rebalance(okPositions, okTargets, "--cash-buffer", "1.5"), 2, "--cash-buffer", "1.5");
 
             // execute --orders files.
@@ -203,6 +204,16 @@ namespace NinjaTraderPortfolio.Core.Tests.Hostile
             yield return Orders("ragged row", Text("Instrument,Side,Quantity\nES,Buy\n"), "line 2", "2 fields");
             yield return Orders("semicolons", Text("Instrument,Side,Quantity\nES;Buy;5\n"), "line 2", "separator");
             yield return Orders("duplicate instrument", Text("Instrument,Side,Quantity\nES,Buy,5\nES,Sell,3\n"), "line 3", "'ES'", "line 2");
+            // Issue 15 classes: counts bounded, option words are not values, limits without their input, huge prices, total losses.
+            yield return Orders("more slices than units", Text("Instrument,Side,Quantity\nES,Buy,1\n"), "--slices 2", "quantity 1", "'ES'");
+            yield return new HostileCase("execute max participation without market volume", "orders.csv", Text("Instrument,Side,Quantity\nES,Buy,5\n"),
+                new[] { "execute", "--orders", "{file}", "--strategy", "twap", "--slices", "2", "--slice-interval-ms", "1", "--broker", "sim", "--price", "10",
+                    "--db", "{dir}/exec.db", "--broker-journal", "{dir}/j.jsonl", "--max-participation", "0.1" }, 2, "--max-participation", "--market-volume");
+            yield return new HostileCase("optimize option word as value", "", Array.Empty<byte>(), new[] { "optimize", "--prices", "--method", "x" }, 2, "--prices", "--method");
+            yield return new HostileCase("prices 1e308", "p.csv", Text("Date,A,B\n2024-01-01,100,50\n2024-01-02,1e308,51\n2024-01-03,102,52\n"),
+                new[] { "optimize", "--prices", "{file}", "--method", "min-variance" }, 2, "p.csv", "'A'", "2024-01-02");
+            yield return new HostileCase("returns total loss", "r.csv", Text("Date,A,B\n2024-01-01,0.01,0.02\n2024-01-02,-1.5,0.01\n2024-01-03,0.02,-0.01\n"),
+                Risk("--returns", "{file}", "--weights", "equal"), 2, "r.csv", "'A'", "2024-01-02", "> -1");
             yield return Orders("non-UTF-8 bytes", Concat(Text("Instrument,Side,Quantity\n"), new byte[] { 0xC3, 0x28 }, Text(",Buy,5\n")), "UTF-8");
             string[] Exec(string db, string journal) => new[] { "execute", "--orders", "{file}", "--strategy", "twap", "--slices", "2", "--slice-interval-ms", "1",
                 "--broker", "sim", "--price", "10", "--db", db, "--broker-journal", journal };

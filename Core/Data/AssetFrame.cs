@@ -22,6 +22,9 @@ namespace NinjaTraderPortfolio.Core.Data
     /// </summary>
     public sealed class AssetFrame
     {
+        /// <summary>Largest price accepted (currency per unit): squares of returns and money (decimal) on larger prices overflow.</summary>
+        public const double MaxPrice = 1e15;
+
         private readonly DateTime[] _dates;
         private readonly string[] _assets;
         private readonly double[][] _columns;
@@ -156,6 +159,10 @@ namespace NinjaTraderPortfolio.Core.Data
                         throw new InvalidInputException($"{Source}: value for asset '{_assets[j]}' is {Guard.Format(v)} at row {t + 1} ({FormatDate(_dates[t])})");
                     if (Kind == FrameKind.Prices && v <= 0)
                         throw new InvalidInputException($"{Source}: price for asset '{_assets[j]}' must be > 0, got {Guard.Format(v)} at row {t + 1} ({FormatDate(_dates[t])})");
+                    if (Kind == FrameKind.SimpleReturns && v <= -1)
+                        throw new InvalidInputException($"{Source}: return of asset '{_assets[j]}' is {Guard.Format(v)} at row {t + 1} ({FormatDate(_dates[t])}), a loss of 100% or more; simple returns must be > -1");
+                    if (Kind == FrameKind.Prices && v > MaxPrice)
+                        throw new InvalidInputException($"{Source}: price for asset '{_assets[j]}' is {Guard.Format(v)} at row {t + 1} ({FormatDate(_dates[t])}), above {Guard.Format(MaxPrice)}; statistics and money on it would overflow");
                 }
             }
         }

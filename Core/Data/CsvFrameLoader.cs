@@ -149,6 +149,8 @@ namespace NinjaTraderPortfolio.Core.Data
                 }
                 if (prices && v <= 0)
                     throw new InvalidInputException($"{source} line {line} ({AssetFrame.FormatDate(date)}), column '{assets[j]}': price must be > 0, got {Guard.Format(v)}");
+                if (prices && v > AssetFrame.MaxPrice)
+                    throw new InvalidInputException($"{source} line {line} ({AssetFrame.FormatDate(date)}), column '{assets[j]}': price {Guard.Format(v)} is above {Guard.Format(AssetFrame.MaxPrice)}; statistics and money on it would overflow");
                 cols[j][row] = v;
                 j++;
             }

@@ -17,18 +17,24 @@ namespace NinjaTraderPortfolio.Core.Data
         public static string Read(string path, string what)
         {
             Guard.NotBlank(path, nameof(path));
-            if (Directory.Exists(path)) throw new InvalidInputException($"{what} '{path}' is a directory, not a file");
-            if (!File.Exists(path)) throw new InvalidInputException($"{what} '{path}' does not exist");
+            InputFile.CheckReadable(path, what);
             byte[] bytes;
             try
             {
                 bytes = File.ReadAllBytes(path);
             }
-            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is OutOfMemoryException)
             {
                 throw new InvalidInputException($"{what} '{path}' cannot be read: {ex.Message}", ex);
             }
             return Decode(bytes, path, what);
+        }
+
+        private static bool HasLoneCr(string text)
+        {
+            for (int i = text.IndexOf('\r'); i >= 0; i = text.IndexOf('\r', i + 1))
+                if (i + 1 >= text.Length || text[i + 1] != '\n') return true;
+            return false;
         }
 
         /// <summary>Decodes file bytes as strict UTF-8 (an optional UTF-8 BOM is dropped).</summary>
@@ -48,6 +54,7 @@ namespace NinjaTraderPortfolio.Core.Data
                 throw new InvalidInputException($"{what} '{source}' line {line}: invalid UTF-8 byte 0x{bytes[bad]:X2} at offset {bad}; expected UTF-8 text");
             }
             string text = StrictUtf8.GetString(bytes, start, bytes.Length - start);
+            if (HasLoneCr(text)) text = text.Replace("\r\n", "\n").Replace('\r', '\n'); // classic Mac (CR-only) line endings
             if (IsBlank(text)) throw new InvalidInputException($"{what} '{source}' is empty");
             return text;
         }

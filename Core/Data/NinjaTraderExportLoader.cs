@@ -162,6 +162,7 @@ namespace NinjaTraderPortfolio.Core.Data
             if (double.IsNaN(v) || double.IsInfinity(v))
                 throw new InvalidInputException($"{source} line {line} ({when}), column '{column}': value '{TextLines.Show(text, s, e)}' is not finite (NaN/Infinity)");
             if (v <= 0) throw new InvalidInputException($"{source} line {line} ({when}), column '{column}': price must be > 0, got {Guard.Format(v)}");
+            if (v > AssetFrame.MaxPrice) throw new InvalidInputException($"{source} line {line} ({when}), column '{column}': price {Guard.Format(v)} is above {Guard.Format(AssetFrame.MaxPrice)}; statistics and money on it would overflow");
             return v;
         }
 

@@ -200,6 +200,36 @@ namespace NinjaTraderPortfolio.Core.Tests.Execution.Session
             Assert.That(broker.Orders, Is.Empty);
         }
 
+        [Test]
+        public void IdlePolls_WriteNothingToTheStore()
+        {
+            var clock = new ManualClock(T0);
+            using var broker = new SimulatedBroker(clock, new FixedPriceSource(100m));
+            var store = new CountingStore();
+            using var s = NewSession("e8", broker, store, clock);
+            s.Start(Orders);
+            s.Poll();
+            broker.DeliverAll();
+            int writes = store.Writes;
+            Assert.That(writes, Is.GreaterThan(0));
+            for (int i = 0; i < 100; i++) s.Poll(); // nothing due, nothing changed: no write, no fsync
+            Assert.That(store.Writes, Is.EqualTo(writes));
+            clock.Advance(TimeSpan.FromMinutes(1));
+            s.Poll();
+            Assert.That(store.Writes, Is.GreaterThan(writes), "the next slice is written ahead of its submit");
+        }
+
+        private sealed class CountingStore : IExecutionStore
+        {
+            private readonly InMemoryExecutionStore _inner = new InMemoryExecutionStore();
+            public int Writes { get; private set; }
+            public void SaveParent(ParentOrderRecord parent) { Writes++; _inner.SaveParent(parent); }
+            public void RecordChild(ChildOrderRecord child, ChildTransition transition) { Writes++; _inner.RecordChild(child, transition); }
+            public ParentOrderRecord? LoadParent(string parentId) => _inner.LoadParent(parentId);
+            public IReadOnlyList<ChildOrderRecord> LoadChildren(string parentId) => _inner.LoadChildren(parentId);
+            public IReadOnlyList<string> LoadParentIds(ParentOrderStatus status) => _inner.LoadParentIds(status);
+        }
+
         private sealed class FailingGateway : IOrderGateway
         {
             private readonly IOrderGateway _inner;

@@ -46,6 +46,8 @@ namespace NinjaTraderPortfolio.Core.Execution
                 var ins = instruments[i];
                 unit[i] = (double)ins.UnitNotional;
                 target[i] = ins.TargetWeight * (double)investable;
+                if (unit[i] > 0 && Math.Abs(target[i] / unit[i]) > int.MaxValue)
+                    throw new InvalidInputException($"instrument '{ins.Symbol}': target weight {Guard.Format(ins.TargetWeight)} of equity {equity} at {ins.UnitNotional} per unit is {Guard.Format(Math.Abs(target[i] / unit[i]))} units, more than one order can hold ({int.MaxValue}); check the equity, the weights and the prices");
                 limit[i] = double.PositiveInfinity;
                 if (limits != null)
                 {

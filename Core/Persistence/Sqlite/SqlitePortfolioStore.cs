@@ -279,6 +279,7 @@ namespace NinjaTraderPortfolio.Core.Persistence
         private static void CheckFile(string path)
         {
             if (Directory.Exists(path)) throw new InvalidInputException($"'{path}' is a folder, not a SQLite database file");
+            if (InputFile.SpecialKind(path) is string kind) throw new InvalidInputException($"SQLite store '{path}' is a {kind}, not a regular file");
             if (!File.Exists(path)) return;
             var info = new FileInfo(path);
             if (info.IsReadOnly) throw new InvalidInputException($"SQLite store '{path}' is read-only; the store needs to write to it");

@@ -17,7 +17,7 @@ namespace NinjaTraderPortfolio.Core.Portfolio.Config
         public static PortfolioManagerConfig ReadFile(string path)
         {
             Guard.NotBlank(path, nameof(path));
-            if (!File.Exists(path)) throw new InvalidInputException($"config file '{path}' does not exist");
+            InputFile.CheckReadable(path, "config file");
             return Parse(File.ReadAllText(path), path);
         }
 
