@@ -3,6 +3,9 @@ using System;
 using System.Collections.Generic;
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using System.IO;
+using System.Linq;
 using System.Xml.Serialization;
 using NinjaTrader.Cbi;
 using NinjaTrader.Data;
@@ -10,6 +13,9 @@ using NinjaTrader.NinjaScript;
 using NinjaTrader.NinjaScript.AddOns.Portfolio;
 using NinjaTraderPortfolio.Core.Allocation;
 using NinjaTraderPortfolio.Core.Execution;
+using NinjaTraderPortfolio.Core.Execution.Session;
+using NinjaTraderPortfolio.Core.Persistence;
+using NinjaTraderPortfolio.Core.Safety;
 using NinjaTraderPortfolio.Core.Rebalancing;
 #endregion
 
@@ -21,34 +27,50 @@ namespace NinjaTrader.NinjaScript.Strategies
     /// (AddDataSeries in State.Configure), so one instance holds the whole portfolio, also in the Strategy Analyzer (whose
     /// basket test would run instruments separately). Core computes everything: target weights (optimizer over the last
     /// Lookback bar returns), triggers (DynamicAllocationEngine: calendar and drift band), whole-contract orders with point
-    /// values (RebalancePlanner) and their execution (ScheduleExecutor over unmanaged orders; historical orders at once,
-    /// realtime orders as a TWAP, one child per bar). Fills come from OnExecutionUpdate.
+    /// values, volatility target, leverage and margin caps, FX rates and a no-trade band (FuturesSizer) and their execution
+    /// (one ExecutionSession per rebalance over unmanaged orders; historical orders at once, realtime orders as a TWAP, one
+    /// child per bar or, with a slice horizon, on the clock of a 1-minute series). Fills come from OnExecutionUpdate.
     /// </summary>
     /// <remarks>
-    /// Slots: NinjaTrader asks for fixed AddDataSeries arguments. The slot names are inputs read in State.Configure; that
-    /// works on charts, in backtests and optimizations of this strategy, but NinjaTrader may not load series named by inputs
-    /// in every context (e.g. when the strategy is hosted by another script). To be safe, type the names into the slot
-    /// defaults below and recompile. Start behaviour: AdoptAccountPosition (IsAdoptAccountPositionAware): in realtime the
-    /// strategy starts from the account's positions and rebalances from there; the difference between the adopted and the
-    /// historical virtual positions is booked at the adopted average price (see SyncAdoptedPositions). Equity =
-    /// Capital + cash flows of the strategy's own fills + marked positions.
+    /// Live rules (docs/ninjatrader.md, "Live trading"):
+    /// errors are handled here (RealtimeErrorHandling.IgnoreAllErrors): a reject goes to the executor's retry/halt logic and
+    /// to an alert, and never closes a position; overfills are accepted (IgnoreOverfill): the account position is the truth
+    /// and the next plan trades the difference. Realtime orders pass Core's trading guards (live-account opt-in, per-order
+    /// and daily caps, gross leverage, kill switch, daily loss limit) and are recorded in a durable SQLite execution store,
+    /// from which a restart resumes working parents (matched with Account.Orders by order name = client id). Live sizing
+    /// uses Capital plus P&amp;L since the strategy went live (or a fraction of NetLiquidation), never the simulated history.
+    /// Slots: NinjaTrader asks for fixed AddDataSeries arguments; the slot names are inputs read in State.Configure.
     /// </remarks>
     public class PortfolioRebalancingStrategy : Strategy
     {
+        private const int RecordsKept = 4;
+
         private PortfolioRebalancer rebalancer;
         private UnmanagedOrderGateway gateway;
+        private ExecutionRoute route;
         private string[] names;
         private double[] pointValues;
         private double[] closes;
         private int[] positions;
-        private int[] ownPositions;
+        private List<KeyValuePair<DateTime, double>>[] records;
         private Dictionary<string, int> seriesOf;
         private double cash;
-        private DateTime pendingTime;
-        private bool pending;
         private DateTime lastActed;
         private bool clockSeries;
         private int slots;
+        private DateTime lastDecision;
+        // Live state (State.Realtime).
+        private bool live;
+        private double liveCash;
+        private double lastLivePnl;
+        private double dayStartPnl;
+        private DateTime lossDay;
+        private KillSwitch killSwitch;
+        private SqlitePortfolioStore store;
+        private SettableClock marketClock;
+        private bool accountSubscribed;
+        private bool handoverPending;
+        private SessionIterator[] sessionIterators;
 
         protected override void OnStateChange()
         {
@@ -66,7 +88,13 @@ namespace NinjaTrader.NinjaScript.Strategies
                 IsAdoptAccountPositionAware = true;
                 TimeInForce = TimeInForce.Gtc;
                 TraceOrders = false;
-                RealtimeErrorHandling = RealtimeErrorHandling.StopCancelClose;
+                // Errors are handled in OnOrderUpdate: StopCancelClose would close every adopted position on one reject.
+                RealtimeErrorHandling = RealtimeErrorHandling.IgnoreAllErrors;
+                // A fill after a cancel request (the executor cancels expired children) is accepted and reconciled: the
+                // executor counts it, the account position is the truth and the next plan trades the difference.
+                IgnoreOverfill = true;
+                // The strategy pauses itself on a lost connection (OnConnectionStatusUpdate) and resumes from its store.
+                ConnectionLossHandling = ConnectionLossHandling.KeepRunning;
                 IsUnmanaged = true;
                 IsInstantiatedOnEachOptimizationIteration = false;
                 DefaultQuantity = 1;
@@ -91,6 +119,18 @@ namespace NinjaTrader.NinjaScript.Strategies
                 MaxMarginUse = 0;
                 MinTradeWeight = 0;
                 SliceHorizonMinutes = 0;
+                EquityBasis = PortfolioEquityBasis.CapitalPlusLivePnL;
+                AccountFraction = 1.0;
+                TradeOnStart = false;
+                AllowLiveAccount = false;
+                DryRun = false;
+                MaxOrderContracts = 0;
+                MaxOrderNotional = 0;
+                MaxDailyContracts = 0;
+                MaxDailyNotional = 0;
+                DailyLossLimit = 0;
+                KillFile = string.Empty;
+                StorePath = string.Empty;
             }
             else if (State == State.Configure)
             {
@@ -115,12 +155,26 @@ namespace NinjaTrader.NinjaScript.Strategies
             }
             else if (State == State.Realtime)
             {
-                SyncAdoptedPositions();
+                GoLive();
             }
             else if (State == State.Terminated)
             {
                 if (rebalancer != null)
-                    rebalancer.Dispose();
+                {
+                    // Working parents stay in the durable store (a restart resumes them); only the in-memory loop stops.
+                    foreach (ExecutionSession session in rebalancer.Sessions) session.Dispose();
+                }
+                if (accountSubscribed && Account != null)
+                {
+                    Account.OrderUpdate -= OnAccountOrderUpdate;
+                    Account.ExecutionUpdate -= OnAccountExecutionUpdate;
+                    accountSubscribed = false;
+                }
+                if (store != null)
+                {
+                    store.Dispose();
+                    store = null;
+                }
             }
         }
 
@@ -136,22 +190,40 @@ namespace NinjaTrader.NinjaScript.Strategies
             double[] fx = SlotList(FxRates, n, "FX rates", 1.0);
             double[] margins = SlotList(Margins, n, "Margins", double.NaN);
             seriesOf = new Dictionary<string, int>(StringComparer.Ordinal);
+            records = new List<KeyValuePair<DateTime, double>>[n];
             for (int k = 0; k < n; k++)
             {
                 names[k] = Instruments[k].FullName;
                 pointValues[k] = Instruments[k].MasterInstrument.PointValue * fx[k];
                 margins[k] *= fx[k];
                 seriesOf[names[k]] = k;
+                records[k] = new List<KeyValuePair<DateTime, double>>();
             }
             closes = new double[n];
             positions = new int[n];
-            ownPositions = new int[n];
+            // One session iterator per series (Help Guide: construct it in State.DataLoaded): live orders go only to
+            // instruments whose trading hours are in session at the decision's bar time.
+            sessionIterators = new SessionIterator[n];
+            for (int k = 0; k < n; k++)
+                sessionIterators[k] = new SessionIterator(BarsArray[k]);
             cash = 0;
-            pending = false;
-            pendingTime = DateTime.MinValue;
             lastActed = DateTime.MinValue;
+            lastDecision = DateTime.MinValue;
+            live = false;
+            handoverPending = false;
+            liveCash = 0;
+            lastLivePnl = 0;
+            dayStartPnl = 0;
+            lossDay = DateTime.MinValue;
+            killSwitch = new KillSwitch();
+            marketClock = new SettableClock();
+            if (store != null) store.Dispose();
+            store = null;
             // Lambdas rather than method groups, so NinjaTrader overloads of these methods cannot make the conversion ambiguous.
-            gateway = new UnmanagedOrderGateway(SubmitChild, (order, quantity) => ChangeOrder(order, quantity, order.LimitPrice, order.StopPrice), order => CancelOrder(order));
+            gateway = new UnmanagedOrderGateway(SubmitChild,
+                (order, quantity) => { Order o = Current(order); if (o != null) ChangeOrder(o, quantity, o.LimitPrice, o.StopPrice); },
+                order => { Order o = Current(order); if (o != null) CancelOrder(o); });
+            route = new ExecutionRoute(gateway);
             rebalancer = new PortfolioRebalancer(new PortfolioRebalancerOptions
             {
                 Instruments = names,
@@ -170,54 +242,262 @@ namespace NinjaTrader.NinjaScript.Strategies
                 MaxMarginUse = MaxMarginUse > 0 ? MaxMarginUse : (double?)null,
                 MinTradeWeight = MinTradeWeight,
                 SliceHorizon = TimeSpan.FromMinutes(SliceHorizonMinutes),
-            }, gateway, new SettableClock(), new PrintAlertSink(message => Print(message)), message => Print(message));
+                DryRun = false,
+                IsMarketOpen = instrument => !live || sessionIterators[seriesOf[instrument]].IsInSession(lastDecision, true, true),
+            }, route, new SettableClock(), new StrategyAlertSink(this), message => Print(message));
+            killSwitch.Tripped += (sender, reason) =>
+            {
+                rebalancer.CancelAll();
+                RaiseAlert("KillSwitch", "kill switch tripped (" + reason + "): working orders cancelled, no further order is sent");
+            };
         }
+
+        // ---- the switch to realtime ----
+
+        private void GoLive()
+        {
+            if (rebalancer == null)
+                return;
+            live = true;
+            handoverPending = rebalancer.Working.Count > 0;
+            // Equity basis: P&L is counted from the marks at this moment, so the simulated history never sizes live orders.
+            liveCash = 0;
+            for (int k = 0; k < names.Length; k++)
+            {
+                double mark = LastClose(k, DateTime.MaxValue);
+                if (!double.IsNaN(mark)) liveCash -= Signed(Positions[k]) * mark * pointValues[k];
+            }
+            lastLivePnl = 0;
+            dayStartPnl = 0;
+            lossDay = DateTime.MinValue;
+
+            // Realtime orders run through Core's execution session: per-order caps, live-account opt-in, gross leverage and
+            // the kill file are the session's guards; the daily caps per instrument (UTC day of the bar time) sit behind it.
+            var limits = new TradingLimits
+            {
+                AllowLiveAccounts = AllowLiveAccount,
+                MaxOrderQuantity = MaxOrderContracts > 0 ? MaxOrderContracts : (long?)null,
+                MaxOrderNotional = MaxOrderNotional > 0 ? (decimal)MaxOrderNotional : (decimal?)null,
+            };
+            route.Use(new DailyCaps(gateway, this));
+            string accountName = Account == null ? string.Empty : Account.Name;
+            if (!AllowLiveAccount && !AccountClassifier.IsSimulation(accountName))
+                RaiseAlert("Guard LiveAccount", "account '" + accountName + "' is not a simulation account and AllowLiveAccount is off: "
+                    + "trading guard LiveAccount refuses every rebalance");
+
+            string path = ResolveStorePath();
+            Directory.CreateDirectory(Path.GetDirectoryName(path));
+            store = new SqlitePortfolioStore(path);
+            var query = new AccountOrderQuery(Account, "P");
+            rebalancer.UseExecution(route, store, query, new ExecutionSessionOptions
+            {
+                Account = accountName,
+                Limits = limits,
+                KillPath = string.IsNullOrWhiteSpace(KillFile) ? null : KillFile.Trim(),
+                RiskLimit = new GrossLeverageCheck(this),
+            });
+            // Parents of an earlier run still unfinished in the store: their orders still in the account are adopted (their
+            // events come through the account), then the sessions resume them without re-sending.
+            var unfinished = store.LoadParentIds(ParentOrderStatus.Working).Concat(store.LoadParentIds(ParentOrderStatus.Halted)).ToList();
+            if (unfinished.Count > 0)
+            {
+                SubscribeAccount();
+                foreach (string id in unfinished)
+                    foreach (ChildOrderRecord child in store.LoadChildren(id))
+                    {
+                        Order order = query.Find(child.ClientOrderId);
+                        if (order != null) gateway.Adopt(child.ClientOrderId, order);
+                    }
+                try
+                {
+                    IReadOnlyList<ExecutionSession> resumed = rebalancer.ResumeWorking();
+                    Print(Name + ": resumed " + resumed.Count + " execution(s) from " + path);
+                }
+                catch (Exception ex)
+                {
+                    RaiseAlert("Restart", "could not resume the executions in " + path + ": " + ex.Message + "; nothing was sent for them");
+                }
+            }
+            rebalancer.DryRun = DryRun;
+            if (TradeOnStart) rebalancer.Arm();
+            else rebalancer.Armed = false;
+            Print(Name + ": live on account " + (Account == null ? "?" : Account.Name) + (DryRun ? " (DRY RUN: orders are logged, none is sent)" : string.Empty)
+                + "; execution store " + path + (TradeOnStart ? "; trading now" : "; waiting for the first scheduled rebalance (TradeOnStart off)"));
+        }
+
+        private string ResolveStorePath()
+        {
+            if (!string.IsNullOrWhiteSpace(StorePath))
+                return StorePath.Trim();
+            // NinjaTrader's user folder is Documents\NinjaTrader 8; one file per strategy name, account and chart instrument.
+            string file = Name + "-" + (Account == null ? "account" : Account.Name) + "-" + names[0];
+            foreach (char c in Path.GetInvalidFileNameChars()) file = file.Replace(c, '_');
+            return Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.MyDocuments), "NinjaTrader 8", "db", "portfolio", file + ".sqlite");
+        }
+
+        /// <summary>Arms live trading now (TradeOnStart off waits for the first scheduled rebalance otherwise).</summary>
+        public void Arm()
+        {
+            if (rebalancer != null) rebalancer.Arm();
+        }
+
+        // Historical parents still working at the switch to realtime: NinjaTrader resubmits their working orders as new
+        // realtime Order objects (GetRealtimeOrder); the references are mapped, then the parents are cancelled. They were
+        // planned on the virtual history, the adopted account positions are the truth, and TradeOnStart decides when live
+        // trading starts; fills that race the cancel are counted (IgnoreOverfill) and the next plan trades the difference.
+        private void Handover()
+        {
+            handoverPending = false;
+            foreach (KeyValuePair<string, Order> tracked in gateway.Orders)
+            {
+                if (!tracked.Value.IsBacktestOrder) continue;
+                Order realtime = GetRealtimeOrder(tracked.Value);
+                if (realtime != null) gateway.Remap(tracked.Value, realtime);
+            }
+            if (rebalancer.Working.Count == 0) return;
+            Print(Name + ": cancelling " + rebalancer.Working.Count + " historical parent(s) still working at the switch to realtime");
+            rebalancer.CancelAll();
+        }
+
+        protected override void OnConnectionStatusUpdate(ConnectionStatusEventArgs connectionStatusUpdate)
+        {
+            if (rebalancer == null || connectionStatusUpdate == null) return;
+            bool up = connectionStatusUpdate.Status == ConnectionStatus.Connected && connectionStatusUpdate.PriceStatus == ConnectionStatus.Connected;
+            if (!up && !rebalancer.Paused)
+            {
+                rebalancer.Paused = true;
+                RaiseAlert("Connection", "connection " + connectionStatusUpdate.Status + " (prices " + connectionStatusUpdate.PriceStatus
+                    + "): execution paused, no order is sent, changed or cancelled until it reconnects");
+            }
+            else if (up && rebalancer.Paused)
+            {
+                rebalancer.Paused = false;
+                RaiseAlert("Connection", "reconnected: execution resumes at the next bar (expired slices roll into catch-up slices)");
+            }
+        }
+
+        // ---- bars and decisions ----
 
         protected override void OnBarUpdate()
         {
-            // The portfolio's series gate decisions; the clock series (last, when added) only ticks the slices.
-            for (int k = 0; k < slots; k++)
-                if (CurrentBars[k] < 0)
-                    return;
-            if (BarsInProgress >= slots && CurrentBars[BarsInProgress] < 0)
+            if (handoverPending && State == State.Realtime)
+                Handover();
+            int k = BarsInProgress;
+            if (CurrentBars[k] < 0)
                 return;
             // Every bar update in realtime is a clock tick for time-based slices (the 1-minute clock series included).
             if (State == State.Realtime)
-                rebalancer.OnClock(Times[BarsInProgress][0]);
-            if (BarsInProgress >= slots)
+                rebalancer.OnClock(Times[k][0]);
+            // The portfolio's series gate decisions; the clock series (last, when added) only ticks the slices.
+            if (k >= slots)
                 return;
-            // A time is complete when the last series has its bar of that time (primary first on equal timestamps), or
-            // when the next primary bar arrives first (then the primary's close of that time is one bar ago).
-            if (BarsInProgress == 0 && pending)
-                Act(pendingTime, 1);
-            if (!pending && Times[0][0] > lastActed)
+            List<KeyValuePair<DateTime, double>> list = records[k];
+            DateTime t = Times[k][0];
+            if (list.Count == 0 || t > list[list.Count - 1].Key)
             {
-                pendingTime = Times[0][0];
-                pending = true;
+                list.Add(new KeyValuePair<DateTime, double>(t, Closes[k][0]));
+                if (list.Count > RecordsKept) list.RemoveAt(0);
             }
-            if (pending && BarsInProgress == slots - 1 && Times[BarsInProgress][0] == pendingTime)
-                Act(pendingTime, 0);
+            while (TryAct()) { }
         }
 
-        private void Act(DateTime time, int primaryBarsAgo)
+        // A time is decided once every series has a bar at or after it (so no series can still deliver a bar of that time),
+        // or once the primary series has moved past it (a series without a bar at that time: its last earlier close stands
+        // in). Each series contributes its close at or before the decided time: closes of two dates are never mixed.
+        private bool TryAct()
         {
-            pending = false;
-            lastActed = time;
+            DateTime pending = DateTime.MaxValue;
+            for (int k = 0; k < records.Length; k++)
+            {
+                if (records[k].Count == 0) return false;
+                foreach (KeyValuePair<DateTime, double> r in records[k])
+                    if (r.Key > lastActed && r.Key < pending) { pending = r.Key; break; }
+            }
+            if (pending == DateTime.MaxValue) return false;
+            bool all = true;
+            for (int k = 0; k < records.Length; k++)
+                if (Latest(k) < pending) all = false;
+            if (!all && Latest(0) <= pending) return false;
+            lastActed = pending;
+            Act(pending);
+            return true;
+        }
+
+        private DateTime Latest(int k) => records[k][records[k].Count - 1].Key;
+
+        private double LastClose(int k, DateTime atOrBefore)
+        {
+            for (int i = records[k].Count - 1; i >= 0; i--)
+                if (records[k][i].Key <= atOrBefore) return records[k][i].Value;
+            return double.NaN;
+        }
+
+        private void Act(DateTime time)
+        {
             double marked = 0;
             for (int k = 0; k < closes.Length; k++)
             {
-                closes[k] = k == 0 ? Closes[0][primaryBarsAgo] : Closes[k][0];
+                closes[k] = LastClose(k, time);
+                if (double.IsNaN(closes[k]))
+                {
+                    Print(Name + ": no close of " + names[k] + " at or before " + time + "; no decision");
+                    return;
+                }
                 positions[k] = Signed(Positions[k]);
                 marked += positions[k] * closes[k] * pointValues[k];
             }
-            double equity = Capital + cash + marked;
+            lastDecision = time;
+            marketClock.Set(DateTime.SpecifyKind(time, DateTimeKind.Utc));
+            double equity;
+            if (live)
+            {
+                double pnl = liveCash + marked;
+                if (LiveStops(time, pnl))
+                    return;
+                equity = EquityBasis == PortfolioEquityBasis.AccountNetLiquidation
+                    ? AccountFraction * Account.Get(AccountItem.NetLiquidation, Account.Denomination)
+                    : Capital + pnl;
+            }
+            else
+                equity = Capital + cash + marked;
             if (!(equity > 0))
             {
                 Print(Name + ": equity " + equity + " is not positive at " + time + "; no rebalance");
                 return;
             }
-            rebalancer.OnBar(time, closes, positions, (decimal)equity, State == State.Realtime);
+            rebalancer.OnBar(time, closes, positions, (decimal)equity, live, live && SliceHorizonMinutes > 0 ? SessionEnd(time) : (DateTime?)null);
         }
+
+        // Time-based slicing: the earliest end of the trading sessions open at the decision time (Help Guide "SessionIterator",
+        // ActualSessionEnd after IsInSession); instruments whose market is closed are deferred anyway. Null when none is open.
+        private DateTime? SessionEnd(DateTime time)
+        {
+            DateTime? end = null;
+            for (int k = 0; k < sessionIterators.Length; k++)
+                if (sessionIterators[k].IsInSession(time, true, true) && (!end.HasValue || sessionIterators[k].ActualSessionEnd < end.Value))
+                    end = sessionIterators[k].ActualSessionEnd;
+            return end;
+        }
+
+        // Kill file and daily loss limit; true when trading is stopped.
+        private bool LiveStops(DateTime time, double pnl)
+        {
+            if (time.Date != lossDay)
+            {
+                lossDay = time.Date;
+                dayStartPnl = lastLivePnl;
+            }
+            lastLivePnl = pnl;
+            if (!killSwitch.IsTripped && !string.IsNullOrWhiteSpace(KillFile) && File.Exists(KillFile.Trim()))
+                killSwitch.Trip("kill file '" + KillFile.Trim() + "' exists");
+            double loss = dayStartPnl - pnl;
+            if (!killSwitch.IsTripped && DailyLossLimit > 0 && loss >= DailyLossLimit)
+                killSwitch.Trip(string.Format(CultureInfo.InvariantCulture, "daily loss limit: lost {0:0.00} since the last close of {1:yyyy-MM-dd} (limit DailyLossLimit = {2:0.00})",
+                    loss, time.Date.AddDays(-1), DailyLossLimit));
+            return killSwitch.IsTripped;
+        }
+
+        // ---- orders ----
 
         private Order SubmitChild(ChildOrderRequest request)
         {
@@ -229,11 +509,29 @@ namespace NinjaTrader.NinjaScript.Strategies
             return SubmitOrderUnmanaged(k, action, OrderType.Market, request.Quantity, 0, 0, string.Empty, request.ClientOrderId);
         }
 
+        // The order object to act on: a historical order that transitioned to realtime is a new object (GetRealtimeOrder);
+        // null when it has none (terminal): acting on the historical object would disable the strategy.
+        private Order Current(Order order)
+        {
+            if (order == null || !order.IsBacktestOrder || State != State.Realtime) return order;
+            Order realtime = GetRealtimeOrder(order);
+            if (realtime != null) gateway.Remap(order, realtime);
+            return realtime;
+        }
+
         protected override void OnOrderUpdate(Order order, double limitPrice, double stopPrice, int quantity, int filled,
             double averageFillPrice, OrderState orderState, DateTime time, ErrorCode error, string nativeError)
         {
-            if (gateway != null)
-                gateway.OnOrderUpdate(order, orderState, filled, time, nativeError);
+            if (gateway == null)
+                return;
+            if (orderState == OrderState.Rejected)
+            {
+                // Own error policy (IgnoreAllErrors): the executor retries the slice (MaxRetries) and halts the parent after
+                // that; no position is closed. The drift trigger re-arms once the parent halts.
+                RaiseAlert("Reject", "order '" + order.Name + "' (" + order.OrderAction + " " + quantity + " " + order.Instrument.FullName + ") rejected: "
+                    + error + (string.IsNullOrEmpty(nativeError) ? string.Empty : " " + nativeError) + "; the executor retries, other positions are untouched");
+            }
+            gateway.OnOrderUpdate(order, orderState, filled, time, string.IsNullOrEmpty(nativeError) ? (error == ErrorCode.NoError ? null : error.ToString()) : nativeError);
         }
 
         protected override void OnExecutionUpdate(Execution execution, string executionId, double price, int quantity,
@@ -243,26 +541,40 @@ namespace NinjaTrader.NinjaScript.Strategies
             if (seriesOf == null || !seriesOf.TryGetValue(execution.Instrument.FullName, out k))
                 return;
             int signed = marketPosition == MarketPosition.Long ? quantity : -quantity;
-            cash -= signed * price * pointValues[k];
-            ownPositions[k] += signed;
+            if (live) liveCash -= signed * price * pointValues[k];
+            else cash -= signed * price * pointValues[k];
             gateway.OnExecutionUpdate(execution.Order, price, quantity, time);
         }
 
-        // Positions adopted from the account at the switch to realtime (StartBehavior.AdoptAccountPosition) differ from the
-        // historical virtual ones: book the difference at the adopted average price so equity stays Capital + P&L.
-        private void SyncAdoptedPositions()
+        private void SubscribeAccount()
         {
-            if (ownPositions == null)
-                return;
-            for (int k = 0; k < ownPositions.Length; k++)
-            {
-                int difference = Signed(Positions[k]) - ownPositions[k];
-                if (difference == 0)
-                    continue;
-                cash -= difference * Positions[k].AveragePrice * pointValues[k];
-                ownPositions[k] += difference;
-                Print(Name + ": adopted " + difference + " " + names[k] + " at " + Positions[k].AveragePrice);
-            }
+            if (accountSubscribed || Account == null) return;
+            Account.OrderUpdate += OnAccountOrderUpdate;
+            Account.ExecutionUpdate += OnAccountExecutionUpdate;
+            accountSubscribed = true;
+        }
+
+        // Orders of an earlier run (adopted after a restart) report through the account only.
+        private void OnAccountOrderUpdate(object sender, OrderEventArgs e)
+        {
+            if (gateway != null && e.Order != null)
+                gateway.OnAccountOrderUpdate(e.Order, e.OrderState, e.Filled, e.Time, null);
+        }
+
+        private void OnAccountExecutionUpdate(object sender, ExecutionEventArgs e)
+        {
+            if (gateway == null || e.Execution == null || !gateway.IsAdopted(e.Execution.Order)) return;
+            int k;
+            if (seriesOf.TryGetValue(e.Execution.Instrument.FullName, out k))
+                liveCash -= (e.MarketPosition == MarketPosition.Long ? e.Quantity : -e.Quantity) * e.Price * pointValues[k];
+            gateway.OnAccountExecution(e.Execution.Order, e.Price, e.Quantity, e.Time);
+        }
+
+        private void RaiseAlert(string kind, string message)
+        {
+            string line = Name + " " + kind + ": " + message;
+            Print(line);
+            RaisedAlerts.Add(line);
         }
 
         // "1.08; 1.13; ..." -> one positive number per slot; empty -> fallback for every slot.
@@ -296,6 +608,148 @@ namespace NinjaTrader.NinjaScript.Strategies
         public PortfolioRebalancer Rebalancer
         {
             get { return rebalancer; }
+        }
+
+        /// <summary>Host/test access: the kill switch of this run (trip it to stop trading). Not an input.</summary>
+        [Browsable(false)]
+        [XmlIgnore]
+        public KillSwitch KillSwitch
+        {
+            get { return killSwitch; }
+        }
+
+        /// <summary>Host/test access: alerts raised by this run (rejects, guard refusals, halts, kill switch), oldest first.</summary>
+        [Browsable(false)]
+        [XmlIgnore]
+        public List<string> RaisedAlerts { get; } = new List<string>();
+
+        /// <summary>Host/test access: the durable execution store of the live part (null before State.Realtime).</summary>
+        [Browsable(false)]
+        [XmlIgnore]
+        public IPortfolioStore ExecutionStore
+        {
+            get { return store; }
+        }
+
+        // ---- adapters between NinjaTrader state and Core's guards ----
+
+        // Submits through the unguarded gateway while historical, through the guarded one once live; events always come
+        // from the strategy's own gateway, so executors started before the switch keep receiving them.
+        private sealed class ExecutionRoute : IOrderGateway
+        {
+            private readonly UnmanagedOrderGateway events;
+            private IOrderGateway orders;
+
+            internal ExecutionRoute(UnmanagedOrderGateway gateway)
+            {
+                events = gateway;
+                orders = gateway;
+            }
+
+            public event EventHandler<OrderUpdate> OrderUpdated
+            {
+                add { events.OrderUpdated += value; }
+                remove { events.OrderUpdated -= value; }
+            }
+
+            internal void Use(IOrderGateway gateway) => orders = gateway;
+
+            public void Submit(ChildOrderRequest order) => orders.Submit(order);
+
+            public void Cancel(string clientOrderId) => orders.Cancel(clientOrderId);
+
+            public void Change(string clientOrderId, int newQuantity) => orders.Change(clientOrderId, newQuantity);
+        }
+
+        // Daily caps per instrument (contracts and notional sent per UTC day of the bar time), behind the session's guards.
+        private sealed class DailyCaps : IOrderGateway
+        {
+            private readonly IOrderGateway inner;
+            private readonly PortfolioRebalancingStrategy owner;
+            private readonly Dictionary<string, TradingGuard> guards = new Dictionary<string, TradingGuard>(StringComparer.Ordinal);
+
+            internal DailyCaps(IOrderGateway inner, PortfolioRebalancingStrategy owner)
+            {
+                this.inner = inner;
+                this.owner = owner;
+            }
+
+            public event EventHandler<OrderUpdate> OrderUpdated
+            {
+                add { inner.OrderUpdated += value; }
+                remove { inner.OrderUpdated -= value; }
+            }
+
+            public void Submit(ChildOrderRequest order)
+            {
+                if (owner.MaxDailyContracts > 0 || owner.MaxDailyNotional > 0)
+                {
+                    TradingGuard guard;
+                    if (!guards.TryGetValue(order.Instrument, out guard))
+                        guards[order.Instrument] = guard = new TradingGuard(new TradingLimits
+                        {
+                            AllowLiveAccounts = true,
+                            MaxDailyQuantity = owner.MaxDailyContracts > 0 ? owner.MaxDailyContracts : (long?)null,
+                            MaxDailyNotional = owner.MaxDailyNotional > 0 ? (decimal)owner.MaxDailyNotional : (decimal?)null,
+                        }, owner.marketClock);
+                    int k = owner.seriesOf[order.Instrument];
+                    double close = owner.LastClose(k, owner.lastDecision);
+                    GuardDecision d = guard.TryCommit(new OrderIntent(string.Empty, order.Instrument, order.Side, order.Quantity,
+                        double.IsNaN(close) ? 0m : (decimal)close, owner.marketClock.UtcNow, (decimal)owner.pointValues[k]));
+                    if (!d.IsAllowed)
+                    {
+                        owner.RaiseAlert("Guard " + d.RefusedBy, "order '" + order.ClientOrderId + "' not sent: " + d.Message + " (per instrument)");
+                        throw new TradingGuardException(d);
+                    }
+                }
+                inner.Submit(order);
+            }
+
+            public void Cancel(string clientOrderId) => inner.Cancel(clientOrderId);
+
+            public void Change(string clientOrderId, int newQuantity) => inner.Change(clientOrderId, newQuantity);
+        }
+
+        // Gross leverage after the order: sum of |position| x close x point value over equity (Capital + live P&L).
+        private sealed class GrossLeverageCheck : IRiskLimitCheck
+        {
+            private readonly PortfolioRebalancingStrategy owner;
+
+            internal GrossLeverageCheck(PortfolioRebalancingStrategy owner)
+            {
+                this.owner = owner;
+            }
+
+            public string Breach(OrderIntent intent)
+            {
+                if (!(owner.MaxGrossLeverage > 0)) return null;
+                double gross = 0;
+                double equity = owner.Capital + owner.lastLivePnl;
+                for (int k = 0; k < owner.names.Length; k++)
+                {
+                    double q = Signed(owner.Positions[k]);
+                    if (owner.names[k] == intent.Instrument) q += intent.Side == OrderSide.Buy ? intent.Quantity : -intent.Quantity;
+                    gross += Math.Abs(q) * owner.closes[k] * owner.pointValues[k];
+                }
+                if (!(equity > 0)) return "equity " + equity.ToString("0.00", CultureInfo.InvariantCulture) + " is not positive";
+                double leverage = gross / equity;
+                return leverage > owner.MaxGrossLeverage
+                    ? string.Format(CultureInfo.InvariantCulture, "gross leverage after the order would be {0:0.###}, above MaxGrossLeverage {1:0.###}", leverage, owner.MaxGrossLeverage)
+                    : null;
+            }
+        }
+
+        // Core's execution alerts (halts after retries, late fills, overfills) go to the Output window and the alerts.
+        private sealed class StrategyAlertSink : IExecutionAlertSink
+        {
+            private readonly PortfolioRebalancingStrategy owner;
+
+            internal StrategyAlertSink(PortfolioRebalancingStrategy owner)
+            {
+                this.owner = owner;
+            }
+
+            public void Raise(ExecutionAlert alert) => owner.RaiseAlert("Execution", alert.ToString());
         }
 
         #region Properties
@@ -365,7 +819,7 @@ namespace NinjaTrader.NinjaScript.Strategies
 
         [NinjaScriptProperty]
         [Range(0.0, 100.0)]
-        [Display(Name = "Max gross leverage", Description = "Cap on sum |weights| (multiple of equity); 0 = off", GroupName = "Sizing", Order = 2)]
+        [Display(Name = "Max gross leverage", Description = "Cap on gross leverage (multiple of equity): target weights are scaled down to sum |weights| <= this, and live orders that would leave gross notional / (Capital + live P&L) above it are refused (guard RiskLimit); 0 = off", GroupName = "Sizing", Order = 2)]
         public double MaxGrossLeverage { get; set; }
 
         [NinjaScriptProperty]
@@ -395,6 +849,70 @@ namespace NinjaTrader.NinjaScript.Strategies
         [Range(0, 1440)]
         [Display(Name = "Slice horizon (minutes)", Description = "Realtime orders: Execution slices children spread over this many minutes on the clock (bounded by the session end); 0 = one child per bar", GroupName = "Parameters", Order = 11)]
         public int SliceHorizonMinutes { get; set; }
+
+        [NinjaScriptProperty]
+        [Display(Name = "Equity basis", Description = "Live sizing: Capital plus P&L since the strategy went live, or a fraction of the account's NetLiquidation", GroupName = "Live trading", Order = 1)]
+        public PortfolioEquityBasis EquityBasis { get; set; }
+
+        [NinjaScriptProperty]
+        [Range(0.01, 1.0)]
+        [Display(Name = "Account fraction", Description = "Fraction of NetLiquidation sized when Equity basis = AccountNetLiquidation", GroupName = "Live trading", Order = 2)]
+        public double AccountFraction { get; set; }
+
+        [NinjaScriptProperty]
+        [Display(Name = "Trade on start", Description = "Off: when going live, wait for the first scheduled rebalance (or Arm) before trading", GroupName = "Live trading", Order = 3)]
+        public bool TradeOnStart { get; set; }
+
+        [NinjaScriptProperty]
+        [Display(Name = "Allow live account", Description = "Explicit opt-in to send orders to an account that is not Sim/Playback", GroupName = "Live trading", Order = 4)]
+        public bool AllowLiveAccount { get; set; }
+
+        [NinjaScriptProperty]
+        [Display(Name = "Dry run", Description = "Log the orders a live rebalance would send and send none", GroupName = "Live trading", Order = 5)]
+        public bool DryRun { get; set; }
+
+        [NinjaScriptProperty]
+        [Range(0, int.MaxValue)]
+        [Display(Name = "Max order contracts", Description = "Largest child order, contracts; 0 = no limit", GroupName = "Live trading", Order = 6)]
+        public int MaxOrderContracts { get; set; }
+
+        [NinjaScriptProperty]
+        [Range(0.0, double.MaxValue)]
+        [Display(Name = "Max order notional", Description = "Largest child order notional (contracts x price x point value), account currency; 0 = no limit", GroupName = "Live trading", Order = 7)]
+        public double MaxOrderNotional { get; set; }
+
+        [NinjaScriptProperty]
+        [Range(0, int.MaxValue)]
+        [Display(Name = "Max daily contracts", Description = "Contracts sent per day, all instruments; 0 = no limit", GroupName = "Live trading", Order = 8)]
+        public int MaxDailyContracts { get; set; }
+
+        [NinjaScriptProperty]
+        [Range(0.0, double.MaxValue)]
+        [Display(Name = "Max daily notional", Description = "Notional sent per day, all instruments, account currency; 0 = no limit", GroupName = "Live trading", Order = 9)]
+        public double MaxDailyNotional { get; set; }
+
+
+        [NinjaScriptProperty]
+        [Range(0.0, double.MaxValue)]
+        [Display(Name = "Daily loss limit", Description = "Loss since the previous day's last bar (account currency) that stops trading; 0 = off", GroupName = "Live trading", Order = 11)]
+        public double DailyLossLimit { get; set; }
+
+        [NinjaScriptProperty]
+        [Display(Name = "Kill file", Description = "When this file exists, working orders are cancelled and trading stops; empty = off", GroupName = "Live trading", Order = 12)]
+        public string KillFile { get; set; }
+
+        [NinjaScriptProperty]
+        [Display(Name = "Execution store", Description = "SQLite file of the live execution state; empty = Documents\\NinjaTrader 8\\db\\portfolio\\<name>-<account>-<instrument>.sqlite", GroupName = "Live trading", Order = 13)]
+        public string StorePath { get; set; }
         #endregion
+    }
+
+    /// <summary>What live orders are sized on.</summary>
+    public enum PortfolioEquityBasis
+    {
+        /// <summary>Capital plus the P&amp;L since the strategy went live (the simulated history never counts).</summary>
+        CapitalPlusLivePnL,
+        /// <summary>AccountFraction x the account's NetLiquidation.</summary>
+        AccountNetLiquidation,
     }
 }

@@ -70,6 +70,9 @@ namespace NinjaTrader.NinjaScript.AddOns.Portfolio
             account.Change(new[] { order });
         }
 
+        /// <summary>Tracks an order of an earlier session found in Account.Orders (name = <paramref name="clientOrderId"/>), with what it filled so far.</summary>
+        public void Adopt(string clientOrderId, Order order) => tracker.Adopt(clientOrderId, order);
+
         /// <summary>Stops listening to the account.</summary>
         public void Dispose()
         {
@@ -80,15 +83,16 @@ namespace NinjaTrader.NinjaScript.AddOns.Portfolio
         private int SignedPosition(Instrument instrument)
         {
             Position p;
-            // Help Guide "Positions" (Account): lock the collection that is enumerated.
+            // Lock the collection being enumerated (Help Guide, Account Positions example; nt-audit B4).
             lock (account.Positions)
                 p = account.Positions.FirstOrDefault(x => x.Instrument == instrument);
             if (p == null) return 0;
             return p.MarketPosition == MarketPosition.Short ? -p.Quantity : p.MarketPosition == MarketPosition.Long ? p.Quantity : 0;
         }
 
+        // By-value e.Filled/e.Time: the live e.Order may already be ahead of this update (Help Guide, multi-threading).
         private void OnOrderUpdate(object sender, OrderEventArgs e) =>
-            Raise(tracker.OnOrderState(e.Order, e.OrderState, e.Order == null ? 0 : e.Order.Filled, e.Order == null ? default(DateTime) : e.Order.Time, null));
+            Raise(tracker.OnOrderState(e.Order, e.OrderState, e.Filled, e.Time, null));
 
         private void OnExecutionUpdate(object sender, ExecutionEventArgs e) =>
             Raise(tracker.OnExecution(e.Execution == null ? null : e.Execution.Order, e.Price, e.Quantity, e.Time));

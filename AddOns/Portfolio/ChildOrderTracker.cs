@@ -85,6 +85,45 @@ namespace NinjaTrader.NinjaScript.AddOns.Portfolio
             }
         }
 
+        /// <summary>
+        /// Replaces the Order object tracked for a child by <paramref name="current"/> (the realtime order NinjaTrader made
+        /// from a historical one, <c>GetRealtimeOrder</c>); what it filled so far is kept. No-op when <paramref name="previous"/> is not tracked.
+        /// </summary>
+        public void Remap(Order previous, Order current)
+        {
+            if (previous == null || current == null || ReferenceEquals(previous, current)) return;
+            lock (gate)
+            {
+                if (!children.TryGetValue(previous, out ChildFill child)) return;
+                children.Remove(previous);
+                children[current] = child;
+                ordersById[child.ClientOrderId] = current;
+            }
+        }
+
+        /// <summary>Tracks <paramref name="order"/> (sent before a restart, found in Account.Orders by name) under <paramref name="clientOrderId"/>, with what it filled so far.</summary>
+        public void Adopt(string clientOrderId, Order order)
+        {
+            if (order == null) throw new ArgumentNullException(nameof(order));
+            lock (gate)
+            {
+                Register(clientOrderId, order);
+                ChildFill child = children[order];
+                if (child.Filled == 0 && order.Filled > 0)
+                {
+                    child.Filled = order.Filled;
+                    child.AveragePrice = order.AverageFillPrice;
+                }
+            }
+        }
+
+        /// <summary>True when <paramref name="order"/> is tracked (sent or adopted by this gateway).</summary>
+        public bool Tracks(Order order)
+        {
+            if (order == null) return false;
+            lock (gate) return children.ContainsKey(order);
+        }
+
         private void Register(string clientOrderId, Order order)
         {
             ordersById[clientOrderId] = order;
@@ -98,6 +137,13 @@ namespace NinjaTrader.NinjaScript.AddOns.Portfolio
             if (order.Name != null && submitting.Contains(order.Name))
             {
                 Register(order.Name, order);
+                return children[order];
+            }
+            // Historical -> realtime handover: NinjaTrader replaces a backtest order still working at the transition with a
+            // new realtime Order object of the same name (Help Guide: GetRealtimeOrder). Re-key it so its fills are not lost.
+            if (order.Name != null && !order.IsBacktestOrder && ordersById.TryGetValue(order.Name, out Order previous) && previous.IsBacktestOrder)
+            {
+                Remap(previous, order);
                 return children[order];
             }
             return null;

@@ -17,6 +17,7 @@ namespace NinjaTrader.NinjaScript.AddOns.Portfolio
         private readonly Action<Order, int> change;
         private readonly Action<Order> cancel;
         private readonly ChildOrderTracker tracker = new ChildOrderTracker();
+        private readonly HashSet<Order> adopted = new HashSet<Order>();
 
         /// <summary>
         /// Creates the gateway. <paramref name="submit"/> sends the child (returns the Order, or null when NinjaTrader did
@@ -58,6 +59,39 @@ namespace NinjaTrader.NinjaScript.AddOns.Portfolio
 
         /// <inheritdoc />
         public void Change(string clientOrderId, int newQuantity) => change(tracker.Find(clientOrderId), newQuantity);
+
+        /// <summary>Follows a historical order that NinjaTrader replaced with a realtime one at the transition (GetRealtimeOrder).</summary>
+        public void Remap(Order previous, Order current) => tracker.Remap(previous, current);
+
+        /// <summary>
+        /// Tracks an order found in Account.Orders after a restart (sent by an earlier run under <paramref name="clientOrderId"/>).
+        /// Its events reach this script only through the account's events: forward them with <see cref="OnAccountOrderUpdate"/>
+        /// and <see cref="OnAccountExecution"/>.
+        /// </summary>
+        public void Adopt(string clientOrderId, Order order)
+        {
+            tracker.Adopt(clientOrderId, order);
+            lock (adopted) adopted.Add(order);
+        }
+
+        /// <summary>True when <paramref name="order"/> was adopted after a restart (its events come from the account).</summary>
+        public bool IsAdopted(Order order)
+        {
+            if (order == null) return false;
+            lock (adopted) return adopted.Contains(order);
+        }
+
+        /// <summary>Forward of Account.OrderUpdate; only adopted orders are taken (this run's own orders come through OnOrderUpdate).</summary>
+        public void OnAccountOrderUpdate(Order order, OrderState orderState, int filled, DateTime time, string nativeError)
+        {
+            if (IsAdopted(order)) OnOrderUpdate(order, orderState, filled, time, nativeError);
+        }
+
+        /// <summary>Forward of Account.ExecutionUpdate; only adopted orders are taken.</summary>
+        public void OnAccountExecution(Order order, double price, int quantity, DateTime time)
+        {
+            if (IsAdopted(order)) OnExecutionUpdate(order, price, quantity, time);
+        }
 
         /// <summary>Forward of the strategy's OnOrderUpdate (its by-value arguments).</summary>
         public void OnOrderUpdate(Order order, OrderState orderState, int filled, DateTime time, string nativeError) =>

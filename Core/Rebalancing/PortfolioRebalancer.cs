@@ -5,6 +5,8 @@ using System.Linq;
 using NinjaTraderPortfolio.Core.Allocation;
 using NinjaTraderPortfolio.Core.Data;
 using NinjaTraderPortfolio.Core.Execution;
+using NinjaTraderPortfolio.Core.Execution.Session;
+using NinjaTraderPortfolio.Core.Safety;
 using NinjaTraderPortfolio.Core.Statistics;
 
 namespace NinjaTraderPortfolio.Core.Rebalancing
@@ -55,15 +57,25 @@ namespace NinjaTraderPortfolio.Core.Rebalancing
         public double? MaxMarginUse { get; set; }
 
         /// <summary>
-        /// Time-based realtime slicing: when &gt; 0, a realtime order is a TWAP of <see cref="ExecutionSlices"/> children over
-        /// this horizon on the clock (bounded by the session end given to <see cref="PortfolioRebalancer.OnBar"/>), the
-        /// executors run on bar times and <see cref="PortfolioRebalancer.OnClock"/> (a 1-minute series or a timer) sends
-        /// each child when its time comes. Zero (default): one child per bar.
+        /// Time-based realtime slicing: when &gt; 0, a realtime rebalance's session works each order as a TWAP of up to
+        /// <see cref="ExecutionSlices"/> children over this horizon on the clock (bounded by the session end given to
+        /// <see cref="PortfolioRebalancer.OnBar"/>; <see cref="ClockTwapSchedulePolicy"/>), the clock runs on bar times and
+        /// <see cref="PortfolioRebalancer.OnClock"/> (a 1-minute series or a timer) sends each child when its time comes.
+        /// Zero (default): one child per bar.
         /// </summary>
         public TimeSpan SliceHorizon { get; set; } = TimeSpan.Zero;
 
         /// <summary>No-trade band: minimum weight change (fraction of equity) for a position to change (see <see cref="FuturesSizer"/>).</summary>
         public double MinTradeWeight { get; set; }
+
+        /// <summary>Dry run: plans are logged with the orders they would send, and no executor is started (default false).</summary>
+        public bool DryRun { get; set; }
+
+        /// <summary>
+        /// Whether an instrument's market is open now (orders go only to open markets; a closed one keeps its trade for the
+        /// next bar). Null = always open.
+        /// </summary>
+        public Func<string, bool>? IsMarketOpen { get; set; }
     }
 
     /// <summary>
@@ -71,8 +83,10 @@ namespace NinjaTraderPortfolio.Core.Rebalancing
     /// executors, (2) feeds Core's <see cref="DynamicAllocationEngine"/> (drift band and calendar triggers), (3) once the
     /// lookback is covered and on every calendar signal re-optimizes the targets on the last Lookback returns
     /// (<see cref="TargetWeightCalculator"/>), (4) on the first targets or any signal plans whole contracts with
-    /// <see cref="RebalancePlanner"/> and works each order with a <see cref="ScheduleExecutor"/>: one slice at once when
-    /// historical, a TWAP over <see cref="PortfolioRebalancerOptions.ExecutionSlices"/> bars when realtime.
+    /// <see cref="FuturesSizer"/> (volatility/leverage scaling, margin cap, no-trade band) and works them as one Core
+    /// <see cref="ExecutionSession"/>: one slice at once when historical; when realtime a TWAP over
+    /// <see cref="PortfolioRebalancerOptions.ExecutionSlices"/> bars, or over <see cref="PortfolioRebalancerOptions.SliceHorizon"/>
+    /// on the clock.
     /// A calendar rebalance cancels executors still working first; a drift signal while they work is ignored. Not thread-safe (NinjaTrader calls a strategy on one thread).
     /// </summary>
     public sealed class PortfolioRebalancer : IDisposable
@@ -83,11 +97,17 @@ namespace NinjaTraderPortfolio.Core.Rebalancing
         private readonly IExecutionAlertSink? alerts;
         private readonly Action<string> log;
         private readonly DynamicAllocationEngine engine;
-        private readonly InMemoryExecutionStore store = new InMemoryExecutionStore();
+        private IExecutionStore store = new InMemoryExecutionStore();
+        private IOrderGateway sessionGateway;
+        private IBrokerOrderQuery? broker;
+        private ExecutionSessionOptions sessionOptions;
+        private TimeSpan clockShift;
+        private bool retryDrift;
         private readonly FuturesSizer sizer = new FuturesSizer();
         // Point values and margins arrive in the account currency, so every instrument is in it (rate 1).
         private static readonly FxRates AccountCurrencyOnly = new FxRates("ACCOUNT");
-        private readonly List<ScheduleExecutor> working = new List<ScheduleExecutor>();
+        private readonly List<ExecutionSession> sessions = new List<ExecutionSession>();
+        private readonly double[] lastCloses;
         private readonly string[] names;
         private readonly TargetWeightCalculator calculator;
         private double[]? targets;
@@ -118,6 +138,11 @@ namespace NinjaTraderPortfolio.Core.Rebalancing
             if (options.MaxMarginUse.HasValue && options.Margins == null)
                 throw new ArgumentException("MaxMarginUse needs the margin per contract of every instrument (Margins)", nameof(options));
             if (options.PeriodsPerYear < 1) throw new ArgumentException("PeriodsPerYear must be at least 1, got " + options.PeriodsPerYear, nameof(options));
+            if (options.SliceHorizon < TimeSpan.Zero) throw new ArgumentException("SliceHorizon must not be negative, got " + options.SliceHorizon, nameof(options));
+            lastCloses = new double[names.Length];
+            sessionGateway = gateway;
+            // Historical (simulated) orders: the same session, in memory, on the Strategy Analyzer's "Backtest" account, no caps.
+            sessionOptions = new ExecutionSessionOptions { Account = "Backtest", PointValue = PointValueOf };
             engine = new DynamicAllocationEngine(new DynamicAllocationOptions
             {
                 Instruments = names,
@@ -140,33 +165,123 @@ namespace NinjaTraderPortfolio.Core.Rebalancing
         /// <summary>The last volatility/leverage scaling of the optimizer's weights (null without a target or cap).</summary>
         public RiskScale? LastScale { get; private set; }
 
-        /// <summary>Executors still working parent orders.</summary>
-        public IReadOnlyList<ScheduleExecutor> Working => working;
+        /// <summary>Executors still working parent orders (of every session still working).</summary>
+        public IReadOnlyList<ScheduleExecutor> Working => sessions.SelectMany(x => x.Executors).Where(e => e.Status == ParentOrderStatus.Working).ToList();
 
-        /// <summary>The execution store (parents, children and every transition).</summary>
-        public InMemoryExecutionStore Store => store;
+        /// <summary>Execution sessions started by this loop that are still working (one per rebalance).</summary>
+        public IReadOnlyList<ExecutionSession> Sessions => sessions;
+
+        /// <summary>The execution store new parents go to (in memory until <see cref="UseExecution"/> names a durable one).</summary>
+        public IExecutionStore Store => store;
+
+        /// <summary>
+        /// False while a realtime start waits for its first scheduled rebalance (TradeOnStart off): signals other than the
+        /// calendar are logged and ignored until a calendar rebalance or <see cref="Arm"/>. True by default.
+        /// </summary>
+        public bool Armed { get; set; } = true;
+
+        /// <summary>Dry run: plans are logged with the orders they would send, and no executor is started.</summary>
+        public bool DryRun
+        {
+            get { return options.DryRun; }
+            set { options.DryRun = value; }
+        }
+
+        /// <summary>
+        /// True while the connection is lost: working parents are not polled (no child is sent or cancelled) and no new
+        /// rebalance starts; bars still feed the engine. Slices that expire meanwhile roll into catch-up slices on resume.
+        /// </summary>
+        public bool Paused { get; set; }
+
+        /// <summary>Arms trading now: the next bar rebalances if the weights are off target by more than the drift band.</summary>
+        public void Arm()
+        {
+            Armed = true;
+            retryDrift = true;
+        }
+
+        /// <summary>
+        /// From now on each rebalance runs as a Core <see cref="ExecutionSession"/> over <paramref name="gateway"/> (the session
+        /// puts its trading guards in front of it), recorded in <paramref name="executionStore"/> and reconciled with
+        /// <paramref name="brokerQuery"/>; <paramref name="options"/> = account, limits, kill path, risk limit (the point
+        /// values are the loop's). The strategy's switch to realtime: a durable store and the live guards. Sessions already
+        /// working keep theirs.
+        /// </summary>
+        public void UseExecution(IOrderGateway gateway, IExecutionStore executionStore, IBrokerOrderQuery? brokerQuery, ExecutionSessionOptions options)
+        {
+            sessionGateway = gateway ?? throw new ArgumentNullException(nameof(gateway));
+            store = executionStore ?? throw new ArgumentNullException(nameof(executionStore));
+            sessionOptions = options ?? throw new ArgumentNullException(nameof(options));
+            sessionOptions.PointValue = PointValueOf;
+            broker = brokerQuery;
+        }
+
+        /// <summary>
+        /// After a restart: every execution with unfinished parents in the store given to <see cref="UseExecution"/> is
+        /// started again as a session over the same orders, which resumes it (live children adopted, not re-sent; fills
+        /// missed while down counted once; children never sent rescheduled under new client ids; halted parents re-armed).
+        /// The bar clock first moves past the latest time recorded. Returns the resumed sessions.
+        /// </summary>
+        public IReadOnlyList<ExecutionSession> ResumeWorking()
+        {
+            var byExecution = new Dictionary<string, List<ParentOrderRecord>>(StringComparer.Ordinal);
+            foreach (ParentOrderStatus status in new[] { ParentOrderStatus.Working, ParentOrderStatus.Halted })
+                foreach (string id in store.LoadParentIds(status))
+                {
+                    ParentOrderRecord? record = store.LoadParent(id);
+                    if (record == null || id.Length < 10 || Array.IndexOf(names, record.Order.Instrument) < 0) continue;
+                    string execution = id.Substring(0, id.Length - 9);
+                    if (!byExecution.TryGetValue(execution, out List<ParentOrderRecord>? list)) byExecution[execution] = list = new List<ParentOrderRecord>();
+                    list.Add(record);
+                }
+            DateTime latest = byExecution.Values.SelectMany(l => l).Select(r => r.Updated).DefaultIfEmpty(DateTime.MinValue).Max();
+            if (latest > DateTime.MinValue && options.SliceHorizon > TimeSpan.Zero)
+            {
+                // Time-based slicing: the clock runs on bar times, which are already past the recorded ones after a restart.
+                clock.Set(latest);
+            }
+            else if (latest > DateTime.MinValue)
+            {
+                DateTime resumeAt = latest + options.BarLength;
+                if (resumeAt > BarClock) clockShift += resumeAt - BarClock;
+                clock.Set(BarClock);
+            }
+            var resumed = new List<ExecutionSession>();
+            foreach (KeyValuePair<string, List<ParentOrderRecord>> e in byExecution)
+            {
+                var session = NewSession(e.Key, false);
+                session.Start(e.Value.Select(r => new SessionOrder(r.Order.Instrument, r.Order.Side, r.Order.Quantity)).ToList());
+                sessions.Add(session);
+                resumed.Add(session);
+                log(string.Format(CultureInfo.InvariantCulture, "resumed execution {0}: {1}", e.Key, session.Progress()));
+            }
+            return resumed;
+        }
 
         /// <summary>
         /// The executors' clock: <see cref="BarClockOrigin"/> + bars processed x bar length. Counting bars rather than
         /// reading bar times makes a schedule advance exactly one slice per bar whatever the gaps between bars (weekends,
-        /// session breaks); the execution store's times are on this clock.
+        /// session breaks); the execution store's times are on this clock. With a <see cref="PortfolioRebalancerOptions.SliceHorizon"/>
+        /// the executors' clock is the bar time instead (and <see cref="OnClock"/> between bars).
         /// </summary>
-        public DateTime BarClock => BarClockOrigin + TimeSpan.FromTicks(options.BarLength.Ticks * barCount);
+        public DateTime BarClock => BarClockOrigin + TimeSpan.FromTicks(options.BarLength.Ticks * barCount) + clockShift;
 
         /// <summary>The allocation engine (weights, VaR, volatility after each bar).</summary>
         public DynamicAllocationEngine Engine => engine;
 
         /// <summary>
         /// Processes one bar: <paramref name="closes"/> and signed <paramref name="positions"/> per instrument, account
-        /// <paramref name="equity"/> in currency; <paramref name="sliceOrders"/> = realtime (TWAP across bars). Returns the
-        /// reasons of a rebalance started on this bar (<see cref="RebalanceReason.None"/> when none).
+        /// <paramref name="equity"/> in currency; <paramref name="sliceOrders"/> = realtime (TWAP across bars, or on the clock);
+        /// <paramref name="sessionEnd"/> (same clock as <paramref name="time"/>, null = unknown) bounds a clock slicing horizon.
+        /// Returns the reasons of a rebalance started on this bar (<see cref="RebalanceReason.None"/> when none).
         /// </summary>
         public RebalanceReason OnBar(DateTime time, double[] closes, int[] positions, decimal equity, bool sliceOrders, DateTime? sessionEnd = null)
         {
             barCount++;
-            clock.Set(options.SliceHorizon > TimeSpan.Zero ? time : BarClock);
+            clock.Set(options.SliceHorizon > TimeSpan.Zero ? AsClockTime(time) : BarClock);
             this.sessionEnd = sessionEnd;
-            PollWorking();
+            Array.Copy(closes, lastCloses, Math.Min(closes.Length, lastCloses.Length));
+            if (!Paused) PollWorking();
 
             RebalanceReason reasons = engine.OnBar(time, closes, positions, equity);
             if (!engine.Moments.IsFull)
@@ -187,13 +302,32 @@ namespace NinjaTraderPortfolio.Core.Rebalancing
                 }
                 engine.SetTargets(targets);
             }
+            if (!first && reasons == RebalanceReason.None && retryDrift && sessions.Count == 0 && OffTarget())
+            {
+                // A parent halted, was refused or was deferred (market closed): the trigger fired and was spent, but the
+                // trade did not happen; re-plan from the actual positions.
+                reasons = RebalanceReason.AbsoluteDrift;
+                log(string.Format(CultureInfo.InvariantCulture, "{0:yyyy-MM-dd HH:mm} drift trigger re-armed after an unfinished rebalance", time));
+            }
             if (!first && reasons == RebalanceReason.None)
                 return RebalanceReason.None;
-            if (!first && (reasons & RebalanceReason.Calendar) == 0 && working.Count > 0)
+            if (Paused)
+            {
+                retryDrift = true;
+                log(string.Format(CultureInfo.InvariantCulture, "{0:yyyy-MM-dd HH:mm} {1} deferred: connection lost", time, first ? RebalanceReason.Calendar : reasons));
+                return RebalanceReason.None;
+            }
+            if (!Armed && (reasons & RebalanceReason.Calendar) == 0)
+            {
+                log(string.Format(CultureInfo.InvariantCulture, "{0:yyyy-MM-dd HH:mm} {1} ignored: not armed (TradeOnStart off; waiting for the first scheduled rebalance)", time, first ? RebalanceReason.Calendar : reasons));
+                return RebalanceReason.None;
+            }
+            Armed = true;
+            if (!first && (reasons & RebalanceReason.Calendar) == 0 && sessions.Count > 0)
             {
                 // A drift signal while a sliced rebalance is still working: the weights are off target because the
                 // orders are not done yet; re-planning would restart the schedule on every bar.
-                log(string.Format(CultureInfo.InvariantCulture, "{0:yyyy-MM-dd HH:mm} {1} ignored: {2} parent(s) still working", time, reasons, working.Count));
+                log(string.Format(CultureInfo.InvariantCulture, "{0:yyyy-MM-dd HH:mm} {1} ignored: {2} parent(s) still working", time, reasons, Working.Count));
                 return RebalanceReason.None;
             }
             if (first) reasons |= RebalanceReason.Calendar;
@@ -202,33 +336,45 @@ namespace NinjaTraderPortfolio.Core.Rebalancing
         }
 
         /// <summary>
-        /// Time-based slicing only: moves the executors' clock to <paramref name="now"/> (never backwards) and sends the
-        /// children whose time has come; call it from a 1-minute series or a timer between the portfolio's bars.
+        /// Time-based slicing only: moves the executors' clock to <paramref name="now"/> (never backwards) and polls the working
+        /// sessions, which send the children whose time has come (not while <see cref="Paused"/>); call it from a 1-minute
+        /// series or a timer between the portfolio's bars.
         /// </summary>
         public void OnClock(DateTime now)
         {
             if (options.SliceHorizon <= TimeSpan.Zero) return;
-            clock.Set(now);
-            PollWorking();
+            clock.Set(AsClockTime(now));
+            if (!Paused) PollWorking();
         }
 
         /// <summary>Cancels every working parent (cancel-all).</summary>
         public void CancelAll()
         {
-            foreach (ScheduleExecutor executor in working)
+            foreach (ExecutionSession session in sessions)
             {
-                executor.CancelAll();
-                executor.Dispose();
+                foreach (ScheduleExecutor executor in session.Executors) executor.CancelAll();
+                session.Dispose();
             }
-            working.Clear();
+            sessions.Clear();
         }
 
         /// <inheritdoc />
         public void Dispose() => CancelAll();
 
+        private bool OffTarget()
+        {
+            if (targets == null) return false;
+            double band = options.DriftBand ?? 0;
+            IReadOnlyList<double> weights = engine.Weights;
+            for (int a = 0; a < names.Length; a++)
+                if (Math.Abs(weights[a] - targets[a]) > band) return true;
+            return false;
+        }
+
         private void Rebalance(DateTime time, double[] closes, int[] positions, decimal equity, bool sliceOrders, RebalanceReason reasons, double[] targets)
         {
             CancelAll();
+            retryDrift = false;
             var instruments = new SizingInstrument[names.Length];
             for (int a = 0; a < names.Length; a++)
             {
@@ -243,57 +389,123 @@ namespace NinjaTraderPortfolio.Core.Rebalancing
             log(string.Format(CultureInfo.InvariantCulture, "{0:yyyy-MM-dd HH:mm} rebalance ({1}), equity {2:0.00}: targets {3}",
                 time, reasons, equity, string.Join(", ", names.Select((n, a) => n + " " + targets[a].ToString("0.####", CultureInfo.InvariantCulture)))));
 
+            var orders = new List<SessionOrder>();
             foreach (SizedOrder order in sizing.Orders)
             {
                 if (order.Note != null) log("  " + order.Symbol + ": " + order.Note);
                 long quantity = Math.Abs(order.OrderQuantity);
                 if (quantity == 0) continue;
-                var side = order.OrderQuantity > 0 ? OrderSide.Buy : OrderSide.Sell;
-                string id = string.Format(CultureInfo.InvariantCulture, "P{0:yyyyMMddHHmmss}n{1}", time, ++parentSequence);
-                var parent = new ParentOrder(id, order.Symbol, side, quantity);
-                var executor = new ScheduleExecutor(parent, Slices(clock.UtcNow, quantity, sliceOrders), gateway, store, clock, null, alerts);
-                working.Add(executor);
-                log(string.Format(CultureInfo.InvariantCulture, "  {0} {1} {2} ({3})", side, quantity, order.Symbol, id));
-                executor.Poll();
+                string symbol = order.Symbol;
+                OrderSide side = order.OrderQuantity > 0 ? OrderSide.Buy : OrderSide.Sell;
+                if (options.IsMarketOpen != null && !options.IsMarketOpen(symbol))
+                {
+                    retryDrift = true;
+                    log(string.Format(CultureInfo.InvariantCulture, "  {0} {1} {2} deferred: its market is closed now", side, quantity, symbol));
+                    continue;
+                }
+                if (options.DryRun)
+                {
+                    log(string.Format(CultureInfo.InvariantCulture, "  DRY RUN: would send {0} {1} {2}; nothing sent", side, quantity, symbol));
+                    continue;
+                }
+                orders.Add(new SessionOrder(symbol, side, quantity));
+                log(string.Format(CultureInfo.InvariantCulture, "  {0} {1} {2}", side, quantity, symbol));
             }
+            if (orders.Count == 0) return;
+            string id;
+            do id = string.Format(CultureInfo.InvariantCulture, "P{0:yyyyMMddHHmmss}n{1}", time, ++parentSequence);
+            while (store.LoadParent(ExecutionSession.ParentId(id, orders[0].Instrument)) != null);
+            ExecutionSession session = NewSession(id, sliceOrders);
+            try
+            {
+                session.Start(orders);
+            }
+            catch (InfeasibleException ex)
+            {
+                // A trading guard refused before anything was sent (live account, caps, kill path): nothing is sent.
+                session.Dispose();
+                log("  execution " + id + " refused: " + ex.Message);
+                alerts?.Raise(new ExecutionAlert(id, null, "refused before sending: " + ex.Message, clock.UtcNow));
+                return;
+            }
+            sessions.Add(session);
+            log("  execution " + id + ": " + session.Progress());
+            session.Poll();
         }
 
-        private IReadOnlyList<TimedSlice> Slices(DateTime now, long quantity, bool sliceOrders)
+        private ExecutionSession NewSession(string executionId, bool sliceOrders)
         {
+            ISchedulePolicy policy;
             if (!sliceOrders || options.ExecutionSlices == 1)
-                return new[] { new TimedSlice(0, now, now + TimeSpan.FromTicks(5 * options.BarLength.Ticks), quantity) };
-            if (options.SliceHorizon > TimeSpan.Zero)
-                return ClockSlices(now, quantity);
-            // One child per bar: an order smaller than the slice count gets fewer slices over as many bars.
-            int bars = (int)Math.Min(options.ExecutionSlices, quantity);
-            ExecutionSchedule twap = TwapSchedule.Build(quantity, bars, bars);
-            return twap.ToTimedSlices(now, options.BarLength);
+                policy = new FixedSchedulePolicy(SliceStrategy.Twap, 1, TimeSpan.FromTicks(5 * options.BarLength.Ticks));
+            else if (options.SliceHorizon > TimeSpan.Zero)
+            {
+                // On the clock over min(SliceHorizon, session end - now); a single child (too little time, or a 1-lot) has
+                // max(SliceHorizon, bar length) to be done.
+                TimeSpan horizon = options.SliceHorizon;
+                DateTime now = clock.UtcNow;
+                if (sessionEnd.HasValue && AsClockTime(sessionEnd.Value) - now < horizon) horizon = AsClockTime(sessionEnd.Value) - now;
+                TimeSpan single = options.SliceHorizon > options.BarLength ? options.SliceHorizon : options.BarLength;
+                policy = new ClockTwapSchedulePolicy(horizon, options.ExecutionSlices, single);
+            }
+            else
+                // One child per bar: an order smaller than the slice count gets fewer slices over as many bars.
+                policy = new FixedSchedulePolicy(SliceStrategy.Twap, options.ExecutionSlices, options.BarLength);
+            return new ExecutionSession(executionId, policy, sessionGateway, broker, store, new CloseQuotes(this), clock, sessionOptions, alerts);
         }
 
-        // TWAP on the clock over min(SliceHorizon, session end - now), in seconds; at least one second per child. When the
-        // session ends sooner than one second per child, the whole order goes at once.
-        private IReadOnlyList<TimedSlice> ClockSlices(DateTime now, long quantity)
+        // Bar times (NinjaTrader's local, unspecified kind) stamped as the clock's kind: the execution store keeps UTC-kind
+        // times; the value is not converted (the clock only has to be consistent within one loop).
+        private static DateTime AsClockTime(DateTime time) => time.Kind == DateTimeKind.Utc ? time : DateTime.SpecifyKind(time, DateTimeKind.Utc);
+
+        private decimal PointValueOf(string instrument)
         {
-            TimeSpan horizon = options.SliceHorizon;
-            if (sessionEnd.HasValue && sessionEnd.Value - now < horizon) horizon = sessionEnd.Value - now;
-            int slices = (int)Math.Min(options.ExecutionSlices, Math.Min(quantity, Math.Max(1.0, Math.Floor(horizon.TotalSeconds))));
-            if (slices <= 1 || horizon <= TimeSpan.Zero)
-                return new[] { new TimedSlice(0, now, now + (options.SliceHorizon > options.BarLength ? options.SliceHorizon : options.BarLength), quantity) };
-            return TwapSchedule.Build(quantity, horizon.TotalSeconds, slices).ToTimedSlices(now, TimeSpan.FromSeconds(1));
+            int a = Array.IndexOf(names, instrument);
+            return a < 0 ? 1m : (decimal)options.PointValues[a];
+        }
+
+        // The guards' reference price: the close the decision used, stamped with the loop's clock.
+        private sealed class CloseQuotes : IQuoteSource
+        {
+            private readonly PortfolioRebalancer owner;
+
+            internal CloseQuotes(PortfolioRebalancer owner) => this.owner = owner;
+
+            public Quote? LastQuote(string instrument)
+            {
+                int a = Array.IndexOf(owner.names, instrument);
+                return a < 0 || !(owner.lastCloses[a] > 0) ? null : new Quote((decimal)owner.lastCloses[a], owner.clock.UtcNow);
+            }
+
+            public double? MarketVolume(string instrument) => null;
         }
 
         private void PollWorking()
         {
-            for (int i = working.Count - 1; i >= 0; i--)
+            for (int i = sessions.Count - 1; i >= 0; i--)
             {
-                working[i].Poll();
-                if (working[i].Status != ParentOrderStatus.Working)
+                ExecutionSession session = sessions[i];
+                try
                 {
-                    if (working[i].Status == ParentOrderStatus.Halted)
-                        log("parent " + working[i].Parent.Id + " halted with " + (working[i].Parent.Quantity - working[i].Filled) + " unfilled");
-                    working[i].Dispose();
-                    working.RemoveAt(i);
+                    session.Poll();
                 }
+                catch (ExecutionFaultException ex)
+                {
+                    alerts?.Raise(new ExecutionAlert(session.ExecutionId, null, ex.Message, clock.UtcNow));
+                }
+                if (session.State == SessionState.Working) continue;
+                foreach (ScheduleExecutor executor in session.Executors.Where(e => e.Status == ParentOrderStatus.Halted))
+                {
+                    // Broker rejects re-arm the drift trigger (the next bar re-plans from the actual positions); a refusal
+                    // before sending (a trading guard) does not, or every bar would ask again.
+                    ChildOrderRecord? last = executor.Children.LastOrDefault();
+                    bool rejected = last != null && last.State == ChildOrderState.Rejected;
+                    if (rejected) retryDrift = true;
+                    log("parent " + executor.Parent.Id + " (" + executor.Parent.Instrument + ") halted with " + (executor.Parent.Quantity - executor.Filled) + " unfilled"
+                        + (rejected ? "; the drift trigger re-arms" : "; not re-armed (refused before sending)"));
+                }
+                session.Dispose();
+                sessions.RemoveAt(i);
             }
         }
     }

@@ -74,8 +74,20 @@ namespace NinjaTraderPortfolio.NinjaScript.Tests.Hosting
             return this;
         }
 
+        /// <summary>Name of the account strategies run on (default Sim101; e.g. a live-looking name to test the live-account guard).</summary>
+        internal string AccountName { get; set; } = "Sim101";
+
+        /// <summary>
+        /// A restart: the next <see cref="Run"/> keeps the instruments, the connections and the account of the previous run
+        /// (its orders, executions and positions, as NinjaTrader keeps them when a strategy is disabled and enabled again
+        /// or the platform restarts against the same account) instead of defining them afresh. Bars and inputs may change.
+        /// </summary>
+        internal bool KeepPlatform { get; set; }
+
         internal T Run(string primaryInstrument)
         {
+            if (KeepPlatform && Account != null)
+                return RunScript(primaryInstrument);
             Instrument.ClearDefinitions();
             Account.ClearDefinitions();
             Connection.ClearDefinitions();
@@ -89,9 +101,14 @@ namespace NinjaTraderPortfolio.NinjaScript.Tests.Hosting
                     defined.MasterInstrument.SetRollovers(roll.Entries.Select(r => new Rollover(r.ContractMonth, r.Date, r.Offset)));
                 }
             }
-            Account = Account.Define("Sim101");
+            Account = Account.Define(AccountName);
             foreach (var held in accountPositions)
                 Account.SetPosition(Resolve(held.Instrument), held.MarketPosition, held.Quantity, held.AveragePrice);
+            return RunScript(primaryInstrument);
+        }
+
+        private T RunScript(string primaryInstrument)
+        {
 
             var script = new T();
             script.Rules = Rules;

@@ -163,6 +163,9 @@ namespace NinjaTraderPortfolio.NinjaScript.Tests.Strategies
                 s.Capital = Capital; s.Lookback = Lookback; s.MaxWeight = 0.6; s.CashBuffer = 0.02; s.DriftBand = 0;
                 s.Calendar = CalendarFrequency.None; s.Method = PortfolioMethod.MinimumVariance;
                 s.ExecutionSlices = 5; s.SliceHorizonMinutes = 10;
+                // Realtime from the first decision: trade at once (TradeOnStart) rather than wait for a scheduled rebalance.
+                s.TradeOnStart = true;
+                s.StorePath = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "ntlive-tests", Guid.NewGuid().ToString("N") + ".sqlite");
             });
             var strategy = host.Run("DAX");
 

@@ -92,6 +92,7 @@ namespace NinjaTraderPortfolio.NinjaScript.Tests.Strategies
                 s.Calendar = CalendarFrequency.Monthly;
                 s.Method = PortfolioMethod.MinimumVariance;
                 s.ExecutionSlices = 3;
+                s.StorePath = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "ntlive-tests", Guid.NewGuid().ToString("N") + ".sqlite");
                 inputs?.Invoke(s);
             });
             var strategy = host.Run("DAX");
@@ -132,6 +133,20 @@ namespace NinjaTraderPortfolio.NinjaScript.Tests.Strategies
             var instruments = Enumerable.Range(0, Assets.Length)
                 .Select(a => new PlannerInstrument(Assets[a], (decimal)prices[row, a], (decimal)PointValues[a], 1, held[a], targets[a])).ToList();
             return new RebalancePlanner().Plan(instruments, (decimal)equity, new PlannerOptions { CashBuffer = 0.02 }, limits);
+        }
+
+        /// <summary>Core's plan for the first live rebalance on row <paramref name="row"/>: equity = Capital + P&amp;L of the held contracts since the switch at row - 1.</summary>
+        private static RebalancePlan LivePlan(AssetFrame prices, int row, double[] targets, IEnumerable<Submission> earlier)
+        {
+            var held = new long[Assets.Length];
+            foreach (Submission s in earlier)
+                held[Array.IndexOf(Assets, s.Instrument)] += s.Action == OrderAction.Buy || s.Action == OrderAction.BuyToCover ? s.Order.Filled : -s.Order.Filled;
+            double equity = Capital;
+            for (int a = 0; a < Assets.Length; a++)
+                equity += held[a] * (prices[row, a] - prices[row - 1, a]) * PointValues[a];
+            var instruments = Enumerable.Range(0, Assets.Length)
+                .Select(a => new PlannerInstrument(Assets[a], (decimal)prices[row, a], (decimal)PointValues[a], 1, held[a], targets[a])).ToList();
+            return new RebalancePlanner().Plan(instruments, (decimal)equity, new PlannerOptions { CashBuffer = 0.02 }, new InstrumentLimits(defaultMaxWeight: 0.6));
         }
 
         private static void AssertOrdersEqualPlan(IEnumerable<Submission> submitted, RebalancePlan plan, string when)
@@ -255,7 +270,8 @@ namespace NinjaTraderPortfolio.NinjaScript.Tests.Strategies
             RunResult run = Run(null, dates[start]);
             AssetFrame prices = Prices();
             double[] targets = CoreTargets(ReturnCalculator.Simple(prices), start, new MinimumVarianceOptimizer(new GoldfarbIdnaniSolver()).Optimize);
-            RebalancePlan plan = CorePlan(prices, start, targets, run.Submissions.Where(s => s.Row < start));
+            // Live sizing: Capital plus the P&L since going live (marks of row start-1), not the simulated history's P&L.
+            RebalancePlan plan = LivePlan(prices, start, targets, run.Submissions.Where(s => s.Row < start));
 
             Assert.That(run.Submissions.Where(s => s.Row < start).GroupBy(s => (s.Row, s.Instrument)).All(g => g.Count() == 1), Is.True,
                 "historical rebalances send one order per instrument");

@@ -49,6 +49,16 @@ namespace NinjaTrader.Gui.NinjaScript
         private readonly DataGrid previewGrid = new DataGrid { IsReadOnly = true, Height = 220 };
         private readonly ListBox progressList = new ListBox { Height = 160 };
         private readonly ListBox alertsList = new ListBox();
+        private readonly TextBlock statusLine = new TextBlock { Margin = new Thickness(4), Foreground = Brushes.DarkRed, TextWrapping = TextWrapping.Wrap };
+        private readonly DataGrid pnlGrid = new DataGrid { IsReadOnly = true, Height = 160 };
+        private readonly DataGrid fillsGrid = new DataGrid { IsReadOnly = true };
+        private readonly TextBox userWeightsBox = new TextBox { AcceptsReturn = true, MinWidth = 220, Height = 60, Margin = new Thickness(4), ToolTip = "Own target weights, one 'name, weight' per line (empty: the optimizer's); Load file... reads the same format" };
+        private readonly TextBox storePathBox = new TextBox { MinWidth = 260, Margin = new Thickness(4), ToolTip = "SQLite execution store (empty: Documents\\NinjaTrader 8\\db\\portfolio\\PortfolioManager-<account>.sqlite)" };
+        private readonly TextBox killFileBox = new TextBox { MinWidth = 160, Margin = new Thickness(4), ToolTip = "Kill file: when it exists, working orders are cancelled and nothing more is sent" };
+        private readonly TextBox maxDailyBox = new TextBox { Width = 60, Margin = new Thickness(4), Text = "0", ToolTip = "Max contracts per day, all instruments (0 = no limit)" };
+        private readonly CheckBox allowLiveBox = new CheckBox { Content = "Allow live account", Margin = new Thickness(4), VerticalAlignment = VerticalAlignment.Center };
+        private readonly CheckBox dryRunBox = new CheckBox { Content = "Dry run", Margin = new Thickness(4), VerticalAlignment = VerticalAlignment.Center };
+        private readonly List<string> orphanAlerts = new List<string>();
         private readonly Button runButton = new Button { Content = "Run", Margin = new Thickness(4), Padding = new Thickness(8, 2, 8, 2) };
         private readonly DispatcherTimer timer = new DispatcherTimer { Interval = TimeSpan.FromSeconds(1) };
         private PortfolioSession session;
@@ -67,7 +77,10 @@ namespace NinjaTrader.Gui.NinjaScript
                 accountBox.SelectedIndex = 0;
 
             var load = Button("Load", (s, e) => Load());
-            var settings = Row(Label("Account"), accountBox, Label("Instruments (name, sector per line)"), instrumentsBox, Label("History days"), historyBox, load);
+            var settings = Stack(Row(Label("Account"), accountBox, Label("Instruments (name, sector per line)"), instrumentsBox, Label("History days"), historyBox, load),
+                Row(Label("Execution store"), storePathBox, Label("Kill file"), killFileBox, Label("Max daily contracts"), maxDailyBox, allowLiveBox, dryRunBox,
+                    Button("Kill switch", (s, e) => Kill())),
+                statusLine);
 
             var tabs = new TabControl();
             tabs.Items.Add(new TabItem { Header = "Portfolio", Content = portfolioGrid });
@@ -84,15 +97,22 @@ namespace NinjaTrader.Gui.NinjaScript
                 Header = "Rebalance",
                 Content = Stack(Row(Label("Horizon (minutes)"), horizonBox, Label("Slices"), slicesBox, Label("Cash buffer"), cashBufferBox,
                         Label("Risk aversion"), riskAversionBox, Button("Preview", (s, e) => Preview()), Button("Execute...", (s, e) => Execute()), Button("Cancel all", (s, e) => CancelAll())),
+                    Row(Label("Own target weights"), userWeightsBox, Button("Load file...", (s, e) => LoadWeightsFile())),
                     previewGrid, new TextBlock { Text = "Progress", Margin = new Thickness(4) }, progressList),
             });
-            tabs.Items.Add(new TabItem { Header = "Alerts", Content = alertsList });
+            tabs.Items.Add(new TabItem { Header = "P&L", Content = pnlGrid });
+            tabs.Items.Add(new TabItem { Header = "Fills", Content = fillsGrid });
+            tabs.Items.Add(new TabItem { Header = "Alerts", Content = Stack(Row(Button("Dismiss selected", (s, e) => Dismiss(false)), Button("Dismiss all", (s, e) => Dismiss(true))), alertsList) });
 
             var root = new DockPanel();
             DockPanel.SetDock(settings, Dock.Top);
             root.Children.Add(settings);
             root.Children.Add(tabs);
             Content = root;
+
+            // A preview expires when its settings change (Execute also re-plans it against current positions and prices).
+            foreach (TextBox box in new[] { maxWeightBox, cashBufferBox, horizonBox, slicesBox, userWeightsBox })
+                box.TextChanged += (s, e) => { preview = null; previewGrid.ItemsSource = null; };
 
             timer.Tick += OnTimer;
             timer.Start();
@@ -110,7 +130,18 @@ namespace NinjaTrader.Gui.NinjaScript
                     throw new InvalidOperationException("choose an account");
                 var lines = instrumentsBox.Text.Split(new[] { '\r', '\n' }, StringSplitOptions.RemoveEmptyEntries)
                     .Select(l => l.Split(',')).Where(p => p[0].Trim().Length > 0).ToList();
-                session = new PortfolioSession(account, lines.Select(p => p[0].Trim()).ToList(), lines.Select(p => p.Length > 1 ? p[1].Trim() : string.Empty).ToList());
+                int maxDaily = ParseInt(maxDailyBox, "max daily contracts");
+                string store = storePathBox.Text.Trim().Length > 0 ? storePathBox.Text.Trim()
+                    : System.IO.Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.MyDocuments), "NinjaTrader 8", "db", "portfolio", "PortfolioManager-" + account.Name + ".sqlite");
+                var executionSettings = new PortfolioExecutionSettings
+                {
+                    StorePath = store,
+                    KillFile = killFileBox.Text.Trim(),
+                    DryRun = dryRunBox.IsChecked == true,
+                    StartUtc = DateTime.UtcNow,
+                    Limits = new NinjaTraderPortfolio.Core.Safety.TradingLimits { AllowLiveAccounts = allowLiveBox.IsChecked == true, MaxDailyQuantity = maxDaily > 0 ? maxDaily : (long?)null },
+                };
+                session = new PortfolioSession(account, lines.Select(p => p[0].Trim()).ToList(), lines.Select(p => p.Length > 1 ? p[1].Trim() : string.Empty).ToList(), executionSettings);
                 session.RequestHistory(ParseInt(historyBox, "history days"));
                 analysis = null;
                 preview = null;
@@ -178,9 +209,12 @@ namespace NinjaTrader.Gui.NinjaScript
         {
             try
             {
-                if (session == null || analysis == null)
-                    throw new InvalidOperationException("run the optimizer first: its weights are the rebalance targets");
-                preview = session.Preview(analysis.Optimization.CopyWeights(), ParseDouble(maxWeightBox, "max weight"), ParseDouble(cashBufferBox, "cash buffer"),
+                if (session == null)
+                    throw new InvalidOperationException("load the instruments first");
+                double[] targets = UserWeights();
+                if (targets == null && analysis == null)
+                    throw new InvalidOperationException("run the optimizer first, or type your own target weights: they are the rebalance targets");
+                preview = session.Preview(targets ?? analysis.Optimization.CopyWeights(), ParseDouble(maxWeightBox, "max weight"), ParseDouble(cashBufferBox, "cash buffer"),
                     ParseDouble(horizonBox, "horizon"), ParseInt(slicesBox, "slices"), ParseDouble(riskAversionBox, "risk aversion"));
                 previewGrid.ItemsSource = preview.Select(p => new
                 {
@@ -206,7 +240,15 @@ namespace NinjaTrader.Gui.NinjaScript
                 return;
             try
             {
-                session.Execute(preview, DateTime.UtcNow);
+                ExecuteResult result = session.Execute(preview, DateTime.UtcNow);
+                if (result.Outcome == ExecuteOutcome.Expired)
+                {
+                    // The re-planned orders are shown; the operator confirms them with another Execute.
+                    preview = result.Rows;
+                    previewGrid.ItemsSource = preview.Select(p => new { Instrument = p.Trade.Instrument.Symbol, Side = p.Trade.Side, Quantity = Math.Abs(p.Trade.OrderQuantity), Target = p.Trade.TargetQuantity, Algorithm = p.Algorithm, ExpectedCost = p.ExpectedCost, Reason = p.Reason }).ToList();
+                }
+                else if (result.Outcome == ExecuteOutcome.Sent)
+                    preview = null;
             }
             catch (Exception ex)
             {
@@ -228,7 +270,13 @@ namespace NinjaTrader.Gui.NinjaScript
             {
                 session.Poll(DateTime.UtcNow);
                 progressList.ItemsSource = session.Progress();
-                alertsList.ItemsSource = session.Alerts;
+                ShowAlerts();
+                pnlGrid.ItemsSource = session.Pnl();
+                // List<T>.Reverse, not the LINQ extension: with System.Memory shipped, extension lookup would also weigh
+                // MemoryExtensions.Reverse(Span<T>), whose struct needs the netstandard facade NinjaTrader does not reference.
+                var fills = new List<BlotterRow>(session.Fills);
+                fills.Reverse();
+                fillsGrid.ItemsSource = fills;
                 if (session.AccountValue > 0)
                     portfolioGrid.ItemsSource = session.Rows(analysis == null ? null : analysis.Optimization.Weights);
             }
@@ -238,10 +286,86 @@ namespace NinjaTrader.Gui.NinjaScript
             }
         }
 
+        // Errors stay in the alerts until dismissed (the session's list, or the tab's own before a session exists), and the
+        // latest shows on the status line above every tab.
         private void Report(Exception ex)
         {
-            var items = alertsList.ItemsSource as IEnumerable<string> ?? Enumerable.Empty<string>();
-            alertsList.ItemsSource = items.Concat(new[] { DateTime.Now.ToString("HH:mm:ss", CultureInfo.InvariantCulture) + "  " + ex.Message }).ToList();
+            if (session != null) session.Alert(ex.Message, false);
+            else orphanAlerts.Add(DateTime.UtcNow.ToString("HH:mm:ss", CultureInfo.InvariantCulture) + "  " + ex.Message);
+            ShowAlerts();
+        }
+
+        private void ShowAlerts()
+        {
+            var lines = orphanAlerts.Concat(session == null ? Enumerable.Empty<string>() : session.Alerts.Select(a => a.ToString())).ToList();
+            alertsList.ItemsSource = lines;
+            statusLine.Text = lines.Count == 0 ? string.Empty : "Latest alert: " + lines[lines.Count - 1] + (lines.Count > 1 ? "  (" + lines.Count + " on the Alerts tab)" : string.Empty);
+        }
+
+        private void Dismiss(bool all)
+        {
+            if (all)
+            {
+                orphanAlerts.Clear();
+                if (session != null) session.DismissAll();
+            }
+            else
+            {
+                string selected = alertsList.SelectedItem as string;
+                if (selected == null) return;
+                if (!orphanAlerts.Remove(selected) && session != null)
+                {
+                    SessionAlert alert = session.Alerts.FirstOrDefault(a => a.ToString() == selected);
+                    if (alert != null) session.Dismiss(alert.Id);
+                }
+            }
+            ShowAlerts();
+        }
+
+        private void Kill()
+        {
+            if (session != null) session.KillSwitch.Trip("kill switch pressed in the Portfolio Manager");
+            ShowAlerts();
+        }
+
+        // "name, weight" per line, one per loaded instrument in any order; null when the box is empty.
+        private double[] UserWeights()
+        {
+            var lines = userWeightsBox.Text.Split(new[] { '\r', '\n' }, StringSplitOptions.RemoveEmptyEntries).Where(l => l.Trim().Length > 0).ToList();
+            if (lines.Count == 0) return null;
+            var weights = new double[session.Instruments.Count];
+            var seen = new bool[weights.Length];
+            for (int i = 0; i < lines.Count; i++)
+            {
+                string[] cells = lines[i].Split(',');
+                int k = cells.Length == 2 ? session.Instruments.ToList().IndexOf(cells[0].Trim()) : -1;
+                double w;
+                if (k < 0)
+                    throw new FormatException("own target weights, line " + (i + 1) + " '" + lines[i] + "': expected 'name, weight' with a loaded instrument name");
+                if (!double.TryParse(cells[1].Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out w) || double.IsNaN(w) || double.IsInfinity(w))
+                    throw new FormatException("own target weights, line " + (i + 1) + ": weight of '" + cells[0].Trim() + "' must be a number, got '" + cells[1].Trim() + "'");
+                if (seen[k])
+                    throw new FormatException("own target weights, line " + (i + 1) + ": '" + cells[0].Trim() + "' is given twice");
+                weights[k] = w;
+                seen[k] = true;
+            }
+            for (int k = 0; k < seen.Length; k++)
+                if (!seen[k]) throw new FormatException("own target weights: no weight for '" + session.Instruments[k] + "'");
+            return weights;
+        }
+
+        private void LoadWeightsFile()
+        {
+            var dialog = new Microsoft.Win32.OpenFileDialog { Filter = "Weights (name, weight per line)|*.csv;*.txt|All files|*.*" };
+            if (dialog.ShowDialog() != true) return;
+            try
+            {
+                userWeightsBox.Text = System.IO.File.ReadAllText(dialog.FileName);
+            }
+            catch (Exception ex)
+            {
+                Report(new InvalidOperationException("weights file '" + dialog.FileName + "': " + ex.Message));
+            }
         }
 
         private void DisposeSession()
@@ -273,6 +397,10 @@ namespace NinjaTrader.Gui.NinjaScript
             slicesBox.Text = (string)element.Attribute("Slices") ?? slicesBox.Text;
             riskAversionBox.Text = (string)element.Attribute("RiskAversion") ?? riskAversionBox.Text;
             cashBufferBox.Text = (string)element.Attribute("CashBuffer") ?? cashBufferBox.Text;
+            storePathBox.Text = (string)element.Attribute("StorePath") ?? storePathBox.Text;
+            killFileBox.Text = (string)element.Attribute("KillFile") ?? killFileBox.Text;
+            maxDailyBox.Text = (string)element.Attribute("MaxDailyContracts") ?? maxDailyBox.Text;
+            userWeightsBox.Text = (string)element.Attribute("OwnWeights") ?? userWeightsBox.Text;
             PortfolioMethod method;
             if (Enum.TryParse((string)element.Attribute("Method"), out method))
                 methodBox.SelectedItem = method;
@@ -295,6 +423,10 @@ namespace NinjaTrader.Gui.NinjaScript
             element.SetAttributeValue("Slices", slicesBox.Text);
             element.SetAttributeValue("RiskAversion", riskAversionBox.Text);
             element.SetAttributeValue("CashBuffer", cashBufferBox.Text);
+            element.SetAttributeValue("StorePath", storePathBox.Text);
+            element.SetAttributeValue("KillFile", killFileBox.Text);
+            element.SetAttributeValue("MaxDailyContracts", maxDailyBox.Text);
+            element.SetAttributeValue("OwnWeights", userWeightsBox.Text);
         }
 
         private static double ParseDouble(TextBox box, string what)
