@@ -257,25 +257,47 @@ namespace NinjaTrader.NinjaScript.AddOns.Portfolio
 
         /// <summary>Plans whole contracts to <paramref name="targets"/> and routes each order (Rebalance tab preview).</summary>
         public IReadOnlyList<RebalancePreviewRow> Preview(IReadOnlyList<double> targets, double maxWeight, double cashBuffer, double horizonMinutes, int slices, double riskAversion)
+            => Preview(targets, maxWeight, cashBuffer, horizonMinutes, slices, riskAversion, null);
+
+        /// <summary>
+        /// Plans whole contracts to <paramref name="targets"/> and routes each order (Rebalance tab preview). With
+        /// <paramref name="risk"/> the targets are first scaled by Core's <see cref="RiskScaling"/> (volatility target, gross
+        /// leverage cap) on the daily history, and point values are converted at its FX rates before Core's
+        /// <see cref="FuturesSizer"/> sizes them (the strategy's path); <see cref="LastRiskScale"/> tells what bound.
+        /// </summary>
+        public IReadOnlyList<RebalancePreviewRow> Preview(IReadOnlyList<double> targets, double maxWeight, double cashBuffer, double horizonMinutes, int slices, double riskAversion,
+            PreviewRiskOptions risk)
         {
             if (targets == null || targets.Count != names.Length) throw new ArgumentException("one target weight per instrument is needed", nameof(targets));
-            var planned = new List<PlannerInstrument>();
+            if (risk != null) risk.Validate(names);
+            RiskScale scale = risk != null && risk.Scales ? risk.Scale(targets, Returns()) : null;
+            IReadOnlyList<double> sized = scale != null ? scale.Weights : targets;
+            var instrumentsToSize = new List<SizingInstrument>();
             for (int i = 0; i < names.Length; i++)
             {
                 double price = Price(names[i]);
                 if (!(price > 0)) throw new InvalidOperationException("no price for '" + names[i] + "' yet");
-                planned.Add(new PlannerInstrument(names[i], (decimal)price, (decimal)instruments[i].MasterInstrument.PointValue, 1, Position(names[i]), targets[i]));
+                double fx = risk != null ? risk.Fx(i) : 1.0;
+                instrumentsToSize.Add(new SizingInstrument(names[i], (decimal)price, (decimal)(instruments[i].MasterInstrument.PointValue * fx), 1, Position(names[i]), sized[i]));
             }
-            RebalancePlan plan = new RebalancePlanner().Plan(planned, (decimal)AccountValue, new PlannerOptions { CashBuffer = cashBuffer },
-                new InstrumentLimits(defaultMaxWeight: maxWeight));
+            // Point values are already in the account currency (converted above), as in the strategy.
+            RebalancePlan plan = new FuturesSizer().Size(instrumentsToSize, (decimal)AccountValue, new FxRates("ACCOUNT"), new SizingOptions { CashBuffer = cashBuffer },
+                new InstrumentLimits(defaultMaxWeight: maxWeight)).Plan;
             Dictionary<string, InstrumentLiquidity> liquidity;
             lock (gate)
                 liquidity = history.Values.Select(h => (h.Instrument, Liquidity: h.Liquidity(20))).Where(x => x.Liquidity != null)
                     .ToDictionary(x => x.Instrument, x => x.Liquidity, StringComparer.Ordinal);
             IReadOnlyList<RebalancePreviewRow> rows = RebalancePreview.Compute(plan, liquidity, horizonMinutes / 1440.0, slices, riskAversion);
-            lock (gate) lastPreview = new PreviewContext(rows, targets.ToArray(), maxWeight, cashBuffer, horizonMinutes, slices, riskAversion);
+            lock (gate)
+            {
+                lastPreview = new PreviewContext(rows, targets.ToArray(), maxWeight, cashBuffer, horizonMinutes, slices, riskAversion, risk);
+                LastRiskScale = scale;
+            }
             return rows;
         }
+
+        /// <summary>The risk scaling of the last preview (factor, predicted volatility, gross leverage, which limit bound), or null.</summary>
+        public RiskScale LastRiskScale { get; private set; }
 
         /// <summary>
         /// Sends the previewed orders, once. <paramref name="rows"/> must be the latest preview; it is re-planned against the
@@ -300,7 +322,7 @@ namespace NinjaTrader.NinjaScript.AddOns.Portfolio
                 return Refuse(ExecuteOutcome.Refused, "trading guard KillSwitch: kill switch tripped (" + killSwitch.Reason + "); nothing sent", rows);
             if (context == null || !ReferenceEquals(context.Rows, rows))
                 return Refuse(ExecuteOutcome.Expired, "this is not the latest preview; preview again", rows);
-            IReadOnlyList<RebalancePreviewRow> fresh = Preview(context.Targets, context.MaxWeight, context.CashBuffer, context.HorizonMinutes, context.Slices, context.RiskAversion);
+            IReadOnlyList<RebalancePreviewRow> fresh = Preview(context.Targets, context.MaxWeight, context.CashBuffer, context.HorizonMinutes, context.Slices, context.RiskAversion, context.Risk);
             if (!SameOrders(rows, fresh))
                 return Refuse(ExecuteOutcome.Expired, "the preview expired: positions or prices changed since it was made; the orders were re-planned against the current positions, check them and Execute again", fresh);
             if (fresh.Count == 0)
@@ -494,9 +516,10 @@ namespace NinjaTrader.NinjaScript.AddOns.Portfolio
 
         private sealed class PreviewContext
         {
-            internal PreviewContext(IReadOnlyList<RebalancePreviewRow> rows, double[] targets, double maxWeight, double cashBuffer, double horizonMinutes, int slices, double riskAversion)
+            internal PreviewContext(IReadOnlyList<RebalancePreviewRow> rows, double[] targets, double maxWeight, double cashBuffer, double horizonMinutes, int slices, double riskAversion,
+                PreviewRiskOptions risk)
             {
-                Rows = rows; Targets = targets; MaxWeight = maxWeight; CashBuffer = cashBuffer; HorizonMinutes = horizonMinutes; Slices = slices; RiskAversion = riskAversion;
+                Risk = risk; Rows = rows; Targets = targets; MaxWeight = maxWeight; CashBuffer = cashBuffer; HorizonMinutes = horizonMinutes; Slices = slices; RiskAversion = riskAversion;
             }
 
             internal IReadOnlyList<RebalancePreviewRow> Rows { get; }
@@ -506,6 +529,7 @@ namespace NinjaTrader.NinjaScript.AddOns.Portfolio
             internal double HorizonMinutes { get; }
             internal int Slices { get; }
             internal double RiskAversion { get; }
+            internal PreviewRiskOptions Risk { get; }
         }
 
         // Reference prices for the guards: the last price and when the session saw it.

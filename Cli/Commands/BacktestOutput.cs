@@ -41,6 +41,12 @@ namespace NinjaTraderPortfolio.Cli.Commands
                 w.WriteNumber("rebalances", r.Rebalances.Count(x => !x.Initial));
                 w.WriteNumber("commissions", r.Commissions);
                 w.WriteNumber("impactCosts", r.ImpactCosts);
+                if (Sliced(r))
+                {
+                    w.WriteString("execution", r.Execution);
+                    w.WriteNumber("delayCosts", r.DelayCosts);
+                    w.WriteNumber("slicingCosts", r.DelayCosts + r.Commissions + r.ImpactCosts);
+                }
                 w.WriteStartArray("equityCurve");
                 foreach (var e in r.EquityCurve)
                 {
@@ -73,7 +79,16 @@ namespace NinjaTraderPortfolio.Cli.Commands
             Row(o, "rebalances", r.Rebalances.Count(x => !x.Initial).ToString(Inv));
             Row(o, "commissions", Money(r.Commissions));
             Row(o, "impact costs", Money(r.ImpactCosts));
+            if (Sliced(r))
+            {
+                Row(o, "execution", r.Execution);
+                Row(o, "delay vs decision close", Money(r.DelayCosts));
+                Row(o, "slicing cost (all three)", Money(r.DelayCosts + r.Commissions + r.ImpactCosts));
+            }
         }
+
+        // Market-on-close output stays as it was (the golden files); sliced runs add the execution and its costs.
+        private static bool Sliced(BacktestResult r) => r.Execution != "market-on-close";
 
         public static void WriteReport(string dir, BacktestResult r, string json)
         {
@@ -90,10 +105,15 @@ namespace NinjaTraderPortfolio.Cli.Commands
                 sb.Append(AssetFrame.FormatDate(r.EquityCurve[i].Date)).Append(',').Append(string.Join(",", r.Weights[i].Select(x => x.ToString("R", Inv)))).Append('\n');
             Write(dir, "weights.csv", sb);
 
-            sb = new StringBuilder("Date,Asset,Quantity,Price,Commission,ImpactCost\n");
+            sb = new StringBuilder("Date,Asset,Quantity,Price,Commission,ImpactCost" + (Sliced(r) ? ",DecisionDate,DecisionPrice,DelayCost" : "") + "\n");
             foreach (var f in r.Fills)
+            {
                 sb.Append(AssetFrame.FormatDate(f.Date)).Append(',').Append(f.Symbol).Append(',').Append(f.Quantity.ToString(Inv)).Append(',')
-                  .Append(f.Price.ToString(Inv)).Append(',').Append(f.Commission.ToString(Inv)).Append(',').Append(f.ImpactCost.ToString(Inv)).Append('\n');
+                  .Append(f.Price.ToString(Inv)).Append(',').Append(f.Commission.ToString(Inv)).Append(',').Append(f.ImpactCost.ToString(Inv));
+                if (Sliced(r))
+                    sb.Append(',').Append(AssetFrame.FormatDate(f.DecisionDate)).Append(',').Append(f.DecisionPrice.ToString(Inv)).Append(',').Append(f.DelayCost.ToString(Inv));
+                sb.Append('\n');
+            }
             Write(dir, "fills.csv", sb);
 
             sb = new StringBuilder("Date,Reasons,EquityBefore,TradedNotional," + string.Join(",", r.Assets.Select(a => "Target_" + a)) + "\n");

@@ -17,7 +17,7 @@ namespace NinjaTraderPortfolio.Cli.Commands
         {
             "prices", "weights", "lookback", "rebalance", "initial-capital", "costs", "commission-per-unit", "format", "report",
             "instruments", "periods-per-year", "cash-buffer", "min-trade-weight", "vol-target", "max-gross-leverage", "vol-window",
-            "fx", "account-currency",
+            "fx", "account-currency", "execution", "slices", "is-sigma", "is-eta", "is-risk-aversion",
         };
 
         public static readonly string[] Flags = { "fractional" };
@@ -45,6 +45,7 @@ namespace NinjaTraderPortfolio.Cli.Commands
         public int VolWindow { get; private set; }
         public string? FxPath { get; private set; }
         public string AccountCurrency { get; private set; } = "USD";
+        public BacktestExecution? Execution { get; private set; }
 
         public static BacktestSettings Parse(IReadOnlyList<string> args)
         {
@@ -108,7 +109,34 @@ namespace NinjaTraderPortfolio.Cli.Commands
             s.FxPath = a.Get("fx");
             s.AccountCurrency = (a.Get("account-currency") ?? "USD").Trim().ToUpperInvariant();
             if (s.AccountCurrency.Length != 3) throw new CliUsageException($"option --account-currency must be a 3-letter code, got '{a.Get("account-currency")}'");
+            s.Execution = ParseExecution(a, s.Fractional);
             return s;
+        }
+
+        private static BacktestExecution? ParseExecution(CliArgs a, bool fractional)
+        {
+            string execution = a.GetChoice("execution", "moc", "moc", "twap", "vwap", "is");
+            if (execution == "moc")
+            {
+                foreach (var o in new[] { "slices", "is-sigma", "is-eta", "is-risk-aversion" })
+                    if (a.Has(o)) throw new CliUsageException($"option --{o} needs --execution twap|vwap|is (market-on-close has no slices)");
+                return null;
+            }
+            if (fractional) throw new CliUsageException($"option --execution {execution} splits whole lots; drop --fractional");
+            int slices = a.GetInt("slices", -1);
+            if (!a.Has("slices")) throw new CliUsageException($"option --execution {execution} needs --slices N (bars per parent order)");
+            if (slices < 1 || slices > Core.Execution.Session.FixedSchedulePolicy.MaxSlices)
+                throw new CliUsageException($"option --slices must be a whole number in [1, {Core.Execution.Session.FixedSchedulePolicy.MaxSlices}], got {a.Get("slices")}");
+            if (execution != "is")
+                foreach (var o in new[] { "is-sigma", "is-eta", "is-risk-aversion" })
+                    if (a.Has(o)) throw new CliUsageException($"option --{o} applies to --execution is only");
+            double sigma = a.GetDouble("is-sigma", 0), eta = a.GetDouble("is-eta", 1), lambda = a.GetDouble("is-risk-aversion", 0);
+            if (!(sigma >= 0)) throw new CliUsageException($"option --is-sigma must be >= 0, got {a.Get("is-sigma")}");
+            if (!(eta > 0)) throw new CliUsageException($"option --is-eta must be > 0, got {a.Get("is-eta")}");
+            if (!(lambda >= 0)) throw new CliUsageException($"option --is-risk-aversion must be >= 0, got {a.Get("is-risk-aversion")}");
+            var strategy = execution == "twap" ? Core.Execution.Session.SliceStrategy.Twap
+                : execution == "vwap" ? Core.Execution.Session.SliceStrategy.Vwap : Core.Execution.Session.SliceStrategy.ImplementationShortfall;
+            return new BacktestExecution(strategy, slices, sigma, eta, lambda);
         }
 
         private static OptimizeSettings ParseOptimizer(List<string> opt, IReadOnlyList<string> prices, int periodsPerYear)

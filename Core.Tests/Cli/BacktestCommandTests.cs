@@ -52,6 +52,33 @@ namespace NinjaTraderPortfolio.Core.Tests.Cli
             Assert.That(JsonDocument.Parse(res.Out).RootElement.GetProperty("finalEquity").GetDecimal(), Is.EqualTo(10520m));
         }
 
+        // The hand-worked case of SlicedExecutionTests.TwoAssets_TwapInTwoSlices_ChildQuantitiesPricesAndCostsEqualTheHandResult
+        // through the CLI: final equity 9,627.70665, commissions 256, delay 280, impact 141.29335, fills.csv with the children.
+        [Test]
+        public void ExecutionTwap_HandWorkedCase_ReportsTheSlicingCosts()
+        {
+            var prices = Write("p.csv", "Date,A,B\n2024-01-02,100,20\n2024-01-03,110,20\n2024-01-04,99,20\n2024-01-05,105,20\n");
+            var weights = Write("w.csv", "Asset,Weight\nA,0.61\nB,0.39\n");
+            var ins = Write("i.csv", "Asset,Adv,Spread\nA,400,0.002\nB,1000,0.01\n");
+            var report = Path.Combine(Dir, "report");
+            var res = Run("--prices", prices, "--weights", weights, "--rebalance", "none", "--initial-capital", "10000", "--costs", "model",
+                "--commission-per-unit", "1", "--instruments", ins, "--execution", "twap", "--slices", "2", "--format", "json", "--report", report);
+            Assert.That(res.Code, Is.EqualTo(0), res.Err);
+            var root = JsonDocument.Parse(res.Out).RootElement;
+            Assert.That(root.GetProperty("execution").GetString(), Is.EqualTo("twap x 2"));
+            Assert.That(root.GetProperty("finalEquity").GetDecimal(), Is.EqualTo(9627.70665m).Within(0.00001m));
+            Assert.That(root.GetProperty("delayCosts").GetDecimal(), Is.EqualTo(280m));
+            Assert.That(root.GetProperty("commissions").GetDecimal(), Is.EqualTo(256m));
+            Assert.That(root.GetProperty("slicingCosts").GetDecimal(), Is.EqualTo(280m + 256m + 141.29335m).Within(0.00001m));
+            var fills = File.ReadAllLines(Path.Combine(report, "fills.csv"));
+            Assert.That(fills[0], Is.EqualTo("Date,Asset,Quantity,Price,Commission,ImpactCost,DecisionDate,DecisionPrice,DelayCost"));
+            Assert.That(fills.Skip(1).Select(l => string.Join(",", l.Split(',').Take(3))),
+                Is.EqualTo(new[] { "2024-01-03,A,31", "2024-01-03,B,98", "2024-01-04,A,30", "2024-01-04,B,97" }));
+            var table = Run("--prices", prices, "--weights", weights, "--rebalance", "none", "--initial-capital", "10000", "--costs", "model",
+                "--commission-per-unit", "1", "--instruments", ins, "--execution", "twap", "--slices", "2");
+            Assert.That(table.Out, Does.Contain("twap x 2").And.Contain("delay vs decision close").And.Contain("slicing cost"));
+        }
+
         [Test]
         public void SameArguments_TwiceGiveIdenticalBytes_IncludingReport()
         {
@@ -158,6 +185,12 @@ namespace NinjaTraderPortfolio.Core.Tests.Cli
             Assert.That(res.Out, Does.Contain("final equity").And.Contain("max drawdown").And.Contain("sharpe"));
         }
 
+        [TestCase(new[] { "--weights", "W", "--rebalance", "monthly", "--initial-capital", "1000", "--costs", "none", "--slices", "3" }, "--execution")]
+        [TestCase(new[] { "--weights", "W", "--rebalance", "monthly", "--initial-capital", "1000", "--costs", "none", "--execution", "twap" }, "--slices")]
+        [TestCase(new[] { "--weights", "W", "--rebalance", "monthly", "--initial-capital", "1000", "--costs", "none", "--execution", "twap", "--slices", "0" }, "--slices")]
+        [TestCase(new[] { "--weights", "W", "--rebalance", "monthly", "--initial-capital", "1000", "--costs", "none", "--execution", "pov", "--slices", "2" }, "--execution")]
+        [TestCase(new[] { "--weights", "W", "--rebalance", "monthly", "--initial-capital", "1000", "--costs", "none", "--execution", "twap", "--slices", "2", "--fractional" }, "--fractional")]
+        [TestCase(new[] { "--weights", "W", "--rebalance", "monthly", "--initial-capital", "1000", "--costs", "none", "--execution", "twap", "--slices", "2", "--is-eta", "2" }, "--is-eta")]
         [TestCase(new[] { "--weights", "W", "--initial-capital", "1000", "--costs", "none" }, "--rebalance")]
         [TestCase(new[] { "--weights", "W", "--rebalance", "monthly", "--costs", "none" }, "--initial-capital")]
         [TestCase(new[] { "--weights", "W", "--rebalance", "monthly", "--initial-capital", "1000" }, "--costs")]

@@ -32,6 +32,12 @@ namespace NinjaTraderPortfolio.Core.Backtesting
         /// </summary>
         public double MinTradeWeight { get; set; }
 
+        /// <summary>
+        /// Null (default): every rebalance fills market-on-close at the decision bar. Otherwise each parent is split into child
+        /// fills over the next bars by the live schedule (<see cref="BacktestExecution"/>); needs whole lots.
+        /// </summary>
+        public BacktestExecution? Execution { get; set; }
+
         /// <summary>Per-instrument |weight| and notional caps the whole-lot sizing respects (as a live account would), or null.</summary>
         public Execution.IAllocationLimits? SizingLimits { get; set; }
     }

@@ -22,8 +22,19 @@ namespace NinjaTraderPortfolio.Core.Backtesting
     {
         /// <summary>Creates the fill.</summary>
         public BacktestFill(DateTime date, string symbol, decimal quantity, decimal price, decimal commission, decimal impactCost)
+            : this(date, symbol, quantity, price, commission, impactCost, date, price, 0m)
+        {
+        }
+
+        /// <summary>
+        /// Creates a child fill of a sliced parent decided at <paramref name="decisionDate"/>'s close <paramref name="decisionPrice"/>;
+        /// <paramref name="delayCost"/> = quantity x (price - decision price) x point value, currency.
+        /// </summary>
+        public BacktestFill(DateTime date, string symbol, decimal quantity, decimal price, decimal commission, decimal impactCost,
+            DateTime decisionDate, decimal decisionPrice, decimal delayCost)
         {
             Date = date; Symbol = symbol; Quantity = quantity; Price = price; Commission = commission; ImpactCost = impactCost;
+            DecisionDate = decisionDate; DecisionPrice = decisionPrice; DelayCost = delayCost;
         }
 
         /// <summary>Bar time of the fill (its close).</summary>
@@ -38,6 +49,12 @@ namespace NinjaTraderPortfolio.Core.Backtesting
         public decimal Commission { get; }
         /// <summary>Market-impact cost from the impact model, currency (0 without one).</summary>
         public decimal ImpactCost { get; }
+        /// <summary>Bar time of the rebalance decision (the fill's own bar when market-on-close).</summary>
+        public DateTime DecisionDate { get; }
+        /// <summary>Close at the decision bar (equals <see cref="Price"/> when market-on-close).</summary>
+        public decimal DecisionPrice { get; }
+        /// <summary>Quantity x (price - decision price) x point value, currency: what slicing paid (positive) or gained against the decision close.</summary>
+        public decimal DelayCost { get; }
     }
 
     /// <summary>

@@ -13,8 +13,10 @@ namespace NinjaTraderPortfolio.Core.Backtesting
     {
         internal BacktestResult(IReadOnlyList<string> assets, IReadOnlyList<EquityPoint> equity, IReadOnlyList<double[]> weights,
             IReadOnlyList<BacktestFill> fills, IReadOnlyList<BacktestRebalance> rebalances, decimal initialCapital,
-            decimal commissions, decimal impactCosts, double turnover, PerformanceReport? performance, string description)
+            decimal commissions, decimal impactCosts, double turnover, PerformanceReport? performance, string description,
+            decimal delayCosts = 0m, string execution = "market-on-close")
         {
+            DelayCosts = delayCosts; Execution = execution;
             Assets = assets; EquityCurve = equity; Weights = weights; Fills = fills; Rebalances = rebalances; InitialCapital = initialCapital;
             Commissions = commissions; ImpactCosts = impactCosts; Turnover = turnover; Performance = performance; Description = description;
         }
@@ -39,6 +41,13 @@ namespace NinjaTraderPortfolio.Core.Backtesting
         public decimal Commissions { get; }
         /// <summary>Total impact costs, currency.</summary>
         public decimal ImpactCosts { get; }
+        /// <summary>
+        /// Sum of the fills' <see cref="BacktestFill.DelayCost"/>: what sliced execution paid against the decision closes (0 when
+        /// market-on-close), currency. The slicing cost is this plus the commissions and impact costs.
+        /// </summary>
+        public decimal DelayCosts { get; }
+        /// <summary>"market-on-close" or the slicing, e.g. "twap x 4".</summary>
+        public string Execution { get; }
         /// <summary>Sum of traded notional / equity over rebalances after the first allocation (fraction; 1 = 100%).</summary>
         public double Turnover { get; }
         /// <summary>Number of fills (instrument orders), the first allocation included.</summary>

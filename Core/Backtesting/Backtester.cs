@@ -40,6 +40,8 @@ namespace NinjaTraderPortfolio.Core.Backtesting
                 throw new InvalidInputException($"cash buffer must be in [0, 1), got {Guard.Format(options.CashBuffer)}");
             var policy = Guard.NotNull(options.Policy, nameof(options.Policy));
             var costs = Guard.NotNull(options.Costs, nameof(options.Costs));
+            if (options.Execution != null && options.FractionalUnits)
+                throw new InvalidInputException($"sliced execution ({options.Execution.Description}) splits whole lots; it cannot be combined with fractional units");
             var ins = Align(prices, instruments, costs);
             int start = source.FirstBar;
             if (start < 0 || start >= prices.Rows)
@@ -55,10 +57,12 @@ namespace NinjaTraderPortfolio.Core.Backtesting
 
             for (int t = start + 1; t < prices.Rows; t++)
             {
+                run.FillChildren(t);
                 decimal equity = run.Mark(t);
                 if (equity <= 0m)
                     throw new InvalidInputException($"{prices.Source}: the account is wiped out (equity {equity.ToString(System.Globalization.CultureInfo.InvariantCulture)}) at {AssetFrame.FormatDate(prices.Dates[t])}");
-                if (evaluator != null)
+                // While a sliced parent is still being worked no new signal is taken (as live, one session at a time).
+                if (evaluator != null && !run.Working)
                 {
                     var weights = run.CurrentWeights(t, equity);
                     var reasons = evaluator.Evaluate(Session(prices, t), weights, targets, double.NaN, double.NaN, (double)equity);
@@ -79,7 +83,8 @@ namespace NinjaTraderPortfolio.Core.Backtesting
                 perf = PerformanceCalculator.Compute(eq, options.PeriodsPerYear);
             }
             return new BacktestResult(prices.Assets, run.Curve, run.WeightHistory, run.Fills, run.Rebalances, options.InitialCapital,
-                run.Commissions, run.ImpactCosts, run.Turnover, perf, source.Description);
+                run.Commissions, run.ImpactCosts, run.Turnover, perf, source.Description,
+                run.DelayCosts, options.Execution?.Description ?? "market-on-close");
         }
 
         private static DateTime Session(AssetFrame prices, int t) => prices.Dates[t].Date;
@@ -140,7 +145,14 @@ namespace NinjaTraderPortfolio.Core.Backtesting
             public List<BacktestRebalance> Rebalances { get; } = new List<BacktestRebalance>();
             public decimal Commissions { get; private set; }
             public decimal ImpactCosts { get; private set; }
+            public decimal DelayCosts { get; private set; }
             public double Turnover { get; private set; }
+
+            // Children of sliced parents not yet filled, in bar then asset order.
+            private readonly List<Child> _pending = new List<Child>();
+
+            /// <summary>True while children of a sliced parent are still to fill.</summary>
+            public bool Working => _pending.Count > 0;
 
             private decimal Price(int t, int i) => (decimal)_prices[t, i];
 
@@ -172,23 +184,70 @@ namespace NinjaTraderPortfolio.Core.Backtesting
                 var next = _o.FractionalUnits ? FractionalTargets(t, targets, equity) : WholeLotTargets(t, targets, equity);
                 decimal notional = 0m;
                 var date = _prices.Dates[t];
+                int barsLeft = _prices.Rows - 1 - t;
                 for (int i = 0; i < _pos.Length; i++)
                 {
                     decimal dq = next[i] - _pos[i];
                     if (dq == 0m) continue;
                     decimal price = Price(t, i);
-                    decimal traded = Math.Abs(dq) * price * _ins[i].PointValue;
-                    decimal commission = Math.Abs(dq) * _costs.CommissionPerUnit;
-                    decimal impact = ImpactCost(t, i, (double)dq);
-                    _cash -= dq * price * _ins[i].PointValue + commission + impact;
-                    _pos[i] = next[i];
-                    notional += traded;
-                    Commissions += commission;
-                    ImpactCosts += impact;
-                    Fills.Add(new BacktestFill(date, _ins[i].Symbol, dq, price, commission, impact));
+                    notional += Math.Abs(dq) * price * _ins[i].PointValue;
+                    if (_o.Execution == null || barsLeft == 0)
+                    {
+                        Fill(t, i, dq, t, price); // market-on-close (also a signal on the last bar)
+                        _pos[i] = next[i]; // exact, also for 28-digit fractional units
+                    }
+                    else Schedule(t, i, dq, barsLeft);
                 }
+                _pending.Sort((a, b) => a.Bar != b.Bar ? a.Bar.CompareTo(b.Bar) : a.Asset.CompareTo(b.Asset));
                 if (!initial) Turnover += (double)(notional / equity);
                 Rebalances.Add(new BacktestRebalance(date, t, reasons, initial, (double[])targets.Clone(), equity, notional));
+            }
+
+            // Splits the parent dq (units) into child lots by the live schedule; child k fills at the close of bar t + 1 + k.
+            private void Schedule(int t, int i, decimal dq, int barsLeft)
+            {
+                decimal lot = dq % _ins[i].LotSize == 0m ? _ins[i].LotSize : 1m;
+                long lots = (long)(Math.Abs(dq) / lot);
+                long[] children = _o.Execution!.ChildLots(lots, barsLeft);
+                decimal sign = Math.Sign(dq);
+                for (int k = 0; k < children.Length; k++)
+                    if (children[k] > 0) _pending.Add(new Child(t + 1 + k, i, sign * children[k] * lot, t));
+            }
+
+            /// <summary>Fills the children due at the close of bar <paramref name="t"/>.</summary>
+            public void FillChildren(int t)
+            {
+                int n = 0;
+                while (n < _pending.Count && _pending[n].Bar == t)
+                {
+                    var c = _pending[n];
+                    Fill(t, c.Asset, c.Quantity, c.DecisionBar, Price(c.DecisionBar, c.Asset));
+                    n++;
+                }
+                _pending.RemoveRange(0, n);
+            }
+
+            private void Fill(int t, int i, decimal dq, int decisionBar, decimal decisionPrice)
+            {
+                decimal price = Price(t, i);
+                decimal commission = Math.Abs(dq) * _costs.CommissionPerUnit;
+                decimal impact = ImpactCost(t, i, (double)dq);
+                decimal delay = dq * (price - decisionPrice) * _ins[i].PointValue;
+                _cash -= dq * price * _ins[i].PointValue + commission + impact;
+                _pos[i] += dq;
+                Commissions += commission;
+                ImpactCosts += impact;
+                DelayCosts += delay;
+                Fills.Add(new BacktestFill(_prices.Dates[t], _ins[i].Symbol, dq, price, commission, impact, _prices.Dates[decisionBar], decisionPrice, delay));
+            }
+
+            private readonly struct Child
+            {
+                public Child(int bar, int asset, decimal quantity, int decisionBar) { Bar = bar; Asset = asset; Quantity = quantity; DecisionBar = decisionBar; }
+                public int Bar { get; }
+                public int Asset { get; }
+                public decimal Quantity { get; }
+                public int DecisionBar { get; }
             }
 
             // q_i = w_i E / (p_i pv_i) in decimal: the holdings are exactly the target weights of E (to 28 digits).

@@ -164,5 +164,58 @@ namespace NinjaTraderPortfolio.NinjaScript.Tests.AddOns
                 Assert.That(session.Progress(), Is.Empty);
             }
         }
+
+        // The preview with a volatility target, a leverage cap and FX rates equals Core's own path on the same bars: the last
+        // 60 of Core's simple returns of the sample closes -> SampleMoments.Covariance -> RiskScaling.Scale -> FuturesSizer with
+        // point values converted at the FX rates (25 x 1.1 and 10 x 1.25 account currency per point).
+        [TestCase(0.10, 1.2)]
+        [TestCase(0.0, 1.2)]
+        [TestCase(0.30, 0.0)]
+        public void Preview_WithVolTargetLeverageAndFx_EqualsCoresSizedPlanOnTheSameBars(double volTarget, double maxGross)
+        {
+            using (var session = new PortfolioSession(account, new[] { "DAX", "FTSE" }, null))
+            {
+                session.RequestHistory(300);
+                var targets = new[] { 0.9, 0.6 };
+                var risk = new PreviewRiskOptions { VolatilityTarget = volTarget, MaxGrossLeverage = maxGross, FxRates = new[] { 1.1, 1.25 }, VolatilityWindow = 60 };
+
+                var rows = session.Preview(targets, 2.0, 0.0, 60, 1, 0, risk);
+
+                AssetFrame all = ReturnCalculator.Simple(CsvFrameLoader.Load(SampleBars.SamplePath("eustockmarkets-prices.csv")).Select(new[] { "DAX", "FTSE" }));
+                AssetFrame window = all.Slice(all.Rows - 60, 60);
+                RiskScale scale = RiskScaling.Scale(targets, NinjaTraderPortfolio.Core.Statistics.SampleMoments.Covariance(window), 252,
+                    volTarget > 0 ? volTarget : (double?)null, maxGross > 0 ? maxGross : (double?)null);
+                SizingResult sized = new FuturesSizer().Size(new[]
+                {
+                    new SizingInstrument("DAX", (decimal)session.Price("DAX"), (decimal)(25 * 1.1), 1, 0, scale.Weights[0]),
+                    new SizingInstrument("FTSE", (decimal)session.Price("FTSE"), (decimal)(10 * 1.25), 1, 0, scale.Weights[1]),
+                }, 10000000m, new FxRates("USD"), new SizingOptions(), new InstrumentLimits(defaultMaxWeight: 2.0));
+                var expected = sized.Orders.Where(o => o.OrderQuantity != 0).Select(o => (o.Symbol, o.OrderQuantity)).ToList();
+                Assert.That(expected, Is.Not.Empty);
+                Assert.That(rows.Select(r => (r.Trade.Instrument.Symbol, r.Trade.OrderQuantity)), Is.EqualTo(expected));
+                Assert.That(session.LastRiskScale.Scale, Is.EqualTo(scale.Scale).Within(1e-12));
+                Assert.That(scale.Scale, Is.Not.EqualTo(1.0).Within(1e-6), "the options change the plan");
+                if (maxGross > 0) Assert.That(session.LastRiskScale.GrossLeverage, Is.LessThanOrEqualTo(maxGross + 1e-12));
+                if (volTarget > 0 && session.LastRiskScale.Binding == "volatility target")
+                    Assert.That(session.LastRiskScale.PredictedVolatility, Is.EqualTo(volTarget).Within(1e-12));
+                // Notional at the FX-converted point value: |q| x price x 25 x 1.1 for DAX.
+                long dax = rows.Single(r => r.Trade.Instrument.Symbol == "DAX").Trade.OrderQuantity;
+                double daxWeight = dax * session.Price("DAX") * 25 * 1.1 / 10000000;
+                Assert.That(daxWeight, Is.EqualTo(scale.Weights[0]).Within(session.Price("DAX") * 25 * 1.1 / 10000000), "within one contract of the scaled target");
+            }
+        }
+
+        [Test]
+        public void Preview_WithAnFxRateMissingOrNotPositive_NamesTheInstrument()
+        {
+            using (var session = new PortfolioSession(account, new[] { "DAX", "FTSE" }, null))
+            {
+                session.RequestHistory(60);
+                var bad = Assert.Throws<ArgumentException>(() => session.Preview(new[] { 0.5, 0.5 }, 0.6, 0, 60, 1, 0, new PreviewRiskOptions { FxRates = new[] { 1.0, 0.0 } }));
+                Assert.That(bad.Message, Does.Contain("FTSE"));
+                var count = Assert.Throws<ArgumentException>(() => session.Preview(new[] { 0.5, 0.5 }, 0.6, 0, 60, 1, 0, new PreviewRiskOptions { FxRates = new[] { 1.0 } }));
+                Assert.That(count.Message, Does.Contain("1 given for 2"));
+            }
+        }
     }
 }

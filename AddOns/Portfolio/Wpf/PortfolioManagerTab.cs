@@ -12,6 +12,7 @@ using System.Xml.Linq;
 using NinjaTrader.Cbi;
 using NinjaTrader.Gui.Tools;
 using NinjaTrader.NinjaScript.AddOns.Portfolio;
+using NinjaTraderPortfolio.Core.Execution;
 using NinjaTraderPortfolio.Core.Rebalancing;
 using NinjaTraderPortfolio.Core.Views;
 #endregion
@@ -38,6 +39,10 @@ namespace NinjaTrader.Gui.NinjaScript
         private readonly TextBox cashBufferBox = new TextBox { Width = 60, Margin = new Thickness(4), Text = "0.02" };
         // Almgren-Chriss risk aversion (1/currency): above 0 the router may choose Implementation Shortfall for urgent orders.
         private readonly TextBox riskAversionBox = new TextBox { Width = 60, Margin = new Thickness(4), Text = "0" };
+        private readonly TextBox volTargetBox = new TextBox { Width = 60, Margin = new Thickness(4), Text = "0", ToolTip = "Annual volatility target (0.10 = 10%/year; 0 = off): targets scaled by Core's RiskScaling on the last 60 daily returns" };
+        private readonly TextBox maxGrossBox = new TextBox { Width = 60, Margin = new Thickness(4), Text = "0", ToolTip = "Cap on sum |weights| (multiple of equity; 0 = off)" };
+        private readonly TextBox fxRatesBox = new TextBox { MinWidth = 120, Margin = new Thickness(4), Text = "", ToolTip = "Account currency per unit of each instrument's currency, comma-separated in instrument order (empty = all 1)" };
+        private readonly TextBlock riskScaleText = new TextBlock { Margin = new Thickness(4) };
         private readonly DataGrid portfolioGrid = new DataGrid { IsReadOnly = true };
         private readonly DataGrid weightsGrid = new DataGrid { IsReadOnly = true, Height = 160 };
         private readonly TextBlock optimizeText = new TextBlock { Margin = new Thickness(4) };
@@ -97,6 +102,7 @@ namespace NinjaTrader.Gui.NinjaScript
                 Header = "Rebalance",
                 Content = Stack(Row(Label("Horizon (minutes)"), horizonBox, Label("Slices"), slicesBox, Label("Cash buffer"), cashBufferBox,
                         Label("Risk aversion"), riskAversionBox, Button("Preview", (s, e) => Preview()), Button("Execute...", (s, e) => Execute()), Button("Cancel all", (s, e) => CancelAll())),
+                    Row(Label("Vol target"), volTargetBox, Label("Max gross leverage"), maxGrossBox, Label("FX rates"), fxRatesBox, riskScaleText),
                     Row(Label("Own target weights"), userWeightsBox, Button("Load file...", (s, e) => LoadWeightsFile())),
                     previewGrid, new TextBlock { Text = "Progress", Margin = new Thickness(4) }, progressList),
             });
@@ -111,7 +117,7 @@ namespace NinjaTrader.Gui.NinjaScript
             Content = root;
 
             // A preview expires when its settings change (Execute also re-plans it against current positions and prices).
-            foreach (TextBox box in new[] { maxWeightBox, cashBufferBox, horizonBox, slicesBox, userWeightsBox })
+            foreach (TextBox box in new[] { maxWeightBox, cashBufferBox, horizonBox, slicesBox, userWeightsBox, volTargetBox, maxGrossBox, fxRatesBox })
                 box.TextChanged += (s, e) => { preview = null; previewGrid.ItemsSource = null; };
 
             timer.Tick += OnTimer;
@@ -215,7 +221,10 @@ namespace NinjaTrader.Gui.NinjaScript
                 if (targets == null && analysis == null)
                     throw new InvalidOperationException("run the optimizer first, or type your own target weights: they are the rebalance targets");
                 preview = session.Preview(targets ?? analysis.Optimization.CopyWeights(), ParseDouble(maxWeightBox, "max weight"), ParseDouble(cashBufferBox, "cash buffer"),
-                    ParseDouble(horizonBox, "horizon"), ParseInt(slicesBox, "slices"), ParseDouble(riskAversionBox, "risk aversion"));
+                    ParseDouble(horizonBox, "horizon"), ParseInt(slicesBox, "slices"), ParseDouble(riskAversionBox, "risk aversion"), RiskOptions());
+                RiskScale scale = session.LastRiskScale;
+                riskScaleText.Text = scale == null ? string.Empty : string.Format(CultureInfo.InvariantCulture,
+                    "scale {0:0.###} ({1}): predicted volatility {2:P1}/year, gross leverage {3:0.###}", scale.Scale, scale.Binding, scale.PredictedVolatility, scale.GrossLeverage);
                 previewGrid.ItemsSource = preview.Select(p => new
                 {
                     Instrument = p.Trade.Instrument.Symbol, Side = p.Trade.Side, Quantity = Math.Abs(p.Trade.OrderQuantity), Target = p.Trade.TargetQuantity,
@@ -427,6 +436,22 @@ namespace NinjaTrader.Gui.NinjaScript
             element.SetAttributeValue("KillFile", killFileBox.Text);
             element.SetAttributeValue("MaxDailyContracts", maxDailyBox.Text);
             element.SetAttributeValue("OwnWeights", userWeightsBox.Text);
+        }
+
+        // The Rebalance tab's risk settings, as the strategy's VolatilityTarget, MaxGrossLeverage and FxRates properties.
+        private PreviewRiskOptions RiskOptions()
+        {
+            double[] fx = null;
+            string text = fxRatesBox.Text.Trim();
+            if (text.Length > 0)
+            {
+                string[] cells = text.Split(',');
+                fx = new double[cells.Length];
+                for (int i = 0; i < cells.Length; i++)
+                    if (!double.TryParse(cells[i].Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out fx[i]))
+                        throw new FormatException("FX rates: entry " + (i + 1) + " must be a number, got '" + cells[i].Trim() + "'");
+            }
+            return new PreviewRiskOptions { VolatilityTarget = ParseDouble(volTargetBox, "vol target"), MaxGrossLeverage = ParseDouble(maxGrossBox, "max gross leverage"), FxRates = fx };
         }
 
         private static double ParseDouble(TextBox box, string what)

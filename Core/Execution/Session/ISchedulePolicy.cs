@@ -57,21 +57,27 @@ namespace NinjaTraderPortfolio.Core.Execution.Session
         public IReadOnlyList<TimedSlice> Slices(SessionOrder order, DateTime startUtc)
         {
             Guard.NotNull(order, nameof(order));
-            int n = (int)Math.Min(SliceCount, order.Quantity); // never more slices than units: no empty children
-            ExecutionSchedule schedule;
-            switch (Strategy)
+            return Build(Strategy, order.Quantity, SliceCount, Sigma, Eta, RiskAversion).ToTimedSlices(startUtc, Interval);
+        }
+
+        /// <summary>
+        /// The schedule this policy gives an order of <paramref name="quantity"/> units (&gt; 0) in at most <paramref name="slices"/>
+        /// slices of one time unit each (never more slices than units: no empty children). Shared by the live session and the
+        /// backtester's sliced execution, so both split a parent the same way.
+        /// </summary>
+        public static ExecutionSchedule Build(SliceStrategy strategy, long quantity, int slices, double sigma = 0, double eta = 1, double riskAversion = 0)
+        {
+            if (slices < 1 || slices > MaxSlices) throw new InvalidInputException($"slices must be in [1, {MaxSlices}], got {slices}");
+            int n = (int)Math.Min(slices, quantity);
+            switch (strategy)
             {
                 case SliceStrategy.Twap:
-                    schedule = TwapSchedule.Build(order.Quantity, n, n);
-                    break;
+                    return TwapSchedule.Build(quantity, n, n);
                 case SliceStrategy.Vwap:
-                    schedule = VwapSchedule.Build(order.Quantity, n, VolumeProfile.Uniform(n));
-                    break;
+                    return VwapSchedule.Build(quantity, n, VolumeProfile.Uniform(n));
                 default:
-                    schedule = ImplementationShortfallSchedule.Build(order.Quantity, n, n, new AlmgrenChrissParameters(Sigma, Eta, 0, 0, RiskAversion)).Schedule;
-                    break;
+                    return ImplementationShortfallSchedule.Build(quantity, n, n, new AlmgrenChrissParameters(sigma, eta, 0, 0, riskAversion)).Schedule;
             }
-            return schedule.ToTimedSlices(startUtc, Interval);
         }
     }
 
