@@ -543,7 +543,9 @@ namespace NinjaTrader.NinjaScript.Strategies
             {
                 if (nextSeries[k] < 0 || rolled[k] || !FuturesRoll.IsDue(time, rollDays[k])) continue;
                 string next = Instruments[nextSeries[k]].FullName;
-                if (!rebalancer.Roll(time, k, next, positions[k], closes[k])) continue;
+                // Only the expiring contract's position moves: contracts already in the next one (adopted at a re-enable)
+                // stay, so the slot's exposure is never counted or bought twice.
+                if (!rebalancer.Roll(time, k, next, Signed(Positions[k]), closes[k])) continue;
                 rolled[k] = true;
                 current[k] = nextSeries[k];
                 names[k] = next;
