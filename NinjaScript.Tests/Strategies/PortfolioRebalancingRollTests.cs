@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
 using System.Linq;
 using NinjaTrader.Cbi;
 using NinjaTrader.Data;
@@ -23,8 +24,21 @@ namespace NinjaTraderPortfolio.NinjaScript.Tests.Strategies
         private static readonly DateTime March = new DateTime(2026, 3, 1);
         private static readonly DateTime June = new DateTime(2026, 6, 1);
 
-        private static void Inputs(PortfolioRebalancingStrategy s)
+        private readonly List<string> stores = new List<string>();
+
+        [TearDown]
+        public void TearDown()
         {
+            foreach (string path in stores)
+                if (File.Exists(path)) File.Delete(path);
+            stores.Clear();
+        }
+
+        private void Inputs(PortfolioRebalancingStrategy s)
+        {
+            string store = Path.Combine(Path.GetTempPath(), "roll-tests", Guid.NewGuid().ToString("N") + ".sqlite");
+            stores.Add(store);
+            s.StorePath = store;
             // One slot, weight 1 (a single asset's minimum-variance portfolio), no cash buffer, monthly calendar only.
             s.Capital = 1000000; s.Lookback = 2; s.MaxWeight = 1; s.CashBuffer = 0; s.DriftBand = 0;
             s.Calendar = CalendarFrequency.Monthly; s.Method = PortfolioMethod.MinimumVariance; s.ExecutionSlices = 1;
@@ -77,6 +91,38 @@ namespace NinjaTraderPortfolio.NinjaScript.Tests.Strategies
             Assert.That(exposure[Day0.AddDays(14)], Is.EqualTo((0, 4)), "after: 4 ES 06-26");
             Assert.That(strategy.Rebalancer.Instruments, Is.EqualTo(new[] { "ES 06-26" }));
             Assert.That(strategy.Rebalancer.Rolling, Is.False);
+        }
+
+        [Test]
+        [Description("[RolloverDay] a re-enable that already holds the next contract does not double it")]
+        public void RolloverDay_AfterAReEnableHoldingTheNextContract_SendsNothing_AndTheExposureStaysFour()
+        {
+            // The account already holds 4 ES 06-26 (rolled by an earlier run) and no ES 03-26 when the strategy goes live
+            // on 03-08; the roll day 03-10 comes in realtime. Only the expiring contract's position (0) is rolled: no order,
+            // the slot's exposure stays 4 (0 ES 03-26 + 4 ES 06-26) on every realtime bar. Rolling the slot's whole
+            // exposure would have sold 4 ES 03-26 short and bought 4 more ES 06-26.
+            double[] front = Enumerable.Range(0, 15).Select(d => d == 0 ? 4990.0 : d == 1 ? 5010.0 : 5000.0).ToArray();
+            DateTime live = Day0.AddDays(6);
+            var exposure = new SortedDictionary<DateTime, (int Expiring, int Next)>();
+            var host = new ScriptHost<PortfolioRebalancingStrategy>(SampleBars.Daily) { FillMarketOrdersAtNextOpen = true, RealtimeFrom = live }
+                .WithBars("ES 03-26", front.Select((c, d) => SampleBars.Bar(Day0.AddDays(d), c)), 50, 0.25)
+                .WithBars("ES 06-26", front.Select((c, d) => SampleBars.Bar(Day0.AddDays(d), c + 40.25)), 50, 0.25)
+                .WithRollovers("ES", MergePolicy.MergeBackAdjusted, (March, new DateTime(2025, 12, 11), 35.5), (June, new DateTime(2026, 3, 12), 40.25))
+                .WithAccountPosition("ES 06-26", MarketPosition.Long, 4, 5040.25)
+                .WithInputs(s => { Inputs(s); s.RollContracts = "ES 06-26"; s.RollOffsetDays = 2; });
+            host.Rules.EnforceAccountAdoption = true;
+            int historical = -1;
+            host.AfterBarUpdate = (s, series) =>
+            {
+                if (s.State != NinjaTrader.NinjaScript.State.Realtime) { historical = s.SubmittedOrders.Count; return; }
+                exposure[s.Times[series][0]] = (Signed(s.Positions[0]), Signed(s.Positions[1]));
+            };
+            PortfolioRebalancingStrategy strategy = host.Run("ES 03-26");
+
+            Assert.That(strategy.SubmittedOrders.Skip(historical).Where(o => !o.IsBacktestOrder), Is.Empty, "no realtime order");
+            Assert.That(exposure.Keys.First(), Is.EqualTo(live));
+            Assert.That(exposure.Values, Is.All.EqualTo((0, 4)));
+            Assert.That(strategy.Rebalancer.Instruments, Is.EqualTo(new[] { "ES 06-26" }), "the slot trades the next contract");
         }
 
         [Test]
