@@ -364,7 +364,8 @@ namespace NinjaTrader.NinjaScript.Strategies
             if (!string.IsNullOrWhiteSpace(StorePath))
                 return StorePath.Trim();
             // NinjaTrader's user folder is Documents\NinjaTrader 8; one file per strategy name, account and chart instrument.
-            string file = Name + "-" + (Account == null ? "account" : Account.Name) + "-" + names[0];
+            // The chart instrument (not the slot's current contract, which a roll changes), so a restart finds the same file.
+            string file = Name + "-" + (Account == null ? "account" : Account.Name) + "-" + Instruments[0].FullName;
             foreach (char c in Path.GetInvalidFileNameChars()) file = file.Replace(c, '_');
             return Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.MyDocuments), "NinjaTrader 8", "db", "portfolio", file + ".sqlite");
         }
