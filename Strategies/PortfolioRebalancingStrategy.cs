@@ -299,7 +299,7 @@ namespace NinjaTrader.NinjaScript.Strategies
             for (int k = 0; k < names.Length; k++)
             {
                 double mark = LastClose(k, DateTime.MaxValue);
-                if (!double.IsNaN(mark)) liveCash -= SlotPosition(k) * mark * pointValues[k];
+                if (!double.IsNaN(mark)) liveCash -= MarkedValue(k, mark, DateTime.MaxValue);
             }
             lastLivePnl = 0;
             dayStartPnl = 0;
@@ -474,6 +474,30 @@ namespace NinjaTrader.NinjaScript.Strategies
         // Signed contracts of slot k: the expiring and the next contract together (the exposure a roll must not double).
         private int SlotPosition(int k) => Signed(Positions[k]) + (nextSeries[k] >= 0 ? Signed(Positions[nextSeries[k]]) : 0);
 
+        // Value of slot k's contracts (account currency): each contract at its own close at or before the time (the slot's
+        // close when a contract has none yet), so contracts of both months held around a roll are not marked at one price.
+        private double MarkedValue(int k, double slotClose, DateTime atOrBefore)
+        {
+            double value = 0;
+            foreach (int series in new[] { k, nextSeries[k] })
+            {
+                if (series < 0) continue;
+                int held = Signed(Positions[series]);
+                if (held == 0) continue;
+                double close = series == current[k] ? slotClose : SeriesClose(series, atOrBefore);
+                value += held * (double.IsNaN(close) ? slotClose : close) * pointValues[k];
+            }
+            return value;
+        }
+
+        private double SeriesClose(int series, DateTime atOrBefore)
+        {
+            List<KeyValuePair<DateTime, double>> list = records[series];
+            for (int i = list.Count - 1; i >= 0; i--)
+                if (list[i].Key <= atOrBefore) return list[i].Value;
+            return double.NaN;
+        }
+
         // Roll day of slot k (the Help Guide's MasterInstrument.RolloverCollection, Instrument.Expiry): the date of the first
         // rollover to a later contract month, RollOffsetDays earlier. The next contract must be a later one of the same master.
         private void SetUpRoll(int k)
@@ -519,7 +543,7 @@ namespace NinjaTrader.NinjaScript.Strategies
                     return;
                 }
                 positions[k] = SlotPosition(k);
-                marked += positions[k] * closes[k] * pointValues[k];
+                marked += MarkedValue(k, closes[k], time);
             }
             lastDecision = time;
             marketClock.Set(DateTime.SpecifyKind(time, DateTimeKind.Utc));
