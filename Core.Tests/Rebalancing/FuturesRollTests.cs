@@ -59,6 +59,8 @@ namespace NinjaTraderPortfolio.Core.Tests.Rebalancing
             }
             internal void Fill(ChildOrderRequest order, double price) =>
                 OrderUpdated?.Invoke(this, new OrderUpdate(order.ClientOrderId, OrderUpdateKind.Filled, order.Quantity, price, DateTime.MinValue));
+            internal void Part(ChildOrderRequest order, int cumulative, double price) =>
+                OrderUpdated?.Invoke(this, new OrderUpdate(order.ClientOrderId, cumulative < order.Quantity ? OrderUpdateKind.PartFilled : OrderUpdateKind.Filled, cumulative, price, DateTime.MinValue));
             public void Cancel(string clientOrderId) =>
                 OrderUpdated?.Invoke(this, new OrderUpdate(clientOrderId, OrderUpdateKind.Cancelled, 0, double.NaN, DateTime.MinValue));
             public void Change(string clientOrderId, int newQuantity) { }
@@ -106,6 +108,45 @@ namespace NinjaTraderPortfolio.Core.Tests.Rebalancing
             gateway.Fill(gateway.Submitted[1], 5041);
             loop.OnBar(day.AddDays(3), new[] { 5042.0 }, new[] { -3 }, 1000000m, false);
             Assert.That(loop.Rolling, Is.False);
+        }
+
+        [Test]
+        public void Roll_OnSeededRandomPositionsAndPartialFills_NeverHoldsMoreThanThePositionAcrossBothContracts()
+        {
+            var random = new Random(20261205);
+            for (int trial = 0; trial < 50; trial++)
+            {
+                var (loop, gateway, _) = Create();
+                DateTime day = new DateTime(2026, 3, 10);
+                int position = random.Next(1, 21) * (random.Next(2) == 0 ? -1 : 1);
+                loop.OnBar(day.AddDays(-1), new[] { 5000.0 }, new[] { position }, 1000000m, false);
+                Assert.That(loop.Roll(day, 0, "ES 06-26", position, 5000), Is.True);
+                int sign = Math.Sign(position), expiring = position, next = 0, bar = 0;
+                int closed = 0;
+                // The close leg fills in 1-3 random parts, one per bar; then the open leg does the same.
+                foreach (int leg in new[] { 0, 1 })
+                {
+                    ChildOrderRequest child = gateway.Submitted[leg];
+                    int remaining = (int)child.Quantity, cumulative = 0, parts = 0;
+                    while (remaining > 0)
+                    {
+                        // At most 3 parts, so each child fills within its 5-bar slice (no catch-up child).
+                        int part = remaining == 1 || ++parts == 3 || random.Next(3) == 0 ? remaining : random.Next(1, remaining);
+                        cumulative += part;
+                        remaining -= part;
+                        gateway.Part(child, cumulative, 5000);
+                        if (leg == 0) { expiring -= sign * part; closed += part; } else next += sign * part;
+                        Assert.That(Math.Abs(expiring) + Math.Abs(next), Is.LessThanOrEqualTo(Math.Abs(position)), "trial " + trial);
+                        bar++;
+                        loop.OnBar(day.AddDays(bar), new[] { 5040.0 + bar * (bar % 2 == 0 ? 1 : -1) }, new[] { expiring + next }, 1000000m, false);
+                        Assert.That(gateway.Submitted.Count(o => o.ClientOrderId.StartsWith("R", StringComparison.Ordinal)), Is.EqualTo(leg == 0 && remaining > 0 ? 1 : 2),
+                            "the open leg waits for the whole close, trial " + trial);
+                        if (loop.Rolling) Assert.That(gateway.Submitted, Has.Count.LessThanOrEqualTo(2), "no rebalance while rolling");
+                    }
+                }
+                Assert.That(gateway.Submitted[1].Quantity, Is.EqualTo(closed));
+                Assert.That((expiring, next), Is.EqualTo((0, position)), "trial " + trial);
+            }
         }
 
         [Test]
