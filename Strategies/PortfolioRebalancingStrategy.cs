@@ -71,6 +71,14 @@ namespace NinjaTrader.NinjaScript.Strategies
         private bool accountSubscribed;
         private bool handoverPending;
         private SessionIterator[] sessionIterators;
+        // Futures roll: per slot, the series it trades now, the next contract's series (-1 = none), its roll day, done.
+        private string[] rollNames;
+        private int rollCount;
+        private int[] current;
+        private int[] nextSeries;
+        private DateTime?[] rollDays;
+        private bool[] rolled;
+        private Dictionary<string, int> slotOf;
 
         protected override void OnStateChange()
         {
@@ -119,6 +127,8 @@ namespace NinjaTrader.NinjaScript.Strategies
                 MaxMarginUse = 0;
                 MinTradeWeight = 0;
                 SliceHorizonMinutes = 0;
+                RollContracts = string.Empty;
+                RollOffsetDays = 0;
                 EquityBasis = PortfolioEquityBasis.CapitalPlusLivePnL;
                 AccountFraction = 1.0;
                 TradeOnStart = false;
@@ -139,6 +149,16 @@ namespace NinjaTrader.NinjaScript.Strategies
                 foreach (string slot in new[] { Instrument2, Instrument3, Instrument4 })
                     if (!string.IsNullOrWhiteSpace(slot))
                         AddDataSeries(slot.Trim());
+                // Futures roll: the next contract of each slot, added after the slots (so they keep their indices) and
+                // before the clock series; like the slots, its name is an input read here.
+                rollNames = RollList();
+                rollCount = 0;
+                foreach (string next in rollNames ?? new string[0])
+                    if (next != null)
+                    {
+                        AddDataSeries(next);
+                        rollCount++;
+                    }
                 // Time-based slicing needs a clock between the portfolio's bars: a 1-minute series of the chart instrument,
                 // added last so the slots keep their indices. Hardcoded arguments (Help Guide "AddDataSeries()"): the chart's
                 // BarsPeriod cannot be read here, so the series is added whenever slicing on the clock is asked for.
@@ -181,7 +201,8 @@ namespace NinjaTrader.NinjaScript.Strategies
         // Every field is rebuilt here: with IsInstantiatedOnEachOptimizationIteration = false NinjaTrader reuses the instance.
         private void ResetFields()
         {
-            int n = BarsArray.Length - (clockSeries ? 1 : 0);
+            int n = BarsArray.Length - (clockSeries ? 1 : 0) - rollCount;
+            int series = n + rollCount;
             slots = n;
             names = new string[n];
             pointValues = new double[n];
@@ -190,21 +211,34 @@ namespace NinjaTrader.NinjaScript.Strategies
             double[] fx = SlotList(FxRates, n, "FX rates", 1.0);
             double[] margins = SlotList(Margins, n, "Margins", double.NaN);
             seriesOf = new Dictionary<string, int>(StringComparer.Ordinal);
-            records = new List<KeyValuePair<DateTime, double>>[n];
+            slotOf = new Dictionary<string, int>(StringComparer.Ordinal);
+            records = new List<KeyValuePair<DateTime, double>>[series];
+            for (int k = 0; k < series; k++)
+            {
+                records[k] = new List<KeyValuePair<DateTime, double>>();
+                seriesOf[Instruments[k].FullName] = k;
+            }
+            current = new int[n];
+            nextSeries = new int[n];
+            rollDays = new DateTime?[n];
+            rolled = new bool[n];
+            int added = n;
             for (int k = 0; k < n; k++)
             {
                 names[k] = Instruments[k].FullName;
                 pointValues[k] = Instruments[k].MasterInstrument.PointValue * fx[k];
                 margins[k] *= fx[k];
-                seriesOf[names[k]] = k;
-                records[k] = new List<KeyValuePair<DateTime, double>>();
+                slotOf[names[k]] = k;
+                current[k] = k;
+                nextSeries[k] = rollNames != null && k < rollNames.Length && rollNames[k] != null ? added++ : -1;
+                if (nextSeries[k] >= 0) SetUpRoll(k);
             }
             closes = new double[n];
             positions = new int[n];
             // One session iterator per series (Help Guide: construct it in State.DataLoaded): live orders go only to
             // instruments whose trading hours are in session at the decision's bar time.
-            sessionIterators = new SessionIterator[n];
-            for (int k = 0; k < n; k++)
+            sessionIterators = new SessionIterator[series];
+            for (int k = 0; k < series; k++)
                 sessionIterators[k] = new SessionIterator(BarsArray[k]);
             cash = 0;
             lastActed = DateTime.MinValue;
@@ -243,7 +277,7 @@ namespace NinjaTrader.NinjaScript.Strategies
                 MinTradeWeight = MinTradeWeight,
                 SliceHorizon = TimeSpan.FromMinutes(SliceHorizonMinutes),
                 DryRun = false,
-                IsMarketOpen = instrument => !live || sessionIterators[seriesOf[instrument]].IsInSession(lastDecision, true, true),
+                IsMarketOpen = instrument => !live || !seriesOf.ContainsKey(instrument) || sessionIterators[seriesOf[instrument]].IsInSession(lastDecision, true, true),
             }, route, new SettableClock(), new StrategyAlertSink(this), message => Print(message));
             killSwitch.Tripped += (sender, reason) =>
             {
@@ -265,7 +299,7 @@ namespace NinjaTrader.NinjaScript.Strategies
             for (int k = 0; k < names.Length; k++)
             {
                 double mark = LastClose(k, DateTime.MaxValue);
-                if (!double.IsNaN(mark)) liveCash -= Signed(Positions[k]) * mark * pointValues[k];
+                if (!double.IsNaN(mark)) liveCash -= MarkedValue(k, mark, DateTime.MaxValue);
             }
             lastLivePnl = 0;
             dayStartPnl = 0;
@@ -330,7 +364,8 @@ namespace NinjaTrader.NinjaScript.Strategies
             if (!string.IsNullOrWhiteSpace(StorePath))
                 return StorePath.Trim();
             // NinjaTrader's user folder is Documents\NinjaTrader 8; one file per strategy name, account and chart instrument.
-            string file = Name + "-" + (Account == null ? "account" : Account.Name) + "-" + names[0];
+            // The chart instrument (not the slot's current contract, which a roll changes), so a restart finds the same file.
+            string file = Name + "-" + (Account == null ? "account" : Account.Name) + "-" + Instruments[0].FullName;
             foreach (char c in Path.GetInvalidFileNameChars()) file = file.Replace(c, '_');
             return Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.MyDocuments), "NinjaTrader 8", "db", "portfolio", file + ".sqlite");
         }
@@ -388,8 +423,8 @@ namespace NinjaTrader.NinjaScript.Strategies
             // Every bar update in realtime is a clock tick for time-based slices (the 1-minute clock series included).
             if (State == State.Realtime)
                 rebalancer.OnClock(Times[k][0]);
-            // The portfolio's series gate decisions; the clock series (last, when added) only ticks the slices.
-            if (k >= slots)
+            // The portfolio's series (and the next contracts) gate decisions; the clock series (last, when added) only ticks the slices.
+            if (k >= records.Length)
                 return;
             List<KeyValuePair<DateTime, double>> list = records[k];
             DateTime t = Times[k][0];
@@ -407,15 +442,15 @@ namespace NinjaTrader.NinjaScript.Strategies
         private bool TryAct()
         {
             DateTime pending = DateTime.MaxValue;
-            for (int k = 0; k < records.Length; k++)
+            for (int k = 0; k < slots; k++)
             {
-                if (records[k].Count == 0) return false;
-                foreach (KeyValuePair<DateTime, double> r in records[k])
+                if (Rec(k).Count == 0) return false;
+                foreach (KeyValuePair<DateTime, double> r in Rec(k))
                     if (r.Key > lastActed && r.Key < pending) { pending = r.Key; break; }
             }
             if (pending == DateTime.MaxValue) return false;
             bool all = true;
-            for (int k = 0; k < records.Length; k++)
+            for (int k = 0; k < slots; k++)
                 if (Latest(k) < pending) all = false;
             if (!all && Latest(0) <= pending) return false;
             lastActed = pending;
@@ -423,13 +458,77 @@ namespace NinjaTrader.NinjaScript.Strategies
             return true;
         }
 
-        private DateTime Latest(int k) => records[k][records[k].Count - 1].Key;
+        // The closes of slot k: those of the contract it trades now.
+        private List<KeyValuePair<DateTime, double>> Rec(int k) => records[current[k]];
+
+        private DateTime Latest(int k) => Rec(k)[Rec(k).Count - 1].Key;
 
         private double LastClose(int k, DateTime atOrBefore)
         {
-            for (int i = records[k].Count - 1; i >= 0; i--)
-                if (records[k][i].Key <= atOrBefore) return records[k][i].Value;
+            List<KeyValuePair<DateTime, double>> list = Rec(k);
+            for (int i = list.Count - 1; i >= 0; i--)
+                if (list[i].Key <= atOrBefore) return list[i].Value;
             return double.NaN;
+        }
+
+        // Signed contracts of slot k: the expiring and the next contract together (the exposure a roll must not double).
+        private int SlotPosition(int k) => Signed(Positions[k]) + (nextSeries[k] >= 0 ? Signed(Positions[nextSeries[k]]) : 0);
+
+        // Value of slot k's contracts (account currency): each contract at its own close at or before the time (the slot's
+        // close when a contract has none yet), so contracts of both months held around a roll are not marked at one price.
+        private double MarkedValue(int k, double slotClose, DateTime atOrBefore)
+        {
+            double value = 0;
+            foreach (int series in new[] { k, nextSeries[k] })
+            {
+                if (series < 0) continue;
+                int held = Signed(Positions[series]);
+                if (held == 0) continue;
+                double close = series == current[k] ? slotClose : SeriesClose(series, atOrBefore);
+                value += held * (double.IsNaN(close) ? slotClose : close) * pointValues[k];
+            }
+            return value;
+        }
+
+        private double SeriesClose(int series, DateTime atOrBefore)
+        {
+            List<KeyValuePair<DateTime, double>> list = records[series];
+            for (int i = list.Count - 1; i >= 0; i--)
+                if (list[i].Key <= atOrBefore) return list[i].Value;
+            return double.NaN;
+        }
+
+        // Roll day of slot k (the Help Guide's MasterInstrument.RolloverCollection, Instrument.Expiry): the date of the first
+        // rollover to a later contract month, RollOffsetDays earlier. The next contract must be a later one of the same master.
+        private void SetUpRoll(int k)
+        {
+            Instrument expiring = Instruments[k];
+            Instrument next = Instruments[nextSeries[k]];
+            if (next.MasterInstrument.Name != expiring.MasterInstrument.Name || !(next.Expiry > expiring.Expiry))
+                throw new ArgumentException("input Roll contracts: " + next.FullName + " is not a later contract of " + expiring.FullName + "'s master " + expiring.MasterInstrument.Name);
+            var entries = new List<RollEntry>();
+            foreach (var rollover in expiring.MasterInstrument.RolloverCollection)
+                entries.Add(new RollEntry(rollover.ContractMonth, rollover.Date));
+            rollDays[k] = FuturesRoll.RollDay(expiring.Expiry, entries, RollOffsetDays);
+            if (!rollDays[k].HasValue)
+                throw new ArgumentException("input Roll contracts: master " + expiring.MasterInstrument.Name + " has no rollover after " + expiring.FullName
+                    + "'s expiry " + expiring.Expiry.ToString("yyyy-MM", CultureInfo.InvariantCulture) + " in its RolloverCollection; no roll day for " + next.FullName);
+        }
+
+        // "ES 06-26; ; NQ 06-26" -> the next contract per slot (null = no roll); empty -> null.
+        private string[] RollList()
+        {
+            if (string.IsNullOrWhiteSpace(RollContracts)) return null;
+            int count = 1;
+            foreach (string slot in new[] { Instrument2, Instrument3, Instrument4 })
+                if (!string.IsNullOrWhiteSpace(slot)) count++;
+            string[] parts = RollContracts.Split(';');
+            if (parts.Length != count)
+                throw new ArgumentException("input Roll contracts: " + parts.Length + " value(s) for " + count + " instrument slot(s); give one per slot separated by ';' (empty = no roll), got '" + RollContracts + "'");
+            var result = new string[count];
+            for (int k = 0; k < count; k++)
+                result[k] = string.IsNullOrWhiteSpace(parts[k]) ? null : parts[k].Trim();
+            return result;
         }
 
         private void Act(DateTime time)
@@ -443,8 +542,8 @@ namespace NinjaTrader.NinjaScript.Strategies
                     Print(Name + ": no close of " + names[k] + " at or before " + time + "; no decision");
                     return;
                 }
-                positions[k] = Signed(Positions[k]);
-                marked += positions[k] * closes[k] * pointValues[k];
+                positions[k] = SlotPosition(k);
+                marked += MarkedValue(k, closes[k], time);
             }
             lastDecision = time;
             marketClock.Set(DateTime.SpecifyKind(time, DateTimeKind.Utc));
@@ -464,6 +563,18 @@ namespace NinjaTrader.NinjaScript.Strategies
             {
                 Print(Name + ": equity " + equity + " is not positive at " + time + "; no rebalance");
                 return;
+            }
+            for (int k = 0; k < slots; k++)
+            {
+                if (nextSeries[k] < 0 || rolled[k] || !FuturesRoll.IsDue(time, rollDays[k])) continue;
+                string next = Instruments[nextSeries[k]].FullName;
+                // Only the expiring contract's position moves: contracts already in the next one (adopted at a re-enable)
+                // stay, so the slot's exposure is never counted or bought twice.
+                if (!rebalancer.Roll(time, k, next, Signed(Positions[k]), closes[k])) continue;
+                rolled[k] = true;
+                current[k] = nextSeries[k];
+                names[k] = next;
+                slotOf[next] = k;
             }
             rebalancer.OnBar(time, closes, positions, (decimal)equity, live, live && SliceHorizonMinutes > 0 ? SessionEnd(time) : (DateTime?)null);
         }
@@ -538,7 +649,7 @@ namespace NinjaTrader.NinjaScript.Strategies
             MarketPosition marketPosition, string orderId, DateTime time)
         {
             int k;
-            if (seriesOf == null || !seriesOf.TryGetValue(execution.Instrument.FullName, out k))
+            if (slotOf == null || !slotOf.TryGetValue(execution.Instrument.FullName, out k))
                 return;
             int signed = marketPosition == MarketPosition.Long ? quantity : -quantity;
             if (live) liveCash -= signed * price * pointValues[k];
@@ -565,7 +676,7 @@ namespace NinjaTrader.NinjaScript.Strategies
         {
             if (gateway == null || e.Execution == null || !gateway.IsAdopted(e.Execution.Order)) return;
             int k;
-            if (seriesOf.TryGetValue(e.Execution.Instrument.FullName, out k))
+            if (slotOf.TryGetValue(e.Execution.Instrument.FullName, out k))
                 liveCash -= (e.MarketPosition == MarketPosition.Long ? e.Quantity : -e.Quantity) * e.Price * pointValues[k];
             gateway.OnAccountExecution(e.Execution.Order, e.Price, e.Quantity, e.Time);
         }
@@ -692,7 +803,7 @@ namespace NinjaTrader.NinjaScript.Strategies
                             MaxDailyQuantity = owner.MaxDailyContracts > 0 ? owner.MaxDailyContracts : (long?)null,
                             MaxDailyNotional = owner.MaxDailyNotional > 0 ? (decimal)owner.MaxDailyNotional : (decimal?)null,
                         }, owner.marketClock);
-                    int k = owner.seriesOf[order.Instrument];
+                    int k = owner.slotOf[order.Instrument];
                     double close = owner.LastClose(k, owner.lastDecision);
                     GuardDecision d = guard.TryCommit(new OrderIntent(string.Empty, order.Instrument, order.Side, order.Quantity,
                         double.IsNaN(close) ? 0m : (decimal)close, owner.marketClock.UtcNow, (decimal)owner.pointValues[k]));
@@ -727,7 +838,7 @@ namespace NinjaTrader.NinjaScript.Strategies
                 double equity = owner.Capital + owner.lastLivePnl;
                 for (int k = 0; k < owner.names.Length; k++)
                 {
-                    double q = Signed(owner.Positions[k]);
+                    double q = owner.SlotPosition(k);
                     if (owner.names[k] == intent.Instrument) q += intent.Side == OrderSide.Buy ? intent.Quantity : -intent.Quantity;
                     gross += Math.Abs(q) * owner.closes[k] * owner.pointValues[k];
                 }
@@ -849,6 +960,15 @@ namespace NinjaTrader.NinjaScript.Strategies
         [Range(0, 1440)]
         [Display(Name = "Slice horizon (minutes)", Description = "Realtime orders: Execution slices children spread over this many minutes on the clock (bounded by the session end); 0 = one child per bar", GroupName = "Parameters", Order = 11)]
         public int SliceHorizonMinutes { get; set; }
+
+        [NinjaScriptProperty]
+        [Display(Name = "Roll contracts", Description = "Futures roll: the next contract of each slot, ';'-separated in slot order (empty entry = no roll), e.g. ES 06-26; on the roll day the position moves to it (close, then open)", GroupName = "Futures roll", Order = 1)]
+        public string RollContracts { get; set; }
+
+        [NinjaScriptProperty]
+        [Range(0, 60)]
+        [Display(Name = "Roll offset (days)", Description = "Roll this many calendar days before the master instrument's rollover date (RolloverCollection); 0 = on that date", GroupName = "Futures roll", Order = 2)]
+        public int RollOffsetDays { get; set; }
 
         [NinjaScriptProperty]
         [Display(Name = "Equity basis", Description = "Live sizing: Capital plus P&L since the strategy went live, or a fraction of the account's NetLiquidation", GroupName = "Live trading", Order = 1)]

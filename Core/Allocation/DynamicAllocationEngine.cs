@@ -104,6 +104,12 @@ namespace NinjaTraderPortfolio.Core.Allocation
                 _targets[i] = Guard.Finite(targets[i], $"targets[{i}] ({_assets[i]})");
         }
 
+        /// <summary>
+        /// The next bar adds no return to the moments (its close is the first of a new series, e.g. the next futures
+        /// contract after a roll, so the change from the previous close is not a return).
+        /// </summary>
+        public void SkipNextReturn() => _hasPrev = false;
+
         /// <summary>Processes one bar using the bar date as trading session. See the other overload.</summary>
         public RebalanceReason OnBar(DateTime time, double[] closes, int[] positions, decimal portfolioValue)
             => OnBar(time, time.Date, closes, positions, portfolioValue);

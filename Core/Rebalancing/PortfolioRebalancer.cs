@@ -114,6 +114,10 @@ namespace NinjaTraderPortfolio.Core.Rebalancing
         private int parentSequence;
         private long barCount;
         private DateTime? sessionEnd;
+        private readonly List<PendingRoll> rolls = new List<PendingRoll>();
+        // Expiring contracts rolled out of a slot (contract -> slot) and their close on the roll day (the guards' quote).
+        private readonly Dictionary<string, int> rolledFrom = new Dictionary<string, int>(StringComparer.Ordinal);
+        private readonly Dictionary<string, double> rolledFromClose = new Dictionary<string, double>(StringComparer.Ordinal);
 
         /// <summary>Origin of the bar clock (see <see cref="BarClock"/>).</summary>
         public static readonly DateTime BarClockOrigin = new DateTime(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc);
@@ -170,6 +174,12 @@ namespace NinjaTraderPortfolio.Core.Rebalancing
 
         /// <summary>Execution sessions started by this loop that are still working (one per rebalance).</summary>
         public IReadOnlyList<ExecutionSession> Sessions => sessions;
+
+        /// <summary>The contract each slot trades now (a roll replaces the expiring contract by the next one).</summary>
+        public IReadOnlyList<string> Instruments => names;
+
+        /// <summary>True while a futures roll is under way (its close or open leg still working): no rebalance starts.</summary>
+        public bool Rolling => rolls.Count > 0;
 
         /// <summary>The execution store new parents go to (in memory until <see cref="UseExecution"/> names a durable one).</summary>
         public IExecutionStore Store => store;
@@ -282,6 +292,17 @@ namespace NinjaTraderPortfolio.Core.Rebalancing
             this.sessionEnd = sessionEnd;
             Array.Copy(closes, lastCloses, Math.Min(closes.Length, lastCloses.Length));
             if (!Paused) PollWorking();
+            for (int a = 0; a < names.Length && a < closes.Length; a++)
+            {
+                if (closes[a] > 0 && !double.IsInfinity(closes[a])) continue;
+                // Back-adjusted (merged) futures history can reach zero or below: no return can be taken from such a close.
+                // The bar is skipped (no return, no weights, no rebalance) and so is the return across it; working
+                // orders were polled above, so the strategy keeps running.
+                engine.SkipNextReturn();
+                log(string.Format(CultureInfo.InvariantCulture, "{0:yyyy-MM-dd HH:mm} bar skipped: close of {1} is {2}, not positive (back-adjusted history?); no return, no rebalance",
+                    time, names[a], closes[a].ToString("R", CultureInfo.InvariantCulture)));
+                return RebalanceReason.None;
+            }
 
             RebalanceReason reasons = engine.OnBar(time, closes, positions, equity);
             if (!engine.Moments.IsFull)
@@ -311,6 +332,13 @@ namespace NinjaTraderPortfolio.Core.Rebalancing
             }
             if (!first && reasons == RebalanceReason.None)
                 return RebalanceReason.None;
+            if (rolls.Count > 0)
+            {
+                // A roll moves a position between contracts: a rebalance now would count the position twice or not at all.
+                retryDrift = true;
+                log(string.Format(CultureInfo.InvariantCulture, "{0:yyyy-MM-dd HH:mm} {1} deferred: a futures roll is under way", time, first ? RebalanceReason.Calendar : reasons));
+                return RebalanceReason.None;
+            }
             if (Paused)
             {
                 retryDrift = true;
@@ -347,6 +375,120 @@ namespace NinjaTraderPortfolio.Core.Rebalancing
             if (!Paused) PollWorking();
         }
 
+        /// <summary>
+        /// Rolls slot <paramref name="slot"/> from its expiring contract to <paramref name="nextContract"/> (call it on the roll
+        /// day, before <see cref="OnBar"/>, with the slot's signed <paramref name="position"/> in contracts and the expiring
+        /// contract's <paramref name="expiringClose"/>). Working rebalances are cancelled; the slot trades the next contract
+        /// from now on, and the next bar adds no return (its close is of the next contract). The position moves as a pair of
+        /// executions through the same execution session as the rebalances (guards, store, restart): first the close of the
+        /// expiring contract; once that is done, the open of the next contract for the quantity filled, so the two never add
+        /// up to more than the position. Returns false (nothing sent, slot unchanged) when a trading guard refuses the close.
+        /// </summary>
+        public bool Roll(DateTime time, int slot, string nextContract, int position, double expiringClose)
+        {
+            if (slot < 0 || slot >= names.Length) throw new ArgumentOutOfRangeException(nameof(slot), slot, "slot must be 0.." + (names.Length - 1));
+            if (string.IsNullOrWhiteSpace(nextContract)) throw new ArgumentException("the next contract of slot " + slot + " (" + names[slot] + ") is empty", nameof(nextContract));
+            if (Array.IndexOf(names, nextContract) >= 0) throw new ArgumentException("cannot roll " + names[slot] + " to " + nextContract + ": a slot already trades it", nameof(nextContract));
+            string from = names[slot];
+            if (sessions.Count > 0)
+            {
+                log(string.Format(CultureInfo.InvariantCulture, "{0:yyyy-MM-dd HH:mm} roll of {1}: cancelling {2} working parent(s) first", time, from, Working.Count));
+                CancelAll();
+            }
+            names[slot] = nextContract;
+            rolledFrom[from] = slot;
+            rolledFromClose[from] = expiringClose;
+            engine.SkipNextReturn();
+            log(string.Format(CultureInfo.InvariantCulture, "{0:yyyy-MM-dd HH:mm} roll {1} -> {2}: position {3}", time, from, nextContract, position));
+            if (position == 0) return true;
+            var roll = new PendingRoll(slot, from, nextContract, position > 0 ? OrderSide.Buy : OrderSide.Sell, time);
+            var close = new SessionOrder(from, position > 0 ? OrderSide.Sell : OrderSide.Buy, Math.Abs(position));
+            if (options.DryRun)
+            {
+                log(string.Format(CultureInfo.InvariantCulture, "  DRY RUN: would send {0} {1} {2}, then {3} {1} {4}; nothing sent", close.Side, close.Quantity, from, roll.OpenSide, nextContract));
+                return true;
+            }
+            roll.Close = StartRollLeg(time, close);
+            if (roll.Close == null)
+            {
+                names[slot] = from;
+                rolledFrom.Remove(from);
+                return false;
+            }
+            rolls.Add(roll);
+            return true;
+        }
+
+        private ExecutionSession? StartRollLeg(DateTime time, SessionOrder order)
+        {
+            string id;
+            do id = string.Format(CultureInfo.InvariantCulture, "R{0:yyyyMMddHHmmss}n{1}", time, ++parentSequence);
+            while (store.LoadParent(ExecutionSession.ParentId(id, order.Instrument)) != null);
+            ExecutionSession session = NewSession(id, false);
+            try
+            {
+                session.Start(new[] { order });
+            }
+            catch (InfeasibleException ex)
+            {
+                session.Dispose();
+                log("  roll execution " + id + " refused: " + ex.Message);
+                alerts?.Raise(new ExecutionAlert(id, null, "roll refused before sending: " + ex.Message, clock.UtcNow));
+                return null;
+            }
+            sessions.Add(session);
+            log(string.Format(CultureInfo.InvariantCulture, "  roll execution {0}: {1} {2} {3}", id, order.Side, order.Quantity, order.Instrument));
+            session.Poll();
+            return session;
+        }
+
+        // A roll's legs: the open of the next contract starts once the close of the expiring one is done.
+        private void AdvanceRolls()
+        {
+            for (int i = rolls.Count - 1; i >= 0; i--)
+            {
+                PendingRoll roll = rolls[i];
+                if (roll.Open != null)
+                {
+                    if (!sessions.Contains(roll.Open)) rolls.RemoveAt(i);
+                    continue;
+                }
+                if (roll.Close == null || sessions.Contains(roll.Close)) continue;
+                long filled = roll.Close.Executors.Sum(e => e.Filled);
+                long asked = roll.Close.Executors.Sum(e => e.Parent.Quantity);
+                if (filled < asked)
+                    alerts?.Raise(new ExecutionAlert(roll.Close.ExecutionId, null, string.Format(CultureInfo.InvariantCulture,
+                        "roll {0} -> {1}: {2} of {3} closed; the rest stays in {0}", roll.From, roll.To, filled, asked), clock.UtcNow));
+                if (filled == 0)
+                {
+                    rolls.RemoveAt(i);
+                    continue;
+                }
+                roll.Open = StartRollLeg(roll.Time, new SessionOrder(roll.To, roll.OpenSide, filled));
+                if (roll.Open == null) rolls.RemoveAt(i);
+            }
+        }
+
+        private sealed class PendingRoll
+        {
+            internal PendingRoll(int slot, string from, string to, OrderSide openSide, DateTime time)
+            {
+                Slot = slot;
+                From = from;
+                To = to;
+                OpenSide = openSide;
+                Time = time;
+            }
+
+            internal int Slot { get; }
+            internal string From { get; }
+            internal string To { get; }
+            internal OrderSide OpenSide { get; }
+            internal DateTime Time { get; }
+            internal ExecutionSession? Close { get; set; }
+            internal ExecutionSession? Open { get; set; }
+        }
+
         /// <summary>Cancels every working parent (cancel-all).</summary>
         public void CancelAll()
         {
@@ -356,6 +498,7 @@ namespace NinjaTraderPortfolio.Core.Rebalancing
                 session.Dispose();
             }
             sessions.Clear();
+            rolls.Clear();
         }
 
         /// <inheritdoc />
@@ -461,7 +604,8 @@ namespace NinjaTraderPortfolio.Core.Rebalancing
         private decimal PointValueOf(string instrument)
         {
             int a = Array.IndexOf(names, instrument);
-            return a < 0 ? 1m : (decimal)options.PointValues[a];
+            if (a < 0 && !rolledFrom.TryGetValue(instrument, out a)) return 1m;
+            return (decimal)options.PointValues[a];
         }
 
         // The guards' reference price: the close the decision used, stamped with the loop's clock.
@@ -474,7 +618,8 @@ namespace NinjaTraderPortfolio.Core.Rebalancing
             public Quote? LastQuote(string instrument)
             {
                 int a = Array.IndexOf(owner.names, instrument);
-                return a < 0 || !(owner.lastCloses[a] > 0) ? null : new Quote((decimal)owner.lastCloses[a], owner.clock.UtcNow);
+                double close = a >= 0 ? owner.lastCloses[a] : owner.rolledFromClose.TryGetValue(instrument, out double c) ? c : double.NaN;
+                return !(close > 0) || double.IsInfinity(close) ? null : new Quote((decimal)close, owner.clock.UtcNow);
             }
 
             public double? MarketVolume(string instrument) => null;
@@ -507,6 +652,7 @@ namespace NinjaTraderPortfolio.Core.Rebalancing
                 session.Dispose();
                 sessions.RemoveAt(i);
             }
+            AdvanceRolls();
         }
     }
 }
