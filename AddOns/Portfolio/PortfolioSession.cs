@@ -221,6 +221,17 @@ namespace NinjaTrader.NinjaScript.AddOns.Portfolio
             return ReturnCalculator.Simple(prices);
         }
 
+        /// <summary>Sector of each instrument, parallel to <see cref="Instruments"/> (empty = none).</summary>
+        public IReadOnlyList<string> Sectors => sectors;
+
+        /// <summary>
+        /// The Optimize and Risk tabs on the history: Core's optimizer with the calculator's limits plus the instruments'
+        /// sectors and <paramref name="sectorCaps"/> (sector -> largest total weight, fraction; empty = none), see
+        /// <see cref="SectorLimits"/>. <paramref name="portfolioValue"/> in account currency.
+        /// </summary>
+        public PortfolioAnalysisResult Analyze(TargetWeightCalculator targets, IReadOnlyDictionary<string, double> sectorCaps, double confidence, int frontierPoints, decimal portfolioValue)
+            => SectorLimits.Run(Returns(), targets, SectorLimits.Constraints(targets, names, sectors, sectorCaps), confidence, frontierPoints, portfolioValue);
+
         /// <summary>Live last price, else the last daily close, else NaN.</summary>
         public double Price(string name)
         {

@@ -64,6 +64,7 @@ namespace NinjaTrader.Gui.NinjaScript
         private readonly CheckBox allowLiveBox = new CheckBox { Content = "Allow live account", Margin = new Thickness(4), VerticalAlignment = VerticalAlignment.Center };
         private readonly CheckBox dryRunBox = new CheckBox { Content = "Dry run", Margin = new Thickness(4), VerticalAlignment = VerticalAlignment.Center };
         private readonly List<string> orphanAlerts = new List<string>();
+        private readonly TextBox sectorCapsBox = new TextBox { AcceptsReturn = true, MinWidth = 140, Height = 44, Margin = new Thickness(4), ToolTip = "Sector caps for the optimizer, one 'sector, largest total weight' per line (sectors as typed with the instruments; empty: none)" };
         private readonly Button runButton = new Button { Content = "Run", Margin = new Thickness(4), Padding = new Thickness(8, 2, 8, 2) };
         private readonly DispatcherTimer timer = new DispatcherTimer { Interval = TimeSpan.FromSeconds(1) };
         private PortfolioSession session;
@@ -93,7 +94,7 @@ namespace NinjaTrader.Gui.NinjaScript
             tabs.Items.Add(new TabItem
             {
                 Header = "Optimize",
-                Content = Stack(Row(Label("Method"), methodBox, Label("Max weight"), maxWeightBox, Label("Kelly fraction"), kellyBox, Label("Confidence"), confidenceBox, runButton),
+                Content = Stack(Row(Label("Method"), methodBox, Label("Max weight"), maxWeightBox, Label("Kelly fraction"), kellyBox, Label("Confidence"), confidenceBox, Label("Sector caps"), sectorCapsBox, runButton),
                     weightsGrid, optimizeText, new TextBlock { Text = "Efficient frontier (x: volatility per day, y: mean return per day; red: chosen portfolio)", Margin = new Thickness(4) }, frontierCanvas),
             });
             tabs.Items.Add(new TabItem { Header = "Risk", Content = new ScrollViewer { Content = Stack(riskText, componentsGrid, new TextBlock { Text = "Correlation (blue -1, white 0, red +1)", Margin = new Thickness(4) }, heatMap, stressGrid) } });
@@ -167,11 +168,13 @@ namespace NinjaTrader.Gui.NinjaScript
             }
             TargetWeightCalculator targets;
             double confidence;
+            IReadOnlyDictionary<string, double> caps;
             decimal value;
             try
             {
                 targets = new TargetWeightCalculator((PortfolioMethod)methodBox.SelectedItem, ParseDouble(maxWeightBox, "max weight"), ParseDouble(kellyBox, "Kelly fraction"), 0);
                 confidence = ParseDouble(confidenceBox, "confidence");
+                caps = SectorLimits.ParseCaps(sectorCapsBox.Text);
                 value = (decimal)Math.Max(1, session.AccountValue);
             }
             catch (Exception ex)
@@ -182,7 +185,7 @@ namespace NinjaTrader.Gui.NinjaScript
             PortfolioSession current = session;
             runButton.IsEnabled = false;
             // The optimizer, frontier, risk and stress run off the UI thread; results come back through the Dispatcher.
-            Task.Run(() => PortfolioAnalysis.Run(current.Returns(), targets, confidence, 12, value)).ContinueWith(t => Dispatcher.InvokeAsync(() =>
+            Task.Run(() => current.Analyze(targets, caps, confidence, 12, value)).ContinueWith(t => Dispatcher.InvokeAsync(() =>
             {
                 runButton.IsEnabled = true;
                 if (t.IsFaulted)
