@@ -71,6 +71,15 @@ namespace NinjaTraderPortfolio.Core.Views
             }).ToList();
         }
 
+        /// <summary>The stress scenarios of the Risk tab: market -10%/-20%, the 3 worst 5-bar windows, vol x2 with correlations halfway to 1.</summary>
+        public static StressScenario[] Scenarios() => new StressScenario[]
+        {
+            new ShockScenario("Market -10%", -0.10),
+            new ShockScenario("Market -20%", -0.20),
+            new WorstWindowScenario("Worst 5 bars", 5, 3),
+            new CovarianceStressScenario("Panic (vol x2, corr +50%)", 2.0, 0.5),
+        };
+
         /// <summary>Runs everything on <paramref name="returns"/> (simple returns per bar); <paramref name="portfolioValue"/> in currency.</summary>
         public static PortfolioAnalysisResult Run(AssetFrame returns, TargetWeightCalculator targets, double confidence, int frontierPoints, decimal portfolioValue)
         {
@@ -81,13 +90,7 @@ namespace NinjaTraderPortfolio.Core.Views
             IReadOnlyList<OptimizationResult> frontier = !targets.Spec.UsesLimits || frontierPoints < 2
                 ? new OptimizationResult[0]
                 : new EfficientFrontier(new GoldfarbIdnaniSolver()).Compute(targets.Problem(returns).WithConstraints(NinjaTraderPortfolio.Core.Optimization.Constraints.PortfolioConstraints.LongOnly.WithWeightRange(0, targets.MaxWeight)), frontierPoints);
-            var scenarios = new StressScenario[]
-            {
-                new ShockScenario("Market -10%", -0.10),
-                new ShockScenario("Market -20%", -0.20),
-                new WorstWindowScenario("Worst 5 bars", 5, 3),
-                new CovarianceStressScenario("Panic (vol x2, corr +50%)", 2.0, 0.5),
-            };
+            StressScenario[] scenarios = Scenarios();
             return new PortfolioAnalysisResult(
                 optimal,
                 frontier,

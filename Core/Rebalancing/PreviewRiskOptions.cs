@@ -5,7 +5,7 @@ using NinjaTraderPortfolio.Core.Data;
 using NinjaTraderPortfolio.Core.Execution;
 using NinjaTraderPortfolio.Core.Statistics;
 
-namespace NinjaTrader.NinjaScript.AddOns.Portfolio
+namespace NinjaTraderPortfolio.Core.Rebalancing
 {
     /// <summary>
     /// Risk settings of the Portfolio Manager's preview, applied like the strategy does: the targets are scaled by Core's
@@ -22,7 +22,7 @@ namespace NinjaTrader.NinjaScript.AddOns.Portfolio
         public double MaxGrossLeverage { get; set; }
 
         /// <summary>Account currency per unit of each instrument's currency, one per instrument in session order; null = all 1.</summary>
-        public IReadOnlyList<double> FxRates { get; set; }
+        public IReadOnlyList<double>? FxRates { get; set; }
 
         /// <summary>Daily returns in the covariance (at least 2). Default 60.</summary>
         public int VolatilityWindow { get; set; } = 60;
@@ -57,7 +57,7 @@ namespace NinjaTrader.NinjaScript.AddOns.Portfolio
         /// The targets scaled by <see cref="RiskScaling"/> on the last <see cref="VolatilityWindow"/> rows of
         /// <paramref name="returns"/> (all rows when fewer), or null when nothing scales.
         /// </summary>
-        public RiskScale Scale(IReadOnlyList<double> targets, AssetFrame returns)
+        public RiskScale? Scale(IReadOnlyList<double> targets, AssetFrame returns)
         {
             if (!Scales) return null;
             if (returns.Rows < 2) throw new InvalidOperationException("a volatility target or leverage cap needs at least 2 daily returns, got " + returns.Rows.ToString(CultureInfo.InvariantCulture));

@@ -12,9 +12,8 @@ using NinjaTraderPortfolio.Core.Rebalancing;
 using NinjaTraderPortfolio.Core.Risk;
 using NinjaTraderPortfolio.Core.Risk.Stress;
 using NinjaTraderPortfolio.Core.Statistics;
-using NinjaTraderPortfolio.Core.Views;
 
-namespace NinjaTrader.NinjaScript.AddOns.Portfolio
+namespace NinjaTraderPortfolio.Core.Views
 {
     /// <summary>
     /// The Optimize tab's sector caps: the instruments' sectors and a cap per sector (fraction of capital) go into Core's
@@ -88,13 +87,7 @@ namespace NinjaTrader.NinjaScript.AddOns.Portfolio
             IReadOnlyList<OptimizationResult> frontier = frontierPoints < 2
                 ? new OptimizationResult[0]
                 : new EfficientFrontier(new GoldfarbIdnaniSolver()).Compute(problem, frontierPoints);
-            var scenarios = new StressScenario[]
-            {
-                new ShockScenario("Market -10%", -0.10),
-                new ShockScenario("Market -20%", -0.20),
-                new WorstWindowScenario("Worst 5 bars", 5, 3),
-                new CovarianceStressScenario("Panic (vol x2, corr +50%)", 2.0, 0.5),
-            };
+            StressScenario[] scenarios = PortfolioAnalysis.Scenarios();
             return new PortfolioAnalysisResult(optimal, frontier, PortfolioRiskAnalyzer.Analyze(returns, weights, confidence),
                 CorrelationAnalyzer.CorrelationMatrix(SampleMoments.Covariance(returns)),
                 new StressTester(returns, weights, portfolioValue, confidence).Run(scenarios).ToList());
