@@ -682,7 +682,7 @@ namespace NinjaTrader.NinjaScript.AddOns.Portfolio
         public DateTime TimeUtc { get; }
         /// <summary>What happened.</summary>
         public string Message { get; }
-        /// <summary>True for halts, guard refusals and kill-switch trips (also sent to NinjaTrader's alerts with a sound).</summary>
+        /// <summary>True for halts, guard refusals and kill-switch trips (the window marks them; NinjaTrader's AlertCallback is not called yet).</summary>
         public bool Sound { get; }
 
         /// <inheritdoc />

@@ -71,8 +71,8 @@ namespace NinjaTraderPortfolio.Core.Views
             }).ToList();
         }
 
-        /// <summary>The stress scenarios of the Risk tab: market -10%/-20%, the 3 worst 5-bar windows, vol x2 with correlations halfway to 1.</summary>
-        public static StressScenario[] Scenarios() => new StressScenario[]
+        // The stress scenarios of the Risk tab: market -10%/-20%, the 3 worst 5-bar windows, vol x2 with correlations halfway to 1.
+        private static StressScenario[] Scenarios() => new StressScenario[]
         {
             new ShockScenario("Market -10%", -0.10),
             new ShockScenario("Market -20%", -0.20),
@@ -86,17 +86,26 @@ namespace NinjaTraderPortfolio.Core.Views
             if (returns == null) throw new ArgumentNullException(nameof(returns));
             if (targets == null) throw new ArgumentNullException(nameof(targets));
             OptimizationResult optimal = targets.Compute(returns);
-            double[] weights = optimal.CopyWeights();
             IReadOnlyList<OptimizationResult> frontier = !targets.Spec.UsesLimits || frontierPoints < 2
                 ? new OptimizationResult[0]
                 : new EfficientFrontier(new GoldfarbIdnaniSolver()).Compute(targets.Problem(returns).WithConstraints(NinjaTraderPortfolio.Core.Optimization.Constraints.PortfolioConstraints.LongOnly.WithWeightRange(0, targets.MaxWeight)), frontierPoints);
-            StressScenario[] scenarios = Scenarios();
+            return Describe(returns, optimal, frontier, confidence, portfolioValue);
+        }
+
+        /// <summary>
+        /// The result around weights already optimized: risk, correlation and the Risk tab's stress scenarios of
+        /// <paramref name="optimal"/>'s weights on <paramref name="returns"/>; <paramref name="portfolioValue"/> in currency.
+        /// </summary>
+        internal static PortfolioAnalysisResult Describe(AssetFrame returns, OptimizationResult optimal, IReadOnlyList<OptimizationResult> frontier,
+            double confidence, decimal portfolioValue)
+        {
+            double[] weights = optimal.CopyWeights();
             return new PortfolioAnalysisResult(
                 optimal,
                 frontier,
                 PortfolioRiskAnalyzer.Analyze(returns, weights, confidence),
                 CorrelationAnalyzer.CorrelationMatrix(SampleMoments.Covariance(returns)),
-                new StressTester(returns, weights, portfolioValue, confidence).Run(scenarios).ToList());
+                new StressTester(returns, weights, portfolioValue, confidence).Run(Scenarios()).ToList());
         }
     }
 }

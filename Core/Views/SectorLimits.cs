@@ -9,9 +9,6 @@ using NinjaTraderPortfolio.Core.Optimization.Catalog;
 using NinjaTraderPortfolio.Core.Optimization.Constraints;
 using NinjaTraderPortfolio.Core.Optimization.Solvers;
 using NinjaTraderPortfolio.Core.Rebalancing;
-using NinjaTraderPortfolio.Core.Risk;
-using NinjaTraderPortfolio.Core.Risk.Stress;
-using NinjaTraderPortfolio.Core.Statistics;
 
 namespace NinjaTraderPortfolio.Core.Views
 {
@@ -71,7 +68,7 @@ namespace NinjaTraderPortfolio.Core.Views
         /// <summary>
         /// Optimize and Risk tabs under sector caps: Core's optimizer (the calculator's method) on the window's sample moments
         /// with <paramref name="limits"/>, the frontier under the same limits, and risk, correlation and stress of those
-        /// weights (the scenarios of <see cref="PortfolioAnalysis.Run"/>). <paramref name="portfolioValue"/> in currency.
+        /// weights (as <see cref="PortfolioAnalysis.Run"/> describes them). <paramref name="portfolioValue"/> in currency.
         /// </summary>
         public static PortfolioAnalysisResult Run(AssetFrame returns, TargetWeightCalculator targets, PortfolioConstraints limits, double confidence,
             int frontierPoints, decimal portfolioValue)
@@ -83,14 +80,10 @@ namespace NinjaTraderPortfolio.Core.Views
                 return PortfolioAnalysis.Run(returns, targets, confidence, frontierPoints, portfolioValue);
             PortfolioProblem problem = targets.Problem(returns).WithConstraints(limits);
             OptimizationResult optimal = targets.Spec.Create(new OptimizerSettings { KellyFraction = targets.KellyFraction }).Optimize(problem).RequireOptimal(targets.Spec.Name);
-            double[] weights = optimal.CopyWeights();
             IReadOnlyList<OptimizationResult> frontier = frontierPoints < 2
                 ? new OptimizationResult[0]
                 : new EfficientFrontier(new GoldfarbIdnaniSolver()).Compute(problem, frontierPoints);
-            StressScenario[] scenarios = PortfolioAnalysis.Scenarios();
-            return new PortfolioAnalysisResult(optimal, frontier, PortfolioRiskAnalyzer.Analyze(returns, weights, confidence),
-                CorrelationAnalyzer.CorrelationMatrix(SampleMoments.Covariance(returns)),
-                new StressTester(returns, weights, portfolioValue, confidence).Run(scenarios).ToList());
+            return PortfolioAnalysis.Describe(returns, optimal, frontier, confidence, portfolioValue);
         }
     }
 }
