@@ -23,7 +23,7 @@ namespace NinjaTraderPortfolio.Core.Execution
     /// One order row of a <see cref="SizingResult"/>: a target's instrument or its micro alternative. Quantities are
     /// signed contracts; money in the account currency; weights are fractions of equity.
     /// </summary>
-    public sealed class SizedOrder
+    public sealed record SizedOrder
     {
         internal SizedOrder(string symbol, string? parentSymbol, string? currency, decimal fxRate, decimal price, decimal pointValue,
             long currentQuantity, long targetQuantity, double targetWeight, double achievedWeight, decimal? marginPerContract,
@@ -70,7 +70,8 @@ namespace NinjaTraderPortfolio.Core.Execution
     }
 
     /// <summary>The sized orders (input order; a micro row follows its parent) and account-level totals.</summary>
-    public sealed class SizingResult
+    /// <remarks>A record: equality compares the lists by reference, not element by element.</remarks>
+    public sealed record SizingResult
     {
         internal SizingResult(IReadOnlyList<SizedOrder> orders, RebalancePlan plan, decimal marginUsed, decimal? marginLimit, decimal grossNotional)
         {

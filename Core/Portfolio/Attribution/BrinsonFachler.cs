@@ -5,7 +5,7 @@ using System.Linq;
 namespace NinjaTraderPortfolio.Core.Portfolio.Attribution
 {
     /// <summary>Brinson-Fachler effects of one sector over one period, as fractions of portfolio value.</summary>
-    public sealed class SectorAttribution
+    public sealed record SectorAttribution
     {
         internal SectorAttribution(string sector, double portfolioWeight, double benchmarkWeight, double portfolioReturn,
             double benchmarkReturn, double allocation, double selection, double interaction)
@@ -41,7 +41,8 @@ namespace NinjaTraderPortfolio.Core.Portfolio.Attribution
     }
 
     /// <summary>Brinson-Fachler (1985) attribution of one period's active return by sector.</summary>
-    public sealed class BrinsonFachlerResult
+    /// <remarks>A record: equality compares the lists by reference, not element by element.</remarks>
+    public sealed record BrinsonFachlerResult
     {
         internal BrinsonFachlerResult(IReadOnlyList<SectorAttribution> sectors, double portfolioReturn, double benchmarkReturn)
         {

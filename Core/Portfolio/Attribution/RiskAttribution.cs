@@ -6,7 +6,8 @@ using NinjaTraderPortfolio.Core.Numerics;
 namespace NinjaTraderPortfolio.Core.Portfolio.Attribution
 {
     /// <summary>Contribution of each asset and sector to portfolio volatility (per period of the covariance).</summary>
-    public sealed class RiskAttributionResult
+    /// <remarks>A record: equality compares the dictionaries by reference, not element by element.</remarks>
+    public sealed record RiskAttributionResult
     {
         internal RiskAttributionResult(double volatility, IReadOnlyDictionary<string, double> byAsset, IReadOnlyDictionary<string, double> bySector)
         {

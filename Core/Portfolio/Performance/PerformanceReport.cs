@@ -7,7 +7,7 @@ namespace NinjaTraderPortfolio.Core.Portfolio.Performance
     /// "annualised" figures use the periods-per-year given to <see cref="PerformanceCalculator"/>.
     /// Undefined ratios (zero volatility, no drawdown) are NaN, never 0.
     /// </summary>
-    public sealed class PerformanceReport
+    public sealed record PerformanceReport
     {
         internal PerformanceReport(int periods, double totalReturn, double annualizedReturn, double volatility,
             double sharpe, double sortino, double maxDrawdown, int maxDrawdownDuration, int maxDrawdownPeak,
