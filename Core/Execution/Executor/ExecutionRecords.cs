@@ -74,11 +74,6 @@ namespace NinjaTraderPortfolio.Core.Execution
         /// <summary>True for the terminal states.</summary>
         public static bool IsTerminalState(ChildOrderState s)
             => s == ChildOrderState.Filled || s == ChildOrderState.Cancelled || s == ChildOrderState.Rejected || s == ChildOrderState.SubmitFailed;
-
-        internal ChildOrderRecord With(ChildOrderState? state = null, int? quantity = null, int? filled = null, double? avg = null,
-            CancelReason? reason = null, DateTime? updated = null, string? message = null)
-            => new ChildOrderRecord(ClientOrderId, ParentId, SliceIndex, Attempt, quantity ?? Quantity, filled ?? Filled, avg ?? AverageFillPrice,
-                state ?? State, reason ?? CancelReason, updated ?? Updated, message ?? Message);
     }
 
     /// <summary>One state transition of a child order (the audit trail the store keeps).</summary>
