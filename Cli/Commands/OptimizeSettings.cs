@@ -100,7 +100,7 @@ namespace NinjaTraderPortfolio.Cli.Commands
             s.TargetVolatility = a.GetDoubleOrNull("target-volatility");
             if (s.TargetVolatility is double tv && tv <= 0) throw new CliUsageException($"option --target-volatility must be > 0, got {Fmt(tv)}");
             s.KellyFraction = a.GetDouble("kelly-fraction", OptimizerCatalog.KellyFraction.Default!.Value);
-            if (!OptimizerCatalog.KellyFraction.IsValid(s.KellyFraction)) throw new CliUsageException($"option --kelly-fraction must be in {OptimizerCatalog.KellyFraction.RangeText}, got {Fmt(s.KellyFraction)}");
+            if (!OptimizerCatalog.KellyFraction.IsValid(s.KellyFraction)) throw new CliUsageException($"option --kelly-fraction must be {OptimizerCatalog.KellyFraction.RangeText}, got {Fmt(s.KellyFraction)}");
             s.Covariance = a.Get("covariance") ?? "sample";
             s.ExpectedReturnsPath = a.Get("expected-returns");
             s.BudgetsPath = a.Get("budgets");

@@ -6,9 +6,11 @@ namespace NinjaTraderPortfolio.Core.Limits
     /// <summary>
     /// The declaration of one limit: its name, unit, valid range, default and the one message an out-of-range value gets.
     /// Every face that takes the limit from a user (CLI option, JSON config member, NinjaTrader property) checks it here,
-    /// once; the Core types that carry it afterwards do not check it again. The table of all limits is <see cref="LimitCatalog"/>.
+    /// once; the Core types that carry it afterwards do not check it again. The table of all limits is <see cref="LimitCatalog"/>;
+    /// an optimizer method's own figures (Kelly fraction, target return) are declared the same way
+    /// (<c>Optimization.Catalog.OptimizerParameter</c>).
     /// </summary>
-    public sealed class LimitSpec
+    public class LimitSpec
     {
         /// <summary>Creates the declaration. <paramref name="defaultValue"/> null means "no limit unless given".</summary>
         public LimitSpec(string name, string unit, double min, bool minInclusive, double max, bool maxInclusive, double? defaultValue, string description)
