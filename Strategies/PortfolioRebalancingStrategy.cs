@@ -14,6 +14,7 @@ using NinjaTrader.NinjaScript.AddOns.Portfolio;
 using NinjaTraderPortfolio.Core.Allocation;
 using NinjaTraderPortfolio.Core.Execution;
 using NinjaTraderPortfolio.Core.Execution.Session;
+using NinjaTraderPortfolio.Core.Limits;
 using NinjaTraderPortfolio.Core.Persistence;
 using NinjaTraderPortfolio.Core.Safety;
 using NinjaTraderPortfolio.Core.Rebalancing;
@@ -110,7 +111,7 @@ namespace NinjaTrader.NinjaScript.Strategies
                 Instrument3 = string.Empty;
                 Instrument4 = string.Empty;
                 Method = PortfolioMethod.MinimumVariance;
-                MaxWeight = 0.6;
+                MaxWeight = LimitCatalog.ChartMaxWeightDefault;
                 KellyFraction = 0.5;
                 RiskFreeRate = 0;
                 Lookback = 120;
@@ -262,7 +263,8 @@ namespace NinjaTrader.NinjaScript.Strategies
             {
                 Instruments = names,
                 PointValues = pointValues,
-                Targets = new TargetWeightCalculator(Method, MaxWeight, KellyFraction, RiskFreeRate),
+                // The one check of the Max weight property: its declaration, then the limits against these instruments.
+                Targets = TargetWeightCalculator.ForInstruments(Method, MaxWeight, "property Max weight", KellyFraction, RiskFreeRate, names),
                 Lookback = Lookback,
                 Calendar = Calendar,
                 DriftBand = DriftBand > 0 ? DriftBand : (double?)null,
@@ -881,8 +883,7 @@ namespace NinjaTrader.NinjaScript.Strategies
         public PortfolioMethod Method { get; set; }
 
         [NinjaScriptProperty]
-        [Range(0.01, 1.0)]
-        [Display(Name = "Max weight", Description = "Largest weight per instrument (fraction); not applied to risk parity", GroupName = "Parameters", Order = 2)]
+        [Display(Name = "Max weight", Description = "Largest weight per instrument (fraction, default 0.6); not applied to risk parity", GroupName = "Parameters", Order = 2)]
         public double MaxWeight { get; set; }
 
         [NinjaScriptProperty]

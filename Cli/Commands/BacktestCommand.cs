@@ -8,6 +8,7 @@ using NinjaTraderPortfolio.Core.Backtesting;
 using NinjaTraderPortfolio.Core.Data;
 using NinjaTraderPortfolio.Core.Execution;
 using NinjaTraderPortfolio.Core.Optimization.RiskParity;
+using NinjaTraderPortfolio.Core.Optimization.Constraints;
 using NinjaTraderPortfolio.Core.Optimization.Solvers;
 using NinjaTraderPortfolio.Core.Statistics;
 
@@ -80,9 +81,10 @@ namespace NinjaTraderPortfolio.Cli.Commands
             if (prices.Rows < 1) throw new InvalidInputException($"{string.Join(", ", s.PricePaths)}: no price rows");
             var assets = prices.Assets;
 
+            PortfolioConstraints? limits = s.Optimizer == null ? null : OptimizeCommand.BuildLimits(s.Optimizer, assets);
             ITargetWeightSource source = s.WeightsPath != null
                 ? new FixedWeightSource(AssetValueFileReader.ReadWeights(s.WeightsPath, assets, requireAll: false).Align(assets, 0.0))
-                : BuildOptimizerSource(s, assets);
+                : BuildOptimizerSource(s, assets, limits!);
             if (s.VolTarget.HasValue || s.MaxGross.HasValue)
                 source = new ScaledWeightSource(source, s.VolWindow, s.PeriodsPerYear, s.VolTarget, s.MaxGross);
             var instruments = BuildInstruments(s, assets);
@@ -97,8 +99,7 @@ namespace NinjaTraderPortfolio.Cli.Commands
                 MinTradeWeight = s.MinTradeWeight,
                 Execution = s.Execution,
                 // With an optimizer, whole-lot rounding must not push a weight past the optimizer's own limit.
-                SizingLimits = s.Optimizer == null ? null
-                    : new InstrumentLimits(defaultMaxWeight: Math.Max(Math.Abs(s.Optimizer.MaxWeight), Math.Abs(s.Optimizer.MinWeight))),
+                SizingLimits = limits == null ? null : SizingCaps.From(limits),
             };
             var result = new Backtester().Run(prices, instruments, source, options);
 
@@ -113,10 +114,9 @@ namespace NinjaTraderPortfolio.Cli.Commands
             return 0;
         }
 
-        private static ITargetWeightSource BuildOptimizerSource(BacktestSettings s, IReadOnlyList<string> assets)
+        private static ITargetWeightSource BuildOptimizerSource(BacktestSettings s, IReadOnlyList<string> assets, PortfolioConstraints limits)
         {
             var o = s.Optimizer!;
-            var limits = OptimizeCommand.BuildLimits(o, assets);
             RiskBudgets? budgets = o.BudgetsPath == null ? null
                 : RiskBudgets.FromMap(assets, OptimizeCommand.ToDictionary(AssetValueFileReader.ReadRiskBudgets(o.BudgetsPath, assets, requireAll: true), assets));
             var optimizer = o.CreateOptimizer(new GoldfarbIdnaniSolver(), budgets);

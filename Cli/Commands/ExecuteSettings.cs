@@ -1,6 +1,7 @@
 using System;
 using System.Globalization;
 using NinjaTraderPortfolio.Cli.Infrastructure;
+using NinjaTraderPortfolio.Core.Limits;
 using NinjaTraderPortfolio.Core.Execution;
 using NinjaTraderPortfolio.Core.Execution.Session;
 using NinjaTraderPortfolio.Core.Safety;
@@ -55,12 +56,13 @@ namespace NinjaTraderPortfolio.Cli.Commands
             s.Limits = new TradingLimits
             {
                 AllowLiveAccounts = a.Has("allow-live-account"),
-                MaxOrderQuantity = PositiveLong(a, "max-order-quantity"),
-                MaxOrderNotional = PositiveDecimal(a, "max-order-notional"),
-                MaxDailyQuantity = PositiveLong(a, "max-daily-quantity"),
-                MaxDailyNotional = PositiveDecimal(a, "max-daily-notional"),
-                MaxParticipation = Fraction(a, "max-participation", true),
-                MaxPriceAge = a.Has("max-price-age-ms") ? TimeSpan.FromMilliseconds(NonNegativeInt(a, "max-price-age-ms", 0)) : (TimeSpan?)null,
+                // Each guard limit checked once, here, against its declaration in Core's LimitCatalog.
+                MaxOrderQuantity = LimitQuantity(a, "max-order-quantity", LimitCatalog.MaxOrderQuantity),
+                MaxOrderNotional = LimitMoney(a, "max-order-notional", LimitCatalog.MaxOrderNotional),
+                MaxDailyQuantity = LimitQuantity(a, "max-daily-quantity", LimitCatalog.MaxDailyQuantity),
+                MaxDailyNotional = LimitMoney(a, "max-daily-notional", LimitCatalog.MaxDailyNotional),
+                MaxParticipation = a.GetLimit("max-participation", LimitCatalog.MaxParticipation),
+                MaxPriceAge = a.Has("max-price-age-ms") ? TimeSpan.FromMilliseconds(LimitQuantity(a, "max-price-age-ms", LimitCatalog.MaxPriceAge)!.Value) : (TimeSpan?)null,
             };
             double? mv = a.GetDoubleOrNull("market-volume");
             if (mv.HasValue && !(mv.Value > 0)) throw new CliUsageException($"option --market-volume must be > 0, got {a.Get("market-volume")}");
@@ -118,13 +120,24 @@ namespace NinjaTraderPortfolio.Cli.Commands
             return n;
         }
 
-        private static long? PositiveLong(CliArgs a, string name)
+        // A whole-number limit: parsed, then checked against its declaration.
+        private static long? LimitQuantity(CliArgs a, string name, LimitSpec spec)
         {
             string? v = a.Get(name);
             if (v == null) return null;
-            if (!long.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out long n) || n <= 0)
-                throw new CliUsageException($"option --{name} must be a whole number > 0, got '{v}'");
-            return n;
+            if (!long.TryParse(v, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long n))
+                throw new CliUsageException($"option --{name} must be a whole number, got '{v}'");
+            return spec.Problem(n) is string problem ? throw new CliUsageException($"option --{name}: {problem}") : n;
+        }
+
+        // A money limit: parsed, then checked against its declaration.
+        private static decimal? LimitMoney(CliArgs a, string name, LimitSpec spec)
+        {
+            string? v = a.Get(name);
+            if (v == null) return null;
+            if (!decimal.TryParse(v, NumberStyles.Number, CultureInfo.InvariantCulture, out decimal d))
+                throw new CliUsageException($"option --{name} must be a number, got '{v}'");
+            return spec.Problem(d) is string problem ? throw new CliUsageException($"option --{name}: {problem}") : d;
         }
 
         private static decimal? PositiveDecimal(CliArgs a, string name)

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using NinjaTraderPortfolio.Cli.Infrastructure;
+using NinjaTraderPortfolio.Core.Limits;
 using NinjaTraderPortfolio.Core.Optimization;
 using NinjaTraderPortfolio.Core.Optimization.Catalog;
 using NinjaTraderPortfolio.Core.Optimization.RiskParity;
@@ -31,12 +32,12 @@ namespace NinjaTraderPortfolio.Cli.Commands
         public bool InputIsReturns { get; private set; }
         public string Method { get; private set; } = "";
         public double RiskFree { get; private set; }
-        public double MinWeight { get; private set; }
-        public double MaxWeight { get; private set; } = 1;
+        public double MinWeight { get; private set; } = LimitCatalog.MinWeight.Default!.Value;
+        public double MaxWeight { get; private set; } = LimitCatalog.MaxWeight.Default!.Value;
         public string? SectorsPath { get; private set; }
         public IReadOnlyList<KeyValuePair<string, double>> SectorMax { get; private set; } = Array.Empty<KeyValuePair<string, double>>();
         public IReadOnlyList<KeyValuePair<string, double>> SectorMin { get; private set; } = Array.Empty<KeyValuePair<string, double>>();
-        public double? MaxLeverage { get; private set; } = 1;
+        public double? MaxLeverage { get; private set; } = LimitCatalog.MaxLeverage.Default;
         public double? TargetReturn { get; private set; }
         public double? TargetVolatility { get; private set; }
         public double KellyFraction { get; private set; } = 1;
@@ -81,22 +82,25 @@ namespace NinjaTraderPortfolio.Cli.Commands
             s.InputPaths = hasReturns ? new[] { a.Require("returns") } : a.GetAll("prices");
             s.Method = a.GetChoice("method", null, Methods);
             s.RiskFree = a.GetDouble("risk-free", 0);
-            s.MinWeight = a.GetDouble("min-weight", 0);
-            s.MaxWeight = a.GetDouble("max-weight", 1);
+            // The limits: each value checked once, here, against its declaration in Core's LimitCatalog.
+            s.MinWeight = a.GetLimit("min-weight", LimitCatalog.MinWeight)!.Value;
+            s.MaxWeight = a.GetLimit("max-weight", LimitCatalog.MaxWeight)!.Value;
             s.SectorsPath = a.Get("sectors");
-            s.SectorMax = a.GetPairs("sector-max");
-            s.SectorMin = a.GetPairs("sector-min");
+            s.SectorMax = CheckPairs("sector-max", a.GetPairs("sector-max"), LimitCatalog.SectorMax);
+            s.SectorMin = CheckPairs("sector-min", a.GetPairs("sector-min"), LimitCatalog.SectorMin);
             string? lev = a.Get("max-leverage");
             if (lev != null)
             {
-                s.MaxLeverage = lev == "none" ? (double?)null : CliArgs.ParseDouble("max-leverage", lev);
-                if (s.MaxLeverage is double l && l <= 0) throw new CliUsageException($"option --max-leverage must be > 0 or 'none', got '{lev}'");
+                if (lev == "none") s.MaxLeverage = null;
+                else if (LimitCatalog.MaxLeverage.Problem(CliArgs.ParseNumber("max-leverage", lev)) is string problem)
+                    throw new CliUsageException($"option --max-leverage: {problem} (or 'none' for no cap)");
+                else s.MaxLeverage = CliArgs.ParseNumber("max-leverage", lev);
             }
             s.TargetReturn = a.GetDoubleOrNull("target-return");
             s.TargetVolatility = a.GetDoubleOrNull("target-volatility");
             if (s.TargetVolatility is double tv && tv <= 0) throw new CliUsageException($"option --target-volatility must be > 0, got {Fmt(tv)}");
             s.KellyFraction = a.GetDouble("kelly-fraction", OptimizerCatalog.KellyFraction.Default!.Value);
-            if (!OptimizerCatalog.KellyFraction.IsValid(s.KellyFraction)) throw new CliUsageException($"option --kelly-fraction must be in {OptimizerCatalog.KellyFraction.RangeText}, got {Fmt(s.KellyFraction)}");
+            if (!OptimizerCatalog.KellyFraction.IsValid(s.KellyFraction)) throw new CliUsageException($"option --kelly-fraction must be {OptimizerCatalog.KellyFraction.RangeText}, got {Fmt(s.KellyFraction)}");
             s.Covariance = a.Get("covariance") ?? "sample";
             s.ExpectedReturnsPath = a.Get("expected-returns");
             s.BudgetsPath = a.Get("budgets");
@@ -116,8 +120,7 @@ namespace NinjaTraderPortfolio.Cli.Commands
             }
             s.Json = a.GetChoice("format", "table", "table", "json") == "json";
             s.CurrentWeightsPath = a.Get("current-weights");
-            s.MaxTurnover = a.GetDoubleOrNull("max-turnover");
-            if (s.MaxTurnover is double t && t < 0) throw new CliUsageException($"option --max-turnover must be >= 0, got {Fmt(t)}");
+            s.MaxTurnover = a.GetLimit("max-turnover", LimitCatalog.MaxTurnover);
             if ((s.MaxTurnover == null) != (s.CurrentWeightsPath == null))
                 throw new CliUsageException("options --max-turnover and --current-weights go together");
             s.HasExplicitLimits = new[] { "min-weight", "max-weight", "sectors", "sector-max", "sector-min", "max-leverage", "max-turnover" }.Any(a.Has);
@@ -126,6 +129,13 @@ namespace NinjaTraderPortfolio.Cli.Commands
 
             s.CheckMethodOptions(a);
             return s;
+        }
+
+        private static IReadOnlyList<KeyValuePair<string, double>> CheckPairs(string option, IReadOnlyList<KeyValuePair<string, double>> pairs, LimitSpec spec)
+        {
+            foreach (var kv in pairs)
+                if (spec.Problem(kv.Value) is string problem) throw new CliUsageException($"option --{option} {kv.Key}: {problem}");
+            return pairs;
         }
 
         private void CheckMethodOptions(CliArgs a)

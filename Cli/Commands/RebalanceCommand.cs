@@ -6,6 +6,7 @@ using System.Linq;
 using System.Text;
 using System.Text.Json;
 using NinjaTraderPortfolio.Cli.Infrastructure;
+using NinjaTraderPortfolio.Core.Limits;
 using NinjaTraderPortfolio.Core;
 using NinjaTraderPortfolio.Core.Data;
 using NinjaTraderPortfolio.Core.Execution;
@@ -88,8 +89,8 @@ namespace NinjaTraderPortfolio.Cli.Commands
             if (cashBuffer < 0 || cashBuffer >= 1) throw new CliUsageException($"option --cash-buffer must be in [0, 1), got {a.Get("cash-buffer")}");
             decimal minTrade = a.GetDecimalOrNull("min-trade") ?? 0m;
             if (minTrade < 0) throw new CliUsageException($"option --min-trade must be >= 0, got {a.Get("min-trade")}");
-            double? maxWeight = a.GetDoubleOrNull("max-weight");
-            if (maxWeight.HasValue && maxWeight.Value < 0) throw new CliUsageException($"option --max-weight must be >= 0, got {a.Get("max-weight")}");
+            // Here --max-weight is the sizing cap on |weight| (its optimizer copy is checked as the optimizer's max weight).
+            double? maxWeight = a.GetLimit("max-weight", LimitCatalog.MaxAbsWeight);
             double horizon = a.GetDouble("horizon", 1);
             if (!(horizon > 0)) throw new CliUsageException($"option --horizon must be > 0, got {a.Get("horizon")}");
             int slices = a.GetInt("slices", 10);

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using NinjaTraderPortfolio.Core;
 using NinjaTraderPortfolio.Core.Data;
+using NinjaTraderPortfolio.Core.Limits;
 
 namespace NinjaTraderPortfolio.Cli.Commands
 {
@@ -108,15 +109,21 @@ namespace NinjaTraderPortfolio.Cli.Commands
                             spec.MicroRatio = ratio;
                             break;
                         case "maxnotional":
-                            spec.MaxNotional = PositiveDecimal(cell, bad, allowZero: true);
+                            decimal notional = Decimal(cell, bad);
+                            if (LimitCatalog.MaxNotional.Problem(notional) is string badNotional) throw new InvalidInputException($"{bad}: {badNotional}");
+                            spec.MaxNotional = notional;
+                            break;
+                        case "maxweight":
+                            double cap = Number(cell, bad);
+                            if (LimitCatalog.MaxAbsWeight.Problem(cap) is string badCap) throw new InvalidInputException($"{bad}: {badCap}");
+                            spec.MaxWeight = cap;
                             break;
                         default:
                             double v = Number(cell, bad);
                             if (col == "adv") { if (!(v > 0)) throw new InvalidInputException($"{bad} must be > 0, got '{cell}'"); spec.Adv = v; }
                             else if (v < 0) throw new InvalidInputException($"{bad} must be >= 0, got '{cell}'");
                             else if (col == "spread") spec.Spread = v;
-                            else if (col == "depth") spec.Depth = v;
-                            else spec.MaxWeight = v;
+                            else spec.Depth = v;
                             break;
                     }
                 }
@@ -151,6 +158,13 @@ namespace NinjaTraderPortfolio.Cli.Commands
         {
             if (!double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) || double.IsNaN(v) || double.IsInfinity(v))
                 throw new InvalidInputException($"{what} must be a finite number, got '{cell}'");
+            return v;
+        }
+
+        private static decimal Decimal(string cell, string what)
+        {
+            if (!decimal.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out decimal v))
+                throw new InvalidInputException($"{what} must be a number, got '{cell}'");
             return v;
         }
 

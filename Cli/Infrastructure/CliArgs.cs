@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using NinjaTraderPortfolio.Core.Limits;
 
 namespace NinjaTraderPortfolio.Cli.Infrastructure
 {
@@ -100,6 +101,20 @@ namespace NinjaTraderPortfolio.Cli.Infrastructure
             return s == null ? (double?)null : ParseDouble(name, s);
         }
 
+        /// <summary>
+        /// A limit typed by the user, validated once against its declaration: the number, or the declared default when
+        /// absent (null when the limit has none). Errors read "option --NAME: max weight must be ..., got X".
+        /// </summary>
+        public double? GetLimit(string name, LimitSpec spec)
+        {
+            var s = Get(name);
+            return s == null ? spec.Default : CheckLimit(name, spec, ParseNumber(name, s));
+        }
+
+        /// <summary>Validates <paramref name="value"/> of option <paramref name="name"/> against <paramref name="spec"/> (the one check of a limit typed on the command line).</summary>
+        public static double CheckLimit(string name, LimitSpec spec, double value)
+            => spec.Problem(value) is string problem ? throw new CliUsageException($"option --{name}: {problem}") : value;
+
         /// <summary>An integer, or <paramref name="fallback"/> when absent.</summary>
         public int GetInt(string name, int fallback)
         {
@@ -144,6 +159,14 @@ namespace NinjaTraderPortfolio.Cli.Infrastructure
                 }
             }
             return result;
+        }
+
+        /// <summary>Parses an invariant-culture number (range checks are the caller's), naming the option on failure.</summary>
+        public static double ParseNumber(string name, string s)
+        {
+            if (!double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out double v))
+                throw new CliUsageException($"option --{name} must be a number, got '{s}'");
+            return v;
         }
 
         /// <summary>Parses a finite invariant-culture number, naming the option on failure.</summary>

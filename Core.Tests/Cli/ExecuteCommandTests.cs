@@ -243,6 +243,8 @@ namespace NinjaTraderPortfolio.Core.Tests.Cli
         [TestCase(new[] { "--execution-id", "a b" }, "--execution-id")]
         [TestCase(new[] { "--price-time", "yesterday" }, "--price-time")]
         [TestCase(new[] { "--max-participation", "0.1" }, "--market-volume")]
+        [TestCase(new[] { "--max-participation", "1.5", "--market-volume", "100" }, "option --max-participation: max participation must be in (0, 1] (fraction of market volume), got 1.5")]
+        [TestCase(new[] { "--max-daily-notional", "0" }, "option --max-daily-notional: max daily notional must be > 0 (currency), got 0")]
         [TestCase(new[] { "--slices", "22" }, "--slices 22 is more than the quantity 21 of 'NQ 12-25'")]
         [TestCase(new[] { "--slices", "100001" }, "--slices must be at most 100000")]
         public void Execute_BadOptions_AreExit2NamingTheOption(string[] options, string name)

@@ -1,15 +1,19 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using NinjaTraderPortfolio.Core.Execution;
+using NinjaTraderPortfolio.Core.Optimization.Constraints;
 
 namespace NinjaTraderPortfolio.Core.Allocation
 {
     /// <summary>
     /// Immutable allocation limits over a fixed asset list: per-asset weight bounds (fractions of portfolio value,
     /// negative = short), sector caps on |net sector weight|, gross leverage <c>sum |w|</c>, net leverage <c>sum w</c>
-    /// bounds, and a maximum absolute notional per instrument (currency). Absent limits are unbounded.
+    /// bounds, and a maximum absolute notional per instrument (currency). Absent limits are unbounded. Derive it from the
+    /// optimizer's limits with <see cref="From"/>, so the engine's breach checks read the same model; it is also the
+    /// planner's <see cref="IAllocationLimits"/> (|weight| cap = max(|min|, |max|), notional cap).
     /// </summary>
-    public sealed class AllocationLimits
+    public sealed class AllocationLimits : IAllocationLimits
     {
         private readonly double[] _min, _max, _notional, _sectorCaps;
         private readonly int[] _sectorOf;
@@ -87,6 +91,28 @@ namespace NinjaTraderPortfolio.Core.Allocation
             }
         }
 
+        /// <summary>
+        /// The breach-check view of the optimizer's limits <paramref name="constraints"/> over <paramref name="assets"/>: each
+        /// asset's weight range, the sector map and caps (on |net sector weight|, so a cap must be &gt; 0), the gross leverage
+        /// cap, the budget as the highest net leverage, and <paramref name="maxNotional"/> (currency, by asset). Sector floors
+        /// and the turnover cap compare against targets or current weights, not a weight vector alone: they are refused here
+        /// rather than dropped silently. Throws <see cref="InvalidInputException"/> naming the limit.
+        /// </summary>
+        public static AllocationLimits From(PortfolioConstraints constraints, IReadOnlyList<string> assets, IReadOnlyDictionary<string, decimal>? maxNotional = null)
+        {
+            Guard.NotNull(constraints, nameof(constraints));
+            Guard.NotNull(assets, nameof(assets));
+            if (constraints.SectorMin.Count > 0)
+                throw new InvalidInputException($"sector floor of '{constraints.SectorMin.Keys.OrderBy(k => k, StringComparer.Ordinal).First()}': allocation limits check caps only, not floors");
+            if (constraints.MaxTurnover.HasValue)
+                throw new InvalidInputException("max turnover: allocation limits check a weight vector, not its change from current weights");
+            var ranges = assets.Select(constraints.RangeOf).ToArray();
+            var sectorOf = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var a in assets) if (constraints.SectorOf(a) is string sector) sectorOf[a] = sector;
+            return new AllocationLimits(assets, ranges.Select(r => r.Min).ToArray(), ranges.Select(r => r.Max).ToArray(), sectorOf,
+                constraints.SectorMax, constraints.MaxLeverage, null, constraints.Budget, maxNotional);
+        }
+
         /// <summary>Assets in weight order.</summary>
         public IReadOnlyList<string> Assets { get; }
 
@@ -122,6 +148,28 @@ namespace NinjaTraderPortfolio.Core.Allocation
 
         /// <summary>Upper bound on the number of breaches one check can report (buffer size for allocation-free checks).</summary>
         public int MaxBreaches => 2 * Assets.Count + _sectors.Length + 3;
+
+        /// <summary>The planner's |weight| cap of <paramref name="symbol"/>: max(|min|, |max|) of its weights; null when unbounded or unknown.</summary>
+        double? IAllocationLimits.MaxWeight(string symbol)
+        {
+            int i = IndexOf(symbol);
+            if (i < 0) return null;
+            double cap = Math.Max(Math.Abs(_min[i]), Math.Abs(_max[i]));
+            return double.IsInfinity(cap) ? (double?)null : cap;
+        }
+
+        /// <summary>The planner's notional cap of <paramref name="symbol"/> (currency); null when unbounded or unknown.</summary>
+        decimal? IAllocationLimits.MaxNotional(string symbol)
+        {
+            int i = IndexOf(symbol);
+            return i < 0 || double.IsInfinity(_notional[i]) ? (decimal?)null : (decimal)_notional[i];
+        }
+
+        private int IndexOf(string symbol)
+        {
+            for (int i = 0; i < Assets.Count; i++) if (string.Equals(Assets[i], symbol, StringComparison.Ordinal)) return i;
+            return -1;
+        }
 
         private static double[] Fill(double[]? v, int n, double fallback, string name)
         {

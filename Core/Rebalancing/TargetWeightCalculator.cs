@@ -15,10 +15,13 @@ namespace NinjaTraderPortfolio.Core.Rebalancing
     /// </summary>
     public sealed class TargetWeightCalculator
     {
-        /// <summary>Creates the calculator; <paramref name="maxWeight"/> in (0, 1], <paramref name="kellyFraction"/> in (0, 1], <paramref name="riskFreeRate"/> per bar.</summary>
+        /// <summary>
+        /// Creates the calculator; <paramref name="maxWeight"/> (fraction) as validated by the face that took it from the user
+        /// (<see cref="Limits.LimitCatalog.MaxWeight"/>; whether it fits the instruments is <see cref="ConstraintFeasibilityCheck"/>'s),
+        /// <paramref name="kellyFraction"/> in (0, 1], <paramref name="riskFreeRate"/> per bar.
+        /// </summary>
         public TargetWeightCalculator(PortfolioMethod method, double maxWeight, double kellyFraction, double riskFreeRate)
         {
-            if (!(maxWeight > 0 && maxWeight <= 1)) throw new InvalidInputException("max weight must be in (0, 1], got " + maxWeight);
             OptimizerCatalog.KellyFraction.Check(kellyFraction);
             if (double.IsNaN(riskFreeRate) || double.IsInfinity(riskFreeRate)) throw new InvalidInputException("risk-free rate must be finite");
             Method = method;
@@ -42,6 +45,20 @@ namespace NinjaTraderPortfolio.Core.Rebalancing
 
         /// <summary>Risk-free rate per bar.</summary>
         public double RiskFreeRate { get; }
+
+        /// <summary>
+        /// The NinjaTrader faces' one check of what the user entered: <paramref name="maxWeight"/> against its declaration
+        /// (<see cref="Limits.LimitCatalog.MaxWeight"/>; the message names <paramref name="culprit"/>), then, for methods that use
+        /// limits, the limits against the <paramref name="instruments"/> (<see cref="ConstraintFeasibilityCheck"/>, e.g. "max weight
+        /// 0.2 x 3 assets = 0.6 &lt; 1 (budget)"). Returns the calculator.
+        /// </summary>
+        public static TargetWeightCalculator ForInstruments(PortfolioMethod method, double maxWeight, string culprit, double kellyFraction, double riskFreeRate,
+            System.Collections.Generic.IReadOnlyList<string> instruments)
+        {
+            var calculator = new TargetWeightCalculator(method, Limits.LimitCatalog.MaxWeight.Check(maxWeight, culprit), kellyFraction, riskFreeRate);
+            if (calculator.Spec.UsesLimits) ConstraintFeasibilityCheck.Check(instruments, calculator.Constraints);
+            return calculator;
+        }
 
         /// <summary>The limits the QP-based methods solve under.</summary>
         public PortfolioConstraints Constraints =>

@@ -1,4 +1,5 @@
 using System;
+using NinjaTraderPortfolio.Core.Limits;
 
 namespace NinjaTraderPortfolio.Core.Safety
 {
@@ -30,16 +31,20 @@ namespace NinjaTraderPortfolio.Core.Safety
         /// <summary>Oldest acceptable price: an order whose price is older than this (by the injected clock) is refused.</summary>
         public TimeSpan? MaxPriceAge { get; set; }
 
-        /// <summary>Checks the settings themselves; throws <see cref="InvalidInputException"/> naming the bad one.</summary>
+        /// <summary>
+        /// Checks each set limit against its declaration in <see cref="LimitCatalog"/> (name, unit, range, message); throws
+        /// <see cref="InvalidInputException"/> with the declared message ("max order quantity must be &gt; 0 (whole units), got 0").
+        /// Faces that read the limits from a user check them with the same declarations, naming their own option.
+        /// </summary>
         public void Validate()
         {
-            if (MaxOrderQuantity <= 0) throw new InvalidInputException($"maximum order quantity must be > 0, got {MaxOrderQuantity}");
-            if (MaxOrderNotional <= 0) throw new InvalidInputException($"maximum order notional must be > 0, got {MaxOrderNotional}");
-            if (MaxDailyQuantity <= 0) throw new InvalidInputException($"maximum daily quantity must be > 0, got {MaxDailyQuantity}");
-            if (MaxDailyNotional <= 0) throw new InvalidInputException($"maximum daily notional must be > 0, got {MaxDailyNotional}");
-            if (MaxParticipation.HasValue && !(MaxParticipation.Value > 0 && MaxParticipation.Value <= 1))
-                throw new InvalidInputException($"maximum participation must be in (0, 1], got {Guard.Format(MaxParticipation.Value)}");
-            if (MaxPriceAge < TimeSpan.Zero) throw new InvalidInputException($"maximum price age must be >= 0, got {MaxPriceAge}");
+            const string Where = "trading limits";
+            if (MaxOrderQuantity is long q) LimitCatalog.MaxOrderQuantity.Check(q, Where);
+            if (MaxOrderNotional is decimal n) LimitCatalog.MaxOrderNotional.Check(n, Where);
+            if (MaxDailyQuantity is long dq) LimitCatalog.MaxDailyQuantity.Check(dq, Where);
+            if (MaxDailyNotional is decimal dn) LimitCatalog.MaxDailyNotional.Check(dn, Where);
+            if (MaxParticipation is double p) LimitCatalog.MaxParticipation.Check(p, Where);
+            if (MaxPriceAge is TimeSpan age) LimitCatalog.MaxPriceAge.Check(age.TotalMilliseconds, Where);
         }
     }
 }

@@ -7,6 +7,7 @@ using NinjaTrader.NinjaScript.Strategies;
 using NinjaTraderPortfolio.Core.Allocation;
 using NinjaTraderPortfolio.Core.Data;
 using NinjaTraderPortfolio.Core.Execution;
+using NinjaTraderPortfolio.Core.Limits;
 using NinjaTraderPortfolio.Core.Optimization;
 using NinjaTraderPortfolio.Core.Optimization.Constraints;
 using NinjaTraderPortfolio.Core.Optimization.Solvers;
@@ -303,6 +304,26 @@ namespace NinjaTraderPortfolio.NinjaScript.Tests.Strategies
             Assert.That(run.Strategy.Rebalancer.TargetWeights, Is.Null);
             Assert.That(run.Strategy.Rebalancer.Engine.Bars, Is.EqualTo(0));
             Assert.That(run.Strategy.Rebalancer.Working, Is.Empty);
+        }
+
+        [Test]
+        public void MaxWeightProperty_IsValidatedOnce_WithTheDeclaredMessageAndTheSharedFeasibilityText()
+        {
+            // The property's one check (TargetWeightCalculator.ForInstruments at DataLoaded): the declaration in Core's
+            // LimitCatalog, the same message the CLI and the JSON config give, naming the property ...
+            var bad = Assert.Throws<NinjaTraderPortfolio.Core.InvalidInputException>(() => Run(s => s.MaxWeight = double.NaN));
+            Assert.That(bad.Message, Is.EqualTo("property Max weight: " + LimitCatalog.MaxWeight.Message("NaN")));
+            // ... then the limits against the four instruments: 0.2 x 4 = 0.8 cannot reach the budget 1.
+            var infeasible = Assert.Throws<NinjaTraderPortfolio.Core.InfeasibleException>(() => Run(s => s.MaxWeight = 0.2));
+            Assert.That(infeasible.Message, Does.Contain("max weight 0.2 x 4 assets = 0.8 < 1 (budget)"));
+        }
+
+        [Test]
+        public void MaxWeightDefault_IsTheDeclaredChartFaceDefault()
+        {
+            var strategy = new PortfolioRebalancingStrategy();
+            strategy.SetState(NinjaTrader.NinjaScript.State.SetDefaults);
+            Assert.That(strategy.MaxWeight, Is.EqualTo(LimitCatalog.ChartMaxWeightDefault).And.EqualTo(0.6));
         }
 
         [Test]

@@ -13,6 +13,7 @@ using NinjaTrader.Cbi;
 using NinjaTrader.Gui.Tools;
 using NinjaTrader.NinjaScript.AddOns.Portfolio;
 using NinjaTraderPortfolio.Core.Execution;
+using NinjaTraderPortfolio.Core.Limits;
 using NinjaTraderPortfolio.Core.Rebalancing;
 using NinjaTraderPortfolio.Core.Views;
 #endregion
@@ -31,7 +32,7 @@ namespace NinjaTrader.Gui.NinjaScript
         private readonly TextBox instrumentsBox = new TextBox { AcceptsReturn = true, MinWidth = 220, Height = 60, Margin = new Thickness(4), Text = "ES 12-26, Equity\nZN 12-26, Rates" };
         private readonly TextBox historyBox = new TextBox { Width = 60, Margin = new Thickness(4), Text = "500" };
         private readonly ComboBox methodBox = new ComboBox { MinWidth = 140, Margin = new Thickness(4) };
-        private readonly TextBox maxWeightBox = new TextBox { Width = 60, Margin = new Thickness(4), Text = "0.6" };
+        private readonly TextBox maxWeightBox = new TextBox { Width = 60, Margin = new Thickness(4), Text = LimitCatalog.ChartMaxWeightDefault.ToString(CultureInfo.InvariantCulture) };
         private readonly TextBox kellyBox = new TextBox { Width = 60, Margin = new Thickness(4), Text = "0.5" };
         private readonly TextBox confidenceBox = new TextBox { Width = 60, Margin = new Thickness(4), Text = "0.99" };
         private readonly TextBox horizonBox = new TextBox { Width = 60, Margin = new Thickness(4), Text = "30" };
@@ -172,7 +173,7 @@ namespace NinjaTrader.Gui.NinjaScript
             decimal value;
             try
             {
-                targets = new TargetWeightCalculator((PortfolioMethod)methodBox.SelectedItem, ParseDouble(maxWeightBox, "max weight"), ParseDouble(kellyBox, "Kelly fraction"), 0);
+                targets = new TargetWeightCalculator((PortfolioMethod)methodBox.SelectedItem, ParseLimit(maxWeightBox, LimitCatalog.MaxWeight), ParseDouble(kellyBox, "Kelly fraction"), 0);
                 confidence = ParseDouble(confidenceBox, "confidence");
                 caps = SectorLimits.ParseCaps(sectorCapsBox.Text);
                 value = (decimal)Math.Max(1, session.AccountValue);
@@ -223,7 +224,7 @@ namespace NinjaTrader.Gui.NinjaScript
                 double[] targets = UserWeights();
                 if (targets == null && analysis == null)
                     throw new InvalidOperationException("run the optimizer first, or type your own target weights: they are the rebalance targets");
-                preview = session.Preview(targets ?? analysis.Optimization.CopyWeights(), ParseDouble(maxWeightBox, "max weight"), ParseDouble(cashBufferBox, "cash buffer"),
+                preview = session.Preview(targets ?? analysis.Optimization.CopyWeights(), ParseLimit(maxWeightBox, LimitCatalog.MaxAbsWeight), ParseDouble(cashBufferBox, "cash buffer"),
                     ParseDouble(horizonBox, "horizon"), ParseInt(slicesBox, "slices"), ParseDouble(riskAversionBox, "risk aversion"), RiskOptions());
                 RiskScale scale = session.LastRiskScale;
                 riskScaleText.Text = scale == null ? string.Empty : string.Format(CultureInfo.InvariantCulture,
@@ -463,6 +464,12 @@ namespace NinjaTrader.Gui.NinjaScript
             if (!double.TryParse(box.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out v) || double.IsNaN(v) || double.IsInfinity(v))
                 throw new FormatException(what + " must be a number, got '" + box.Text + "'");
             return v;
+        }
+
+        // The one check of a limit typed into a box: the number, then its declaration in Core's LimitCatalog.
+        private static double ParseLimit(TextBox box, LimitSpec spec)
+        {
+            return spec.Check(ParseDouble(box, spec.Name), "box " + spec.Name);
         }
 
         private static int ParseInt(TextBox box, string what)

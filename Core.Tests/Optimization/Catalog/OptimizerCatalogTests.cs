@@ -52,7 +52,7 @@ namespace NinjaTraderPortfolio.Core.Tests.Optimization.Catalog
         {
             var p = OptimizerCatalog.Get("kelly").Parameters.Single();
             Assert.That(p, Is.SameAs(OptimizerCatalog.KellyFraction));
-            Assert.That(p.RangeText, Is.EqualTo("(0, 1]"));
+            Assert.That(p.RangeText, Is.EqualTo("in (0, 1]"));
             Assert.That(p.Default, Is.EqualTo(1.0));
             Assert.That(p.IsValid(1), Is.True);
             Assert.That(p.IsValid(0), Is.False);

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using NinjaTraderPortfolio.Core.Optimization.Constraints;
+using NinjaTraderPortfolio.Core.Limits;
 using NUnit.Framework;
 
 namespace NinjaTraderPortfolio.Core.Tests.Optimization.Constraints
@@ -138,12 +139,18 @@ namespace NinjaTraderPortfolio.Core.Tests.Optimization.Constraints
         }
 
         [Test]
-        public void Constraints_NonFiniteValues_AreRejected()
+        public void Constraints_CarryValuesAsGiven_AndTheirDeclarationsRejectTheBadOnes()
         {
-            Assert.That(() => PortfolioConstraints.LongOnly.WithWeightRange(double.NaN, 1), Throws.InstanceOf<System.ArgumentException>());
-            Assert.That(() => PortfolioConstraints.LongOnly.WithMaxLeverage(0), Throws.InstanceOf<System.ArgumentException>());
-            Assert.That(() => PortfolioConstraints.LongOnly.WithSectorMax("X", double.PositiveInfinity), Throws.InstanceOf<System.ArgumentException>());
-            Assert.That(() => PortfolioConstraints.LongOnly.WithMaxTurnover(-0.1, new Dictionary<string, double>()), Throws.InstanceOf<System.ArgumentException>());
+            // The copies no longer check single values (that is the boundary's one check against LimitCatalog) ...
+            Assert.That(PortfolioConstraints.LongOnly.WithWeightRange(double.NaN, 1).MinWeight, Is.NaN);
+            Assert.That(PortfolioConstraints.LongOnly.WithMaxLeverage(0).MaxLeverage, Is.EqualTo(0));
+            Assert.That(PortfolioConstraints.LongOnly.WithSectorMax("X", double.PositiveInfinity).SectorMax["X"], Is.EqualTo(double.PositiveInfinity));
+            Assert.That(PortfolioConstraints.LongOnly.WithMaxTurnover(-0.1, new Dictionary<string, double>()).MaxTurnover, Is.EqualTo(-0.1));
+            // ... and the declarations every face checks with reject exactly these values.
+            Assert.That(LimitCatalog.MinWeight.Problem(double.NaN), Is.EqualTo("min weight must be a finite number (fraction of portfolio value), got NaN"));
+            Assert.That(LimitCatalog.MaxLeverage.Problem(0), Is.EqualTo("max leverage must be > 0 (sum of |weights|), got 0"));
+            Assert.That(LimitCatalog.SectorMax.Problem(double.PositiveInfinity), Does.StartWith("sector cap must be a finite number"));
+            Assert.That(LimitCatalog.MaxTurnover.Problem(-0.1), Is.EqualTo("max turnover must be >= 0 (sum of |weight changes|), got -0.1"));
         }
 
         [Test]

@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Generic;
+using NinjaTraderPortfolio.Core.Limits;
+using NinjaTraderPortfolio.Core.Optimization.Constraints;
 
 namespace NinjaTraderPortfolio.Core.Execution
 {
@@ -38,9 +40,10 @@ namespace NinjaTraderPortfolio.Core.Execution
     }
 
     /// <summary>
-    /// Allocation limits the planner must respect, per instrument; null means no limit. This is the seam to
-    /// Core/Allocation: its limit set should implement this interface (max |weight| as a fraction of equity, max |notional|
-    /// in currency).
+    /// Sizing caps the planner must respect, per instrument; null means no limit. Values arrive validated against their
+    /// declarations (<see cref="LimitCatalog.MaxAbsWeight"/>, <see cref="LimitCatalog.MaxNotional"/>) where the user gave
+    /// them. Implemented by <see cref="SizingCaps"/> (derived from the optimizer's <see cref="PortfolioConstraints"/>),
+    /// <see cref="InstrumentLimits"/> (per-symbol tables) and <c>Allocation.AllocationLimits</c> (the engine's limit set).
     /// </summary>
     public interface IAllocationLimits
     {
@@ -51,7 +54,34 @@ namespace NinjaTraderPortfolio.Core.Execution
         decimal? MaxNotional(string symbol);
     }
 
-    /// <summary>Limits given as dictionaries (CLI, tests); a default max weight applies to symbols not listed.</summary>
+    /// <summary>
+    /// The planner's caps derived from the optimizer's limits, so sizing and optimization read one model: an instrument's
+    /// |weight| may reach the larger of |min| and |max| of its weight range; no notional cap.
+    /// </summary>
+    public sealed class SizingCaps : IAllocationLimits
+    {
+        private readonly PortfolioConstraints _constraints;
+
+        private SizingCaps(PortfolioConstraints constraints) => _constraints = constraints;
+
+        /// <summary>The caps of <paramref name="constraints"/>.</summary>
+        public static SizingCaps From(PortfolioConstraints constraints) => new SizingCaps(Guard.NotNull(constraints, nameof(constraints)));
+
+        /// <inheritdoc />
+        public double? MaxWeight(string symbol)
+        {
+            var r = _constraints.RangeOf(symbol);
+            return Math.Max(Math.Abs(r.Min), Math.Abs(r.Max));
+        }
+
+        /// <inheritdoc />
+        public decimal? MaxNotional(string symbol) => null;
+    }
+
+    /// <summary>
+    /// Caps given as per-symbol tables (the CLI's instruments file, tests); a default max |weight| applies to symbols not
+    /// listed. Values as validated where they were read (<see cref="LimitCatalog.MaxAbsWeight"/>, <see cref="LimitCatalog.MaxNotional"/>).
+    /// </summary>
     public sealed class InstrumentLimits : IAllocationLimits
     {
         private readonly IReadOnlyDictionary<string, double> _weights;
@@ -64,8 +94,6 @@ namespace NinjaTraderPortfolio.Core.Execution
             _weights = maxWeights ?? new Dictionary<string, double>();
             _notionals = maxNotionals ?? new Dictionary<string, decimal>();
             _defaultMaxWeight = defaultMaxWeight;
-            foreach (var kv in _weights) Guard.NonNegative(kv.Value, "max weight of " + kv.Key);
-            foreach (var kv in _notionals) Guard.NonNegative(kv.Value, "max notional of " + kv.Key);
         }
 
         /// <inheritdoc />

@@ -53,7 +53,7 @@ namespace NinjaTraderPortfolio.Core.Execution
                 {
                     double? mw = limits.MaxWeight(ins.Symbol);
                     decimal? mn = limits.MaxNotional(ins.Symbol);
-                    if (mw.HasValue) limit[i] = Math.Min(limit[i], Guard.NonNegative(mw.Value, "max weight of " + ins.Symbol) * (double)equity);
+                    if (mw.HasValue) limit[i] = Math.Min(limit[i], mw.Value * (double)equity);
                     if (mn.HasValue) limit[i] = Math.Min(limit[i], (double)mn.Value);
                 }
                 if (Math.Abs(target[i]) > limit[i]) { target[i] = Math.Sign(target[i]) * limit[i]; capped[i] = true; }

@@ -71,7 +71,6 @@ namespace NinjaTraderPortfolio.Core.Execution.Session
             _quotes = Guard.NotNull(quotes, nameof(quotes));
             _clock = Guard.NotNull(clock, nameof(clock));
             _options = options ?? new ExecutionSessionOptions();
-            _options.Limits.Validate();
             Guard.NonNegative(_options.MaxRetries, "MaxRetries");
             _alerts = alerts;
             KillSwitch = new KillSwitch();

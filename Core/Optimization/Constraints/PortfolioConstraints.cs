@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using NinjaTraderPortfolio.Core.Limits;
 
 namespace NinjaTraderPortfolio.Core.Optimization.Constraints
 {
@@ -8,9 +9,11 @@ namespace NinjaTraderPortfolio.Core.Optimization.Constraints
     /// Immutable portfolio limits, all in fractions of portfolio value (0.1 = 10%): a global weight range with
     /// per-asset overrides, sector caps and floors over an asset-to-sector map, a budget (sum of weights, or none),
     /// a gross leverage cap <c>sum |w_i| &lt;= L</c> (or none) and a turnover cap <c>sum |w_i - w0_i| &lt;= T</c>
-    /// against current weights. Each <c>With...</c> returns a changed copy. Values are checked for being finite
-    /// here; contradictions between limits (min &gt; max, floors above the budget, ...) are reported by
-    /// <see cref="ConstraintFeasibilityCheck"/> and unknown asset/sector names when the limits meet the assets.
+    /// against current weights. The single source of weight and sector limits: the planner's sizing caps
+    /// (<c>Execution.SizingCaps.From</c>) and the allocation engine's breach checks are derived from it. Each <c>With...</c> returns a
+    /// changed copy carrying the value as given: single values are validated once, where the user enters them, against
+    /// their declaration in <see cref="LimitCatalog"/>; contradictions between limits (min &gt; max, floors above the
+    /// budget, ...) and unknown asset/sector names are reported by <see cref="ConstraintFeasibilityCheck"/>.
     /// </summary>
     public sealed class PortfolioConstraints
     {
@@ -18,73 +21,72 @@ namespace NinjaTraderPortfolio.Core.Optimization.Constraints
         private static readonly IReadOnlyDictionary<string, string> NoSectors = new Dictionary<string, string>();
         private static readonly IReadOnlyDictionary<string, double> NoLimits = new Dictionary<string, double>();
 
-        private PortfolioConstraints(double minWeight, double maxWeight, IReadOnlyDictionary<string, WeightRange> assetRanges,
-            IReadOnlyDictionary<string, string> sectors, IReadOnlyDictionary<string, double> sectorMax, IReadOnlyDictionary<string, double> sectorMin,
-            double? budget, double? maxLeverage, double? maxTurnover, IReadOnlyDictionary<string, double> currentWeights)
-        {
-            MinWeight = minWeight;
-            MaxWeight = maxWeight;
-            AssetRanges = assetRanges;
-            Sectors = sectors;
-            SectorMax = sectorMax;
-            SectorMin = sectorMin;
-            Budget = budget;
-            MaxLeverage = maxLeverage;
-            MaxTurnover = maxTurnover;
-            CurrentWeights = currentWeights;
-        }
+        private PortfolioConstraints() { }
 
-        /// <summary>Long-only, fully invested: 0 &lt;= w &lt;= 1, sum w = 1, gross leverage &lt;= 1.</summary>
-        public static PortfolioConstraints LongOnly { get; } =
-            new PortfolioConstraints(0, 1, NoRanges, NoSectors, NoLimits, NoLimits, 1.0, 1.0, null, NoLimits);
+        /// <summary>
+        /// Long-only, fully invested, the declared defaults of <see cref="LimitCatalog"/>: 0 &lt;= w &lt;= 1, sum w = 1,
+        /// gross leverage &lt;= 1.
+        /// </summary>
+        public static PortfolioConstraints LongOnly { get; } = new PortfolioConstraints
+        {
+            MinWeight = LimitCatalog.MinWeight.Default!.Value,
+            MaxWeight = LimitCatalog.MaxWeight.Default!.Value,
+            Budget = LimitCatalog.Budget.Default,
+            MaxLeverage = LimitCatalog.MaxLeverage.Default,
+        };
 
         /// <summary>Global lowest weight for assets without an override (negative allows shorts). Default 0.</summary>
-        public double MinWeight { get; }
+        public double MinWeight { get; private set; }
 
         /// <summary>Global highest weight for assets without an override. Default 1.</summary>
-        public double MaxWeight { get; }
+        public double MaxWeight { get; private set; }
 
         /// <summary>Per-asset weight ranges that replace the global ones, by asset name.</summary>
-        public IReadOnlyDictionary<string, WeightRange> AssetRanges { get; }
+        public IReadOnlyDictionary<string, WeightRange> AssetRanges { get; private set; } = NoRanges;
 
         /// <summary>Asset name to sector name (assets not listed belong to no sector).</summary>
-        public IReadOnlyDictionary<string, string> Sectors { get; }
+        public IReadOnlyDictionary<string, string> Sectors { get; private set; } = NoSectors;
 
         /// <summary>Sector caps: sum of the sector's weights &lt;= cap, by sector name.</summary>
-        public IReadOnlyDictionary<string, double> SectorMax { get; }
+        public IReadOnlyDictionary<string, double> SectorMax { get; private set; } = NoLimits;
 
         /// <summary>Sector floors: sum of the sector's weights &gt;= floor, by sector name.</summary>
-        public IReadOnlyDictionary<string, double> SectorMin { get; }
+        public IReadOnlyDictionary<string, double> SectorMin { get; private set; } = NoLimits;
 
         /// <summary>Required sum of weights (1 = fully invested), or null when free (Kelly). Default 1.</summary>
-        public double? Budget { get; }
+        public double? Budget { get; private set; }
 
         /// <summary>Gross leverage cap <c>sum |w_i| &lt;= L</c>, or null for none. Default 1.</summary>
-        public double? MaxLeverage { get; }
+        public double? MaxLeverage { get; private set; }
 
         /// <summary>Turnover cap <c>sum |w_i - w0_i| &lt;= T</c> against <see cref="CurrentWeights"/>, or null for none.</summary>
-        public double? MaxTurnover { get; }
+        public double? MaxTurnover { get; private set; }
 
         /// <summary>Current weights w0 for the turnover cap, by asset name (missing assets count as 0).</summary>
-        public IReadOnlyDictionary<string, double> CurrentWeights { get; }
+        public IReadOnlyDictionary<string, double> CurrentWeights { get; private set; } = NoLimits;
 
         /// <summary>True when some asset may be held short (a lower limit below zero).</summary>
         public bool AllowsShorts => MinWeight < 0 || AssetRanges.Values.Any(r => r.Min < 0);
 
-        /// <summary>Copy with a global weight range [<paramref name="min"/>, <paramref name="max"/>] (fractions).</summary>
+        /// <summary>Copy with a global weight range [<paramref name="min"/>, <paramref name="max"/>] (fractions, as validated by the caller).</summary>
         public PortfolioConstraints WithWeightRange(double min, double max)
-            => new PortfolioConstraints(Guard.Finite(min, "minWeight"), Guard.Finite(max, "maxWeight"), AssetRanges, Sectors, SectorMax, SectorMin,
-                Budget, MaxLeverage, MaxTurnover, CurrentWeights);
+        {
+            var c = Copy();
+            c.MinWeight = min;
+            c.MaxWeight = max;
+            return c;
+        }
 
         /// <summary>Copy with an override of one asset's weight range.</summary>
         public PortfolioConstraints WithAssetRange(string asset, double min, double max)
         {
             Guard.NotBlank(asset, nameof(asset));
-            var map = new Dictionary<string, WeightRange>(AssetRanges.ToDictionary(kv => kv.Key, kv => kv.Value), StringComparer.Ordinal)
+            var c = Copy();
+            c.AssetRanges = new Dictionary<string, WeightRange>(AssetRanges.ToDictionary(kv => kv.Key, kv => kv.Value), StringComparer.Ordinal)
             {
                 [asset] = new WeightRange(min, max),
             };
-            return new PortfolioConstraints(MinWeight, MaxWeight, map, Sectors, SectorMax, SectorMin, Budget, MaxLeverage, MaxTurnover, CurrentWeights);
+            return c;
         }
 
         /// <summary>Copy with the asset-to-sector map replaced.</summary>
@@ -93,38 +95,55 @@ namespace NinjaTraderPortfolio.Core.Optimization.Constraints
             Guard.NotNull(assetToSector, nameof(assetToSector));
             var map = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var kv in assetToSector) map[Guard.NotBlank(kv.Key, "asset")] = Guard.NotBlank(kv.Value, $"sector of asset '{kv.Key}'");
-            return new PortfolioConstraints(MinWeight, MaxWeight, AssetRanges, map, SectorMax, SectorMin, Budget, MaxLeverage, MaxTurnover, CurrentWeights);
+            var c = Copy();
+            c.Sectors = map;
+            return c;
         }
 
         /// <summary>Copy with a cap on the sum of <paramref name="sector"/>'s weights.</summary>
         public PortfolioConstraints WithSectorMax(string sector, double cap)
-            => new PortfolioConstraints(MinWeight, MaxWeight, AssetRanges, Sectors, With(SectorMax, sector, cap, "sector cap"), SectorMin,
-                Budget, MaxLeverage, MaxTurnover, CurrentWeights);
+        {
+            var c = Copy();
+            c.SectorMax = With(SectorMax, sector, cap);
+            return c;
+        }
 
         /// <summary>Copy with a floor on the sum of <paramref name="sector"/>'s weights.</summary>
         public PortfolioConstraints WithSectorMin(string sector, double floor)
-            => new PortfolioConstraints(MinWeight, MaxWeight, AssetRanges, Sectors, SectorMax, With(SectorMin, sector, floor, "sector floor"),
-                Budget, MaxLeverage, MaxTurnover, CurrentWeights);
+        {
+            var c = Copy();
+            c.SectorMin = With(SectorMin, sector, floor);
+            return c;
+        }
 
         /// <summary>Copy with a budget (sum of weights), or null for none (e.g. Kelly, which need not be fully invested).</summary>
         public PortfolioConstraints WithBudget(double? budget)
-            => new PortfolioConstraints(MinWeight, MaxWeight, AssetRanges, Sectors, SectorMax, SectorMin,
-                budget.HasValue ? Guard.Finite(budget.Value, nameof(budget)) : (double?)null, MaxLeverage, MaxTurnover, CurrentWeights);
+        {
+            var c = Copy();
+            c.Budget = budget;
+            return c;
+        }
 
-        /// <summary>Copy with a gross leverage cap (&gt; 0), or null for none.</summary>
+        /// <summary>Copy with a gross leverage cap (&gt; 0, see <see cref="LimitCatalog.MaxLeverage"/>), or null for none.</summary>
         public PortfolioConstraints WithMaxLeverage(double? maxLeverage)
-            => new PortfolioConstraints(MinWeight, MaxWeight, AssetRanges, Sectors, SectorMax, SectorMin, Budget,
-                maxLeverage.HasValue ? Guard.Positive(maxLeverage.Value, nameof(maxLeverage)) : (double?)null, MaxTurnover, CurrentWeights);
+        {
+            var c = Copy();
+            c.MaxLeverage = maxLeverage;
+            return c;
+        }
 
         /// <summary>Copy with a turnover cap (&gt;= 0) against <paramref name="currentWeights"/> (by asset; missing = 0), or null to remove it.</summary>
         public PortfolioConstraints WithMaxTurnover(double? maxTurnover, IReadOnlyDictionary<string, double>? currentWeights)
         {
-            if (maxTurnover == null) return new PortfolioConstraints(MinWeight, MaxWeight, AssetRanges, Sectors, SectorMax, SectorMin, Budget, MaxLeverage, null, NoLimits);
-            Guard.NonNegative(maxTurnover.Value, nameof(maxTurnover));
+            var c = Copy();
+            c.MaxTurnover = maxTurnover;
+            c.CurrentWeights = NoLimits;
+            if (maxTurnover == null) return c;
             Guard.NotNull(currentWeights, nameof(currentWeights));
             var map = new Dictionary<string, double>(StringComparer.Ordinal);
-            foreach (var kv in currentWeights!) map[Guard.NotBlank(kv.Key, "asset")] = Guard.Finite(kv.Value, $"current weight of '{kv.Key}'");
-            return new PortfolioConstraints(MinWeight, MaxWeight, AssetRanges, Sectors, SectorMax, SectorMin, Budget, MaxLeverage, maxTurnover, map);
+            foreach (var kv in currentWeights!) map[Guard.NotBlank(kv.Key, "asset")] = kv.Value;
+            c.CurrentWeights = map;
+            return c;
         }
 
         /// <summary>Weight range of <paramref name="asset"/>: its override, else the global range.</summary>
@@ -141,10 +160,11 @@ namespace NinjaTraderPortfolio.Core.Optimization.Constraints
         public IReadOnlyList<string> LimitedSectors()
             => SectorMax.Keys.Concat(SectorMin.Keys).Distinct().OrderBy(s => s, StringComparer.Ordinal).ToList();
 
-        private static IReadOnlyDictionary<string, double> With(IReadOnlyDictionary<string, double> source, string key, double value, string what)
+        private PortfolioConstraints Copy() => (PortfolioConstraints)MemberwiseClone();
+
+        private static IReadOnlyDictionary<string, double> With(IReadOnlyDictionary<string, double> source, string key, double value)
         {
             Guard.NotBlank(key, "sector");
-            Guard.Finite(value, $"{what} of '{key}'");
             var map = new Dictionary<string, double>(StringComparer.Ordinal);
             foreach (var kv in source) map[kv.Key] = kv.Value;
             map[key] = value;

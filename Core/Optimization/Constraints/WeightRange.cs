@@ -1,16 +1,18 @@
 namespace NinjaTraderPortfolio.Core.Optimization.Constraints
 {
     /// <summary>
-    /// Per-asset weight limits <c>Min &lt;= w &lt;= Max</c>, fractions of portfolio value (negative = short).
-    /// Min &gt; Max is allowed here and reported by <see cref="ConstraintFeasibilityCheck"/> as a conflict.
+    /// Per-asset weight limits <c>Min &lt;= w &lt;= Max</c>, fractions of portfolio value (negative = short), carried as
+    /// given: each end was validated where the user entered it (<see cref="Limits.LimitCatalog.MinWeight"/>,
+    /// <see cref="Limits.LimitCatalog.MaxWeight"/>). Min &gt; Max is allowed here and reported by
+    /// <see cref="ConstraintFeasibilityCheck"/> as a conflict.
     /// </summary>
     public readonly struct WeightRange
     {
-        /// <summary>Creates the range; both ends must be finite.</summary>
+        /// <summary>Creates the range.</summary>
         public WeightRange(double min, double max)
         {
-            Min = Guard.Finite(min, nameof(min));
-            Max = Guard.Finite(max, nameof(max));
+            Min = min;
+            Max = max;
         }
 
         /// <summary>Lowest allowed weight (fraction).</summary>

@@ -1,4 +1,9 @@
+using System;
 using System.Collections.Generic;
+using System.Linq;
+using NinjaTraderPortfolio.Core.Limits;
+using NinjaTraderPortfolio.Core.Optimization.Catalog;
+using NinjaTraderPortfolio.Core.Optimization.Constraints;
 
 namespace NinjaTraderPortfolio.Core.Portfolio.Config
 {
@@ -44,6 +49,22 @@ namespace NinjaTraderPortfolio.Core.Portfolio.Config
 
         /// <summary>Account currency per point per contract: point value x FX rate.</summary>
         public decimal PointValueInAccount(InstrumentConfig instrument) => instrument.PointValue * FxRate(instrument);
+
+        /// <summary>
+        /// The optimizer's limits of this portfolio: <see cref="Limits"/> over its method's default limits (long-only or with
+        /// the configured minimum; fully invested except Kelly; see <see cref="OptimizerSpec.DefaultLimits"/>), the instruments'
+        /// sectors and the sector caps. The one mapping from config to <see cref="PortfolioConstraints"/>: the validator checks
+        /// it (<see cref="ConstraintFeasibilityCheck"/>), the manager optimizes under it and sizes with caps derived from it.
+        /// </summary>
+        public PortfolioConstraints Constraints()
+        {
+            var start = Optimization.Method == "fixed" ? PortfolioConstraints.LongOnly : OptimizerCatalog.Get(Optimization.Method).DefaultLimits;
+            var c = start.WithWeightRange(Limits.MinWeight, Limits.MaxWeight);
+            var sectors = Instruments.Where(i => i.Sector != null).ToDictionary(i => i.Symbol, i => i.Sector!, StringComparer.Ordinal);
+            if (sectors.Count > 0) c = c.WithSectors(sectors);
+            foreach (var kv in Limits.SectorMax.OrderBy(k => k.Key, StringComparer.Ordinal)) c = c.WithSectorMax(kv.Key, kv.Value);
+            return c;
+        }
     }
 
     /// <summary>One instrument of a portfolio.</summary>
@@ -80,14 +101,14 @@ namespace NinjaTraderPortfolio.Core.Portfolio.Config
         public Dictionary<string, double> Weights { get; set; } = new Dictionary<string, double>();
     }
 
-    /// <summary>Weight limits, fractions of equity.</summary>
+    /// <summary>Weight limits, fractions of equity; ranges and defaults are the declarations of <see cref="LimitCatalog"/>.</summary>
     public sealed class LimitsConfig
     {
-        /// <summary>Lowest weight per instrument (negative allows shorts). Default 0.</summary>
-        public double MinWeight { get; set; }
-        /// <summary>Highest weight per instrument. Default 1.</summary>
-        public double MaxWeight { get; set; } = 1;
-        /// <summary>Highest total weight per sector, by sector name.</summary>
+        /// <summary>Lowest weight per instrument (negative allows shorts), <see cref="LimitCatalog.MinWeight"/>. Default 0.</summary>
+        public double MinWeight { get; set; } = LimitCatalog.MinWeight.Default!.Value;
+        /// <summary>Highest weight per instrument, <see cref="LimitCatalog.MaxWeight"/>. Default 1.</summary>
+        public double MaxWeight { get; set; } = LimitCatalog.MaxWeight.Default!.Value;
+        /// <summary>Highest total weight per sector, by sector name (<see cref="LimitCatalog.SectorMax"/>).</summary>
         public Dictionary<string, double> SectorMax { get; set; } = new Dictionary<string, double>();
     }
 }

@@ -3,6 +3,8 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using NinjaTraderPortfolio.Core.Backtesting;
+using NinjaTraderPortfolio.Core.Limits;
+using NinjaTraderPortfolio.Core.Optimization.Constraints;
 using NinjaTraderPortfolio.Core.Optimization.Catalog;
 using NinjaTraderPortfolio.Core.Statistics;
 
@@ -10,7 +12,7 @@ namespace NinjaTraderPortfolio.Core.Portfolio.Config
 {
     /// <summary>
     /// Checks a <see cref="PortfolioManagerConfig"/>. Every problem is reported as "path: what is wrong, got value"
-    /// (<c>portfolios[0].limits.maxWeight must be in (0, 1], got 1.5</c>); <see cref="Validate"/> throws one
+    /// (<c>portfolios[0].cashBuffer must be in [0, 1), got 1.5</c>; limits: <c>portfolios[0].limits: max weight 0.2 x 4 assets = 0.8 &lt; 1 (budget)</c>); <see cref="Validate"/> throws one
     /// <see cref="InvalidInputException"/> listing all of them, one per line.
     /// </summary>
     public static class PortfolioConfigValidator
@@ -118,22 +120,38 @@ namespace NinjaTraderPortfolio.Core.Portfolio.Config
             }
         }
 
+        // Each limit against its declaration (LimitCatalog), then, when every field it needs is sound, the limits together
+        // against the instruments: ConstraintFeasibilityCheck, the optimizer's own check, not a copy of its arithmetic.
         private static void CheckLimits(PortfolioConfig pc, string at, List<string> e)
         {
             var l = pc.Limits;
             if (l == null) { e.Add($"{at}.limits must be an object, got null"); return; }
-            if (!(l.MaxWeight > 0 && l.MaxWeight <= 1)) e.Add($"{at}.limits.maxWeight must be in (0, 1], got {F(l.MaxWeight)}");
-            if (!(l.MinWeight >= -1 && l.MinWeight <= 1)) e.Add($"{at}.limits.minWeight must be in [-1, 1], got {F(l.MinWeight)}");
-            else if (l.MinWeight > l.MaxWeight) e.Add($"{at}.limits.minWeight must be <= maxWeight ({F(l.MaxWeight)}), got {F(l.MinWeight)}");
-            int n = pc.Instruments?.Count ?? 0;
-            if (n > 0 && l.MaxWeight > 0 && l.MaxWeight * n < 1 - 1e-12 && pc.Optimization?.Method != "fixed")
-                e.Add($"{at}.limits.maxWeight x {n} instruments must be >= 1 for a fully invested portfolio, got {F(l.MaxWeight)}");
+            int before = e.Count;
+            Limit(e, $"{at}.limits.minWeight", LimitCatalog.MinWeight, l.MinWeight);
+            Limit(e, $"{at}.limits.maxWeight", LimitCatalog.MaxWeight, l.MaxWeight);
             var sectors = new HashSet<string>((pc.Instruments ?? new List<InstrumentConfig>()).Where(i => i?.Sector != null).Select(i => i.Sector!), StringComparer.Ordinal);
             foreach (var kv in (l.SectorMax ?? new Dictionary<string, double>()).OrderBy(k => k.Key, StringComparer.Ordinal))
             {
                 if (!sectors.Contains(kv.Key)) e.Add($"{at}.limits.sectorMax.{kv.Key}: no instrument has sector \"{kv.Key}\"");
-                if (!(kv.Value >= 0 && kv.Value <= 1)) e.Add($"{at}.limits.sectorMax.{kv.Key} must be in [0, 1], got {F(kv.Value)}");
+                Limit(e, $"{at}.limits.sectorMax.{kv.Key}", LimitCatalog.SectorMax, kv.Value);
             }
+            if (e.Count > before || !Feasible(pc)) return;
+            var c = pc.Constraints();
+            // Fixed weights are the user's own: the limits only cap sizing, so no budget or leverage is imposed on them.
+            if (pc.Optimization.Method == "fixed") c = c.WithBudget(null).WithMaxLeverage(null);
+            foreach (var conflict in ConstraintFeasibilityCheck.Conflicts(pc.Instruments.Select(i => i.Symbol).ToList(), c))
+                e.Add($"{at}.limits: {conflict}");
+        }
+
+        // The limits can be put together: instruments with unique symbols and a known method (else those fields are reported).
+        private static bool Feasible(PortfolioConfig pc)
+            => pc.Instruments != null && pc.Instruments.Count > 0 && pc.Instruments.All(i => i != null && !string.IsNullOrWhiteSpace(i.Symbol))
+               && pc.Instruments.Select(i => i.Symbol).Distinct(StringComparer.Ordinal).Count() == pc.Instruments.Count
+               && pc.Optimization != null && Methods.Contains(pc.Optimization.Method) && pc.Limits.SectorMax != null;
+
+        private static void Limit(List<string> e, string path, LimitSpec spec, double value)
+        {
+            if (spec.Problem(value) is string problem) e.Add($"{path}: {problem}");
         }
 
         private static string F(double v) => v.ToString("R", CultureInfo.InvariantCulture);

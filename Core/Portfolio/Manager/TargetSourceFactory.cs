@@ -19,23 +19,10 @@ namespace NinjaTraderPortfolio.Core.Portfolio.Manager
         /// Weight and sector limits of <paramref name="p"/> over its method's default limits (long-only or with the configured
         /// minimum; fully invested except Kelly; see <see cref="OptimizerSpec.DefaultLimits"/>).
         /// </summary>
-        public static PortfolioConstraints Limits(PortfolioConfig p)
-        {
-            Guard.NotNull(p, nameof(p));
-            var start = p.Optimization.Method == "fixed" ? PortfolioConstraints.LongOnly : OptimizerCatalog.Get(p.Optimization.Method).DefaultLimits;
-            var c = start.WithWeightRange(p.Limits.MinWeight, p.Limits.MaxWeight);
-            var sectors = p.Instruments.Where(i => i.Sector != null).ToDictionary(i => i.Symbol, i => i.Sector!, System.StringComparer.Ordinal);
-            if (sectors.Count > 0) c = c.WithSectors(sectors);
-            foreach (var kv in p.Limits.SectorMax.OrderBy(k => k.Key, System.StringComparer.Ordinal)) c = c.WithSectorMax(kv.Key, kv.Value);
-            return c;
-        }
+        public static PortfolioConstraints Limits(PortfolioConfig p) => Guard.NotNull(p, nameof(p)).Constraints();
 
-        /// <summary>The |weight| cap whole-lot sizing must respect: max(|limits.maxWeight|, |limits.minWeight|) for every instrument.</summary>
-        public static Execution.IAllocationLimits SizingLimits(PortfolioConfig p)
-        {
-            Guard.NotNull(p, nameof(p));
-            return new Execution.InstrumentLimits(defaultMaxWeight: System.Math.Max(System.Math.Abs(p.Limits.MaxWeight), System.Math.Abs(p.Limits.MinWeight)));
-        }
+        /// <summary>The |weight| cap whole-lot sizing must respect, derived from <see cref="Limits"/>: max(|min weight|, |max weight|) per instrument.</summary>
+        public static Execution.IAllocationLimits SizingLimits(PortfolioConfig p) => Execution.SizingCaps.From(Limits(p));
 
         /// <summary>The backtest settings that replay <paramref name="p"/>'s decisions (policy, commission, cash buffer, sizing caps).</summary>
         public static BacktestOptions BacktestOptions(PortfolioConfig p, decimal initialCapital, int periodsPerYear = 252)
