@@ -4,6 +4,7 @@ using System.Globalization;
 using System.IO;
 using System.Text;
 using NinjaTraderPortfolio.Core;
+using NinjaTraderPortfolio.Core.Data.Json;
 using NinjaTraderPortfolio.Core.Execution;
 using NinjaTraderPortfolio.Core.Execution.Session;
 
@@ -96,39 +97,47 @@ namespace NinjaTraderPortfolio.Simulation
             _entries.Add(entry);
         }
 
-        /// <summary>The JSON line of an entry (without the newline).</summary>
+        /// <summary>The JSON line of an entry (without the newline), written by Core's <see cref="JsonTextWriter"/>.</summary>
         public static string Format(BrokerJournalEntry entry)
         {
             Guard.NotNull(entry, nameof(entry));
-            return FlatJson.Write(
-                new[]
-                {
-                    new KeyValuePair<string, string>("clientOrderId", entry.ClientOrderId),
-                    new KeyValuePair<string, string>("instrument", entry.Instrument),
-                    new KeyValuePair<string, string>("side", entry.Side == OrderSide.Buy ? "Buy" : "Sell"),
-                },
-                new[]
-                {
-                    new KeyValuePair<string, string>("quantity", entry.Quantity.ToString(CultureInfo.InvariantCulture)),
-                    new KeyValuePair<string, string>("price", entry.Price.ToString(CultureInfo.InvariantCulture)),
-                });
+            return new JsonTextWriter()
+                .String("clientOrderId", entry.ClientOrderId)
+                .String("instrument", entry.Instrument)
+                .String("side", entry.Side == OrderSide.Buy ? "Buy" : "Sell")
+                .Number("quantity", entry.Quantity)
+                .Number("price", entry.Price)
+                .ToString();
         }
 
-        /// <summary>Parses one journal line; throws <see cref="FormatException"/> describing the defect.</summary>
+        /// <summary>
+        /// Parses one journal line with Core's <see cref="JsonTextParser"/>; throws <see cref="FormatException"/> describing
+        /// the defect. Members other than the five are ignored; the three names must be strings and the two amounts numbers.
+        /// </summary>
         public static BrokerJournalEntry Parse(string line)
         {
-            var map = FlatJson.Parse(line);
-            string id = Field(map, "clientOrderId");
-            string instrument = Field(map, "instrument");
-            string sideText = Field(map, "side");
+            Guard.NotNull(line, nameof(line));
+            JsonNode root;
+            try
+            {
+                root = JsonTextParser.Parse(line, "journal line");
+            }
+            catch (JsonSyntaxException ex)
+            {
+                throw new FormatException($"invalid JSON at column {ex.Column}: {ex.Problem}", ex);
+            }
+            if (root.Kind != JsonKind.Object) throw new FormatException($"a JSON object was expected, got {root.Display()}");
+            string id = Text(root, "clientOrderId");
+            string instrument = Text(root, "instrument");
+            string sideText = Text(root, "side");
             OrderSide side = sideText == "Buy" ? OrderSide.Buy : sideText == "Sell" ? OrderSide.Sell
                 : throw new FormatException($"side must be \"Buy\" or \"Sell\", got \"{sideText}\"");
-            string q = Field(map, "quantity");
-            if (!int.TryParse(q, NumberStyles.None, CultureInfo.InvariantCulture, out int quantity) || quantity <= 0)
-                throw new FormatException($"quantity must be a whole number > 0, got {q}");
-            string p = Field(map, "price");
-            if (!decimal.TryParse(p, NumberStyles.Float, CultureInfo.InvariantCulture, out decimal price) || price <= 0)
-                throw new FormatException($"price must be > 0, got {p}");
+            var q = Field(root, "quantity");
+            if (q.Kind != JsonKind.Number || !int.TryParse(q.Text, NumberStyles.None, CultureInfo.InvariantCulture, out int quantity) || quantity <= 0)
+                throw new FormatException($"quantity must be a whole number > 0, got {q.Display()}");
+            var p = Field(root, "price");
+            if (p.Kind != JsonKind.Number || !decimal.TryParse(p.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out decimal price) || price <= 0)
+                throw new FormatException($"price must be > 0, got {p.Display()}");
             if (id.Trim().Length == 0 || instrument.Trim().Length == 0) throw new FormatException("clientOrderId and instrument must not be blank");
             return new BrokerJournalEntry(id, instrument, side, quantity, price);
         }
@@ -140,8 +149,14 @@ namespace NinjaTraderPortfolio.Simulation
             _lease.Dispose();
         }
 
-        private static string Field(Dictionary<string, string> map, string key)
-            => map.TryGetValue(key, out var v) ? v : throw new FormatException($"missing field \"{key}\"");
+        private static JsonNode Field(JsonNode root, string key)
+            => root.Get(key) ?? throw new FormatException($"missing field \"{key}\"");
+
+        private static string Text(JsonNode root, string key)
+        {
+            var node = Field(root, key);
+            return node.Kind == JsonKind.String ? node.Text! : throw new FormatException($"{key} must be a string, got {node.Display()}");
+        }
 
         private void Load()
         {

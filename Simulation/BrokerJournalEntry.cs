@@ -8,9 +8,9 @@ namespace NinjaTraderPortfolio.Simulation
     /// One accepted child order as the simulated broker's journal keeps it: one JSON line
     /// <c>{"clientOrderId":..., "instrument":..., "side":"Buy"|"Sell", "quantity":n, "price":p}</c>.
     /// <see cref="Price"/> is the execution price decided at acceptance (currency per unit), so a restarted broker
-    /// reports the same average fill price.
+    /// reports the same average fill price. A record: entries with equal fields are equal (decimal equality, so 10 = 10.00).
     /// </summary>
-    public sealed class BrokerJournalEntry
+    public sealed record BrokerJournalEntry
     {
         /// <summary>Creates the entry; quantity must be &gt; 0 and price &gt; 0.</summary>
         public BrokerJournalEntry(string clientOrderId, string instrument, OrderSide side, int quantity, decimal price)

@@ -6,7 +6,8 @@ using System.Text;
 namespace NinjaTraderPortfolio.Core.Data
 {
     /// <summary>What the inner join on timestamps did to one source (file).</summary>
-    public sealed class SourceAlignment
+    /// <remarks>A record: equality compares the lists by reference, not element by element.</remarks>
+    public sealed record SourceAlignment
     {
         /// <summary>Creates the entry; the list is copied.</summary>
         public SourceAlignment(string source, IReadOnlyList<string> assets, int rows, int droppedRows, IReadOnlyList<DateTime> firstDropped)
@@ -35,7 +36,8 @@ namespace NinjaTraderPortfolio.Core.Data
     }
 
     /// <summary>The result of aligning several sources on common timestamps (inner join).</summary>
-    public sealed class AlignmentReport
+    /// <remarks>A record: equality compares the lists by reference, not element by element.</remarks>
+    public sealed record AlignmentReport
     {
         /// <summary>How many dropped timestamps are listed per source.</summary>
         public const int MaxDatesListed = 5;

@@ -3,7 +3,8 @@ using System.Collections.Generic;
 namespace NinjaTraderPortfolio.Core.Data
 {
     /// <summary>What <see cref="PriceFileLoader.Load"/> returns: the aligned frame and what was done to get it.</summary>
-    public sealed class PriceLoadResult
+    /// <remarks>A record: equality compares the frame by reference, not element by element.</remarks>
+    public sealed record PriceLoadResult
     {
         /// <summary>Creates the result; the list is copied.</summary>
         public PriceLoadResult(AssetFrame frame, AlignmentReport alignment, IReadOnlyList<string> sanityIssues)

@@ -6,7 +6,7 @@ namespace NinjaTraderPortfolio.Core.Risk
     /// A portfolio measured against a benchmark return series: beta, correlation and tracking error
     /// (per period, sample statistics with divisor n - 1).
     /// </summary>
-    public sealed class BenchmarkRelativeRisk
+    public sealed record BenchmarkRelativeRisk
     {
         private BenchmarkRelativeRisk(double beta, double correlation, double trackingError)
         {

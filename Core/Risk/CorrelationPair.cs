@@ -1,7 +1,7 @@
 namespace NinjaTraderPortfolio.Core.Risk
 {
     /// <summary>Two assets and their correlation (dimensionless, in [-1, 1]).</summary>
-    public sealed class CorrelationPair
+    public sealed record CorrelationPair
     {
         /// <summary>Creates the pair.</summary>
         public CorrelationPair(string first, string second, double correlation)

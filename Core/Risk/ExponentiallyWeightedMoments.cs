@@ -9,7 +9,8 @@ namespace NinjaTraderPortfolio.Core.Risk
     /// normalised weights): <c>a_t = lambda^(T-1-t) / sum_s lambda^(T-1-s)</c> (newest row weight largest),
     /// <c>m = sum a_t r_t</c>, <c>S = sum a_t (r_t - m)(r_t - m)'</c> (no small-sample correction). Per period.
     /// </summary>
-    public sealed class ExponentiallyWeightedMoments
+    /// <remarks>A record: equality compares the arrays by reference, not element by element.</remarks>
+    public sealed record ExponentiallyWeightedMoments
     {
         private ExponentiallyWeightedMoments(double lambda, double[] mean, double[,] covariance)
         {

@@ -10,7 +10,7 @@ namespace NinjaTraderPortfolio.Core.Risk
     /// Gaussian risk figures on exponentially weighted moments (<see cref="ExponentiallyWeightedMoments"/>), one period,
     /// fractions of portfolio value, positive = loss.
     /// </summary>
-    public sealed class ExponentiallyWeightedRisk
+    public sealed record ExponentiallyWeightedRisk
     {
         private ExponentiallyWeightedRisk(double lambda, double mean, double volatility, VaRDecomposition d, double historicalVaR, double historicalCVaR)
         {

@@ -10,7 +10,8 @@ namespace NinjaTraderPortfolio.Core.Risk
     /// Euler allocation (Tasche 1999; Jorion, Value at Risk, ch. 7): VaR(w) = -(w'mu + z sqrt(w'Sigma w)) is
     /// homogeneous of degree 1, so sum_i w_i dVaR/dw_i = VaR exactly.
     /// </summary>
-    public sealed class VaRDecomposition
+    /// <remarks>A record: equality compares the per-asset lists by reference, not element by element.</remarks>
+    public sealed record VaRDecomposition
     {
         private VaRDecomposition(double var, double cvar, double[] marginal, double[] component, double[] incremental, double[] componentCvar)
         {

@@ -1,7 +1,7 @@
 namespace NinjaTraderPortfolio.Core.Statistics
 {
     /// <summary>Settings of <see cref="CovarianceEstimator"/>. Immutable.</summary>
-    public sealed class CovarianceOptions
+    public sealed record CovarianceOptions
     {
         /// <summary>Creates options; every argument is checked.</summary>
         /// <param name="method">The estimator.</param>

@@ -1,25 +1,11 @@
 namespace NinjaTraderPortfolio.Core.Statistics
 {
     /// <summary>Eigenvalue summary of a symmetric matrix: extremes, definiteness and 2-norm condition number.</summary>
-    public sealed class PsdReport
+    /// <param name="MinEigenvalue">Smallest eigenvalue.</param>
+    /// <param name="MaxEigenvalue">Largest eigenvalue.</param>
+    /// <param name="Tolerance">Rounding tolerance used: N · 2^-52 · |largest eigenvalue|.</param>
+    public sealed record PsdReport(double MinEigenvalue, double MaxEigenvalue, double Tolerance)
     {
-        /// <summary>Creates the report.</summary>
-        public PsdReport(double minEigenvalue, double maxEigenvalue, double tolerance)
-        {
-            MinEigenvalue = minEigenvalue;
-            MaxEigenvalue = maxEigenvalue;
-            Tolerance = tolerance;
-        }
-
-        /// <summary>Smallest eigenvalue.</summary>
-        public double MinEigenvalue { get; }
-
-        /// <summary>Largest eigenvalue.</summary>
-        public double MaxEigenvalue { get; }
-
-        /// <summary>Rounding tolerance used: N · 2^-52 · |largest eigenvalue|.</summary>
-        public double Tolerance { get; }
-
         /// <summary>No eigenvalue below -<see cref="Tolerance"/>.</summary>
         public bool IsPositiveSemidefinite => MinEigenvalue >= -Tolerance;
 

@@ -12,30 +12,15 @@ using NinjaTraderPortfolio.Core.Statistics;
 namespace NinjaTraderPortfolio.Core.Views
 {
     /// <summary>What the Optimize and Risk tabs show for one run.</summary>
-    public sealed class PortfolioAnalysisResult
-    {
-        /// <summary>Creates the result.</summary>
-        public PortfolioAnalysisResult(OptimizationResult optimization, IReadOnlyList<OptimizationResult> frontier, RiskReport risk,
-            double[,] correlation, IReadOnlyList<StressResult> stress)
-        {
-            Optimization = optimization;
-            Frontier = frontier;
-            Risk = risk;
-            Correlation = correlation;
-            Stress = stress;
-        }
-
-        /// <summary>The optimal portfolio (weights, return, volatility, Sharpe per bar).</summary>
-        public OptimizationResult Optimization { get; }
-        /// <summary>Efficient frontier points, min-variance to max-return (empty for risk parity, which has no frontier).</summary>
-        public IReadOnlyList<OptimizationResult> Frontier { get; }
-        /// <summary>VaR/CVaR and components of the optimal weights.</summary>
-        public RiskReport Risk { get; }
-        /// <summary>Correlation matrix of the returns (heat map).</summary>
-        public double[,] Correlation { get; }
-        /// <summary>Stress scenario results of the optimal weights.</summary>
-        public IReadOnlyList<StressResult> Stress { get; }
-    }
+    /// <remarks>A record: equality compares the lists and the matrix by reference, not element by element.</remarks>
+    /// <param name="Optimization">The optimal portfolio (weights, return, volatility, Sharpe per bar).</param>
+    /// <param name="Frontier">Efficient frontier points, min-variance to max-return (empty for risk parity, which has no frontier).</param>
+    /// <param name="Risk">VaR/CVaR and components of the optimal weights.</param>
+    /// <param name="Correlation">Correlation matrix of the returns (heat map).</param>
+    /// <param name="Stress">Stress scenario results of the optimal weights.</param>
+    public sealed record PortfolioAnalysisResult(
+        OptimizationResult Optimization, IReadOnlyList<OptimizationResult> Frontier, RiskReport Risk, double[,] Correlation,
+        IReadOnlyList<StressResult> Stress);
 
     /// <summary>One line of the Risk tab's component table (fractions of portfolio value per bar, positive = loss).</summary>
     public sealed class RiskComponentRow

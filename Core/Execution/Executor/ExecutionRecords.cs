@@ -50,39 +50,21 @@ namespace NinjaTraderPortfolio.Core.Execution
     }
 
     /// <summary>Immutable snapshot of a child order, as saved in the <see cref="IExecutionStore"/>.</summary>
-    public sealed class ChildOrderRecord
+    /// <param name="ClientOrderId">Client id "&lt;parent&gt;-&lt;slice&gt;-&lt;attempt&gt;".</param>
+    /// <param name="ParentId">Parent id.</param>
+    /// <param name="SliceIndex">Slice index.</param>
+    /// <param name="Attempt">Attempt within the slice.</param>
+    /// <param name="Quantity">Ordered quantity (after any change).</param>
+    /// <param name="Filled">Cumulative filled quantity.</param>
+    /// <param name="AverageFillPrice">Average fill price (NaN when nothing filled).</param>
+    /// <param name="State">State.</param>
+    /// <param name="CancelReason">Why a cancel was requested.</param>
+    /// <param name="Updated">Last change, UTC (injected clock).</param>
+    /// <param name="Message">Last native message (reject reason, gateway error).</param>
+    public sealed record ChildOrderRecord(
+        string ClientOrderId, string ParentId, int SliceIndex, int Attempt, int Quantity, int Filled, double AverageFillPrice,
+        ChildOrderState State, CancelReason CancelReason, DateTime Updated, string? Message)
     {
-        /// <summary>Creates the snapshot.</summary>
-        public ChildOrderRecord(string clientOrderId, string parentId, int sliceIndex, int attempt, int quantity, int filled,
-            double averageFillPrice, ChildOrderState state, CancelReason cancelReason, DateTime updated, string? message)
-        {
-            ClientOrderId = clientOrderId; ParentId = parentId; SliceIndex = sliceIndex; Attempt = attempt; Quantity = quantity;
-            Filled = filled; AverageFillPrice = averageFillPrice; State = state; CancelReason = cancelReason; Updated = updated; Message = message;
-        }
-
-        /// <summary>Client id "&lt;parent&gt;-&lt;slice&gt;-&lt;attempt&gt;".</summary>
-        public string ClientOrderId { get; }
-        /// <summary>Parent id.</summary>
-        public string ParentId { get; }
-        /// <summary>Slice index.</summary>
-        public int SliceIndex { get; }
-        /// <summary>Attempt within the slice.</summary>
-        public int Attempt { get; }
-        /// <summary>Ordered quantity (after any change).</summary>
-        public int Quantity { get; }
-        /// <summary>Cumulative filled quantity.</summary>
-        public int Filled { get; }
-        /// <summary>Average fill price (NaN when nothing filled).</summary>
-        public double AverageFillPrice { get; }
-        /// <summary>State.</summary>
-        public ChildOrderState State { get; }
-        /// <summary>Why a cancel was requested.</summary>
-        public CancelReason CancelReason { get; }
-        /// <summary>Last change, UTC (injected clock).</summary>
-        public DateTime Updated { get; }
-        /// <summary>Last native message (reject reason, gateway error).</summary>
-        public string? Message { get; }
-
         /// <summary>True for Filled, Cancelled, Rejected and SubmitFailed.</summary>
         public bool IsTerminal => IsTerminalState(State);
 
@@ -92,41 +74,24 @@ namespace NinjaTraderPortfolio.Core.Execution
         /// <summary>True for the terminal states.</summary>
         public static bool IsTerminalState(ChildOrderState s)
             => s == ChildOrderState.Filled || s == ChildOrderState.Cancelled || s == ChildOrderState.Rejected || s == ChildOrderState.SubmitFailed;
-
-        internal ChildOrderRecord With(ChildOrderState? state = null, int? quantity = null, int? filled = null, double? avg = null,
-            CancelReason? reason = null, DateTime? updated = null, string? message = null)
-            => new ChildOrderRecord(ClientOrderId, ParentId, SliceIndex, Attempt, quantity ?? Quantity, filled ?? Filled, avg ?? AverageFillPrice,
-                state ?? State, reason ?? CancelReason, updated ?? Updated, message ?? Message);
     }
 
     /// <summary>One state transition of a child order (the audit trail the store keeps).</summary>
-    public sealed class ChildTransition
+    /// <param name="ClientOrderId">Child id.</param>
+    /// <param name="From">Previous state (null when created).</param>
+    /// <param name="To">New state.</param>
+    /// <param name="Filled">Cumulative filled after the transition.</param>
+    /// <param name="Time">When (UTC, injected clock).</param>
+    /// <param name="Note">What caused it ("submit", "event Filled", "deadline", ...).</param>
+    public sealed record ChildTransition(string ClientOrderId, ChildOrderState? From, ChildOrderState To, int Filled, DateTime Time, string Note)
     {
-        /// <summary>Creates the transition; <paramref name="from"/> is null for a new child.</summary>
-        public ChildTransition(string clientOrderId, ChildOrderState? from, ChildOrderState to, int filled, DateTime time, string note)
-        {
-            ClientOrderId = clientOrderId; From = from; To = to; Filled = filled; Time = time; Note = note;
-        }
-
-        /// <summary>Child id.</summary>
-        public string ClientOrderId { get; }
-        /// <summary>Previous state (null when created).</summary>
-        public ChildOrderState? From { get; }
-        /// <summary>New state.</summary>
-        public ChildOrderState To { get; }
-        /// <summary>Cumulative filled after the transition.</summary>
-        public int Filled { get; }
-        /// <summary>When (UTC, injected clock).</summary>
-        public DateTime Time { get; }
-        /// <summary>What caused it ("submit", "event Filled", "deadline", ...).</summary>
-        public string Note { get; }
-
         /// <inheritdoc />
         public override string ToString() => $"{ClientOrderId}: {From?.ToString() ?? "-"} -> {To} filled {Filled} ({Note})";
     }
 
     /// <summary>Snapshot of a parent order with its remaining plan, enough to resume after a restart.</summary>
-    public sealed class ParentOrderRecord
+    /// <remarks>A record: equality compares the lists by reference, not element by element.</remarks>
+    public sealed record ParentOrderRecord
     {
         /// <summary>Creates the snapshot; lists are copied.</summary>
         public ParentOrderRecord(ParentOrder order, ParentOrderStatus status, long filled, IReadOnlyList<TimedSlice> slices,

@@ -17,32 +17,18 @@ namespace NinjaTraderPortfolio.Core.Execution
     }
 
     /// <summary>The broker's record of one order.</summary>
-    public sealed class BrokerOrderSnapshot
+    /// <param name="ClientOrderId">Client id.</param>
+    /// <param name="Instrument">Instrument name.</param>
+    /// <param name="Side">Buy or sell.</param>
+    /// <param name="Quantity">Ordered whole units.</param>
+    /// <param name="State">Current state at the broker (Accepted = working with no fill).</param>
+    /// <param name="Filled">Cumulative filled whole units.</param>
+    /// <param name="AverageFillPrice">Average fill price, currency per unit (NaN when nothing filled).</param>
+    /// <param name="Message">Reject reason or other broker text.</param>
+    public sealed record BrokerOrderSnapshot(
+        string ClientOrderId, string Instrument, OrderSide Side, int Quantity, OrderUpdateKind State, int Filled, double AverageFillPrice,
+        string? Message = null)
     {
-        /// <summary>Creates the snapshot.</summary>
-        public BrokerOrderSnapshot(string clientOrderId, string instrument, OrderSide side, int quantity, OrderUpdateKind state, int filled, double averageFillPrice, string? message = null)
-        {
-            ClientOrderId = clientOrderId; Instrument = instrument; Side = side; Quantity = quantity; State = state; Filled = filled;
-            AverageFillPrice = averageFillPrice; Message = message;
-        }
-
-        /// <summary>Client id.</summary>
-        public string ClientOrderId { get; }
-        /// <summary>Instrument name.</summary>
-        public string Instrument { get; }
-        /// <summary>Buy or sell.</summary>
-        public OrderSide Side { get; }
-        /// <summary>Ordered whole units.</summary>
-        public int Quantity { get; }
-        /// <summary>Current state at the broker (Accepted = working with no fill).</summary>
-        public OrderUpdateKind State { get; }
-        /// <summary>Cumulative filled whole units.</summary>
-        public int Filled { get; }
-        /// <summary>Average fill price, currency per unit (NaN when nothing filled).</summary>
-        public double AverageFillPrice { get; }
-        /// <summary>Reject reason or other broker text.</summary>
-        public string? Message { get; }
-
         /// <summary>The snapshot as an order event, for replaying it into an executor.</summary>
         public OrderUpdate ToUpdate(System.DateTime time, string? note = null)
             => new OrderUpdate(ClientOrderId, State, Filled, AverageFillPrice, time, Message ?? note);

@@ -31,26 +31,12 @@ namespace NinjaTraderPortfolio.Core.Execution
     }
 
     /// <summary>Something an operator must look at (rejects beyond the retry limit, over-fills, gateway failures).</summary>
-    public sealed class ExecutionAlert
+    /// <param name="ParentId">Parent order id.</param>
+    /// <param name="ClientOrderId">Child order id when the alert concerns one.</param>
+    /// <param name="Message">What happened, in one sentence.</param>
+    /// <param name="Time">When (UTC, from the injected clock).</param>
+    public sealed record ExecutionAlert(string ParentId, string? ClientOrderId, string Message, DateTime Time)
     {
-        /// <summary>Creates the alert.</summary>
-        public ExecutionAlert(string parentId, string? clientOrderId, string message, DateTime time)
-        {
-            ParentId = parentId;
-            ClientOrderId = clientOrderId;
-            Message = message;
-            Time = time;
-        }
-
-        /// <summary>Parent order id.</summary>
-        public string ParentId { get; }
-        /// <summary>Child order id when the alert concerns one.</summary>
-        public string? ClientOrderId { get; }
-        /// <summary>What happened, in one sentence.</summary>
-        public string Message { get; }
-        /// <summary>When (UTC, from the injected clock).</summary>
-        public DateTime Time { get; }
-
         /// <inheritdoc />
         public override string ToString() => $"{ParentId} {ClientOrderId}: {Message}";
     }

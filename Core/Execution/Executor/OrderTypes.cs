@@ -12,7 +12,7 @@ namespace NinjaTraderPortfolio.Core.Execution
     }
 
     /// <summary>The parent order an executor works: an id unique across restarts, the instrument, side and whole quantity.</summary>
-    public sealed class ParentOrder
+    public sealed record ParentOrder
     {
         /// <summary>Creates the parent order; <paramref name="id"/> must not contain whitespace.</summary>
         public ParentOrder(string id, string instrument, OrderSide side, long quantity)
@@ -36,7 +36,7 @@ namespace NinjaTraderPortfolio.Core.Execution
     }
 
     /// <summary>One child order to send: a market order for <see cref="Quantity"/> with a deterministic client id.</summary>
-    public sealed class ChildOrderRequest
+    public sealed record ChildOrderRequest
     {
         /// <summary>Creates the request.</summary>
         public ChildOrderRequest(string clientOrderId, string parentId, string instrument, OrderSide side, int quantity, int sliceIndex, int attempt)

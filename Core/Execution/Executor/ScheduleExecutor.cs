@@ -184,7 +184,7 @@ namespace NinjaTraderPortfolio.Core.Execution
                     if (filled == old.Filled) return;
                     Alert(old.ClientOrderId, $"fill reported after terminal state {old.State}: filled {old.Filled} -> {filled}", now);
                     var state = old.State == ChildOrderState.Cancelled && filled >= old.Quantity ? ChildOrderState.Filled : old.State;
-                    Transition(old, old.With(state: state, filled: filled, avg: avg, updated: now), note + " (late)");
+                    Transition(old, old with { State = state, Filled = filled, AverageFillPrice = avg, Updated = now }, note + " (late)");
                     Reconcile(now);
                     return;
                 }
@@ -192,21 +192,21 @@ namespace NinjaTraderPortfolio.Core.Execution
                 switch (update.Kind)
                 {
                     case OrderUpdateKind.Accepted:
-                        next = old.With(state: old.State == ChildOrderState.Submitted ? ChildOrderState.Accepted : old.State, filled: filled, avg: avg, updated: now);
+                        next = old with { State = old.State == ChildOrderState.Submitted ? ChildOrderState.Accepted : old.State, Filled = filled, AverageFillPrice = avg, Updated = now };
                         break;
                     case OrderUpdateKind.PartFilled:
                         var ps = old.State == ChildOrderState.CancelPending ? ChildOrderState.CancelPending : ChildOrderState.PartFilled;
-                        next = old.With(state: filled >= old.Quantity ? ChildOrderState.Filled : ps, filled: filled, avg: avg, updated: now);
+                        next = old with { State = filled >= old.Quantity ? ChildOrderState.Filled : ps, Filled = filled, AverageFillPrice = avg, Updated = now };
                         break;
                     case OrderUpdateKind.Filled:
                         if (filled < old.Quantity) Alert(old.ClientOrderId, $"Filled reported with {filled} of {old.Quantity}; the rest is rescheduled", now);
-                        next = old.With(state: ChildOrderState.Filled, filled: filled, avg: avg, updated: now);
+                        next = old with { State = ChildOrderState.Filled, Filled = filled, AverageFillPrice = avg, Updated = now };
                         break;
                     case OrderUpdateKind.Cancelled:
-                        next = old.With(state: ChildOrderState.Cancelled, filled: filled, avg: avg, updated: now, message: update.Message);
+                        next = old with { State = ChildOrderState.Cancelled, Filled = filled, AverageFillPrice = avg, Updated = now, Message = update.Message ?? old.Message };
                         break;
                     default:
-                        next = old.With(state: ChildOrderState.Rejected, filled: filled, avg: avg, updated: now, message: update.Message ?? "rejected");
+                        next = old with { State = ChildOrderState.Rejected, Filled = filled, AverageFillPrice = avg, Updated = now, Message = update.Message ?? "rejected" };
                         break;
                 }
                 if (next.State == old.State && next.Filled == old.Filled) return; // duplicate or stale event
@@ -314,7 +314,7 @@ namespace NinjaTraderPortfolio.Core.Execution
                 {
                     var current = _children[id];
                     if (current.State != ChildOrderState.Submitted) return; // events already arrived: it was sent after all
-                    Transition(current, current.With(state: ChildOrderState.SubmitFailed, updated: now, message: ex.Message), "gateway threw: " + ex.Message);
+                    Transition(current, current with { State = ChildOrderState.SubmitFailed, Updated = now, Message = ex.Message }, "gateway threw: " + ex.Message);
                     _pending[i] += q;
                     if (!CountFailure(i, id, "submit failed: " + ex.Message, now)) return;
                 }
@@ -409,7 +409,7 @@ namespace NinjaTraderPortfolio.Core.Execution
                 try
                 {
                     _gateway.Change(c.ClientOrderId, newQty);
-                    Transition(c, c.With(quantity: newQty, updated: now), $"change quantity {c.Quantity} -> {newQty}");
+                    Transition(c, c with { Quantity = newQty, Updated = now }, $"change quantity {c.Quantity} -> {newQty}");
                     excess -= cut;
                 }
                 catch (Exception ex) when (!(ex is OutOfMemoryException))
@@ -423,7 +423,7 @@ namespace NinjaTraderPortfolio.Core.Execution
         {
             var current = _children[c.ClientOrderId];
             if (current.IsTerminal) return;
-            var next = current.With(state: ChildOrderState.CancelPending, reason: reason, updated: now);
+            var next = current with { State = ChildOrderState.CancelPending, CancelReason = reason, Updated = now };
             Transition(current, next, reason == CancelReason.Expired ? "deadline: cancel requested" : "parent: cancel requested");
             try
             {
@@ -434,7 +434,7 @@ namespace NinjaTraderPortfolio.Core.Execution
                 // Roll back so the next Poll asks again; the order is still working as far as we know.
                 var now2 = _children[c.ClientOrderId];
                 if (now2.State == ChildOrderState.CancelPending)
-                    Transition(now2, now2.With(state: current.State, reason: current.CancelReason, updated: now), "cancel failed: " + ex.Message);
+                    Transition(now2, now2 with { State = current.State, CancelReason = current.CancelReason, Updated = now }, "cancel failed: " + ex.Message);
                 Alert(c.ClientOrderId, "cancel failed: " + ex.Message, now);
             }
         }

@@ -6,7 +6,7 @@ namespace NinjaTraderPortfolio.Core.Execution
     /// <see cref="Spread"/> the full bid-ask spread as a fraction of price; <see cref="SharesOutstanding"/> (optional,
     /// for Almgren et al. 2005) and <see cref="VisibleDepth"/> (shares/contracts at the touch, optional) may be NaN.
     /// </summary>
-    public sealed class InstrumentLiquidity
+    public sealed record InstrumentLiquidity
     {
         /// <summary>Creates the inputs; volatility and spread &gt;= 0, volume &gt; 0; optional figures NaN or &gt; 0.</summary>
         public InstrumentLiquidity(double dailyVolatility, double averageDailyVolume, double spread,

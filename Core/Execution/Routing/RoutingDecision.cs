@@ -14,7 +14,8 @@ namespace NinjaTraderPortfolio.Core.Execution
     }
 
     /// <summary>The router's choice, why, the schedule and the pre-trade cost (currency, including point value).</summary>
-    public sealed class RoutingDecision
+    /// <remarks>A record: equality compares the schedule by reference, not element by element.</remarks>
+    public sealed record RoutingDecision
     {
         /// <summary>Creates the decision.</summary>
         public RoutingDecision(ExecutionAlgorithm algorithm, string reason, ExecutionSchedule schedule, double expectedCost, double costStdDev, double kappaT)

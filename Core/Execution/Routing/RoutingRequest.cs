@@ -5,7 +5,7 @@ namespace NinjaTraderPortfolio.Core.Execution
     /// unit of price; <see cref="HorizonDays"/> the time allowed (days); <see cref="Slices"/> the number of child orders a
     /// scheduled algorithm uses; <see cref="RiskAversion"/> lambda in 1/currency (0 = not urgent).
     /// </summary>
-    public sealed class RoutingRequest
+    public sealed record RoutingRequest
     {
         /// <summary>Creates the request.</summary>
         public RoutingRequest(long quantity, double price, double pointValue, InstrumentLiquidity liquidity,

@@ -7,7 +7,7 @@ namespace NinjaTraderPortfolio.Core.Execution
     /// currency per share per share; <see cref="Epsilon"/> fixed cost per share (half spread plus fees) in currency;
     /// <see cref="RiskAversion"/> lambda in 1/currency (0 = risk neutral).
     /// </summary>
-    public sealed class AlmgrenChrissParameters
+    public sealed record AlmgrenChrissParameters
     {
         /// <summary>Creates the parameter set; every value must be finite and &gt;= 0, eta &gt; 0.</summary>
         public AlmgrenChrissParameters(double sigma, double eta, double gamma, double epsilon, double riskAversion)

@@ -9,7 +9,8 @@ namespace NinjaTraderPortfolio.Core.Execution
     /// pre-trade cost of the trajectory under the Almgren-Chriss linear model when one was given
     /// (<see cref="ExpectedCost"/> in currency, <see cref="CostVariance"/> in currency squared; NaN when unknown).
     /// </summary>
-    public sealed class ExecutionSchedule
+    /// <remarks>A record: equality compares the slice list by reference, not element by element.</remarks>
+    public sealed record ExecutionSchedule
     {
         /// <summary>Creates a schedule; the slices' quantities must sum to <paramref name="parentQuantity"/>.</summary>
         public ExecutionSchedule(string strategy, long parentQuantity, double horizon, IReadOnlyList<ScheduleSlice> slices,

@@ -4,20 +4,10 @@ using System.Collections.Generic;
 namespace NinjaTraderPortfolio.Core.Execution
 {
     /// <summary>One point of the Almgren-Chriss efficient frontier.</summary>
-    public readonly struct FrontierPoint
-    {
-        /// <summary>Creates the point.</summary>
-        public FrontierPoint(double riskAversion, double kappa, CostEstimate cost) { RiskAversion = riskAversion; Kappa = kappa; Cost = cost; }
-
-        /// <summary>lambda, 1/currency.</summary>
-        public double RiskAversion { get; }
-
-        /// <summary>Discrete urgency kappa, 1/time unit.</summary>
-        public double Kappa { get; }
-
-        /// <summary>E and V of the optimal trajectory for this lambda.</summary>
-        public CostEstimate Cost { get; }
-    }
+    /// <param name="RiskAversion">lambda, 1/currency.</param>
+    /// <param name="Kappa">Discrete urgency kappa, 1/time unit.</param>
+    /// <param name="Cost">E and V of the optimal trajectory for this lambda.</param>
+    public readonly record struct FrontierPoint(double RiskAversion, double Kappa, CostEstimate Cost);
 
     /// <summary>
     /// Implementation Shortfall schedule: the Almgren-Chriss (2000) discrete optimal trajectory

@@ -3,17 +3,10 @@ using System;
 namespace NinjaTraderPortfolio.Core.Execution
 {
     /// <summary>Expected shortfall and its variance of one trajectory, in currency and currency squared.</summary>
-    public readonly struct CostEstimate
+    /// <param name="Expected">Expected implementation shortfall E[x], currency.</param>
+    /// <param name="Variance">Variance V[x], currency squared.</param>
+    public readonly record struct CostEstimate(double Expected, double Variance)
     {
-        /// <summary>Creates the estimate.</summary>
-        public CostEstimate(double expected, double variance) { Expected = expected; Variance = variance; }
-
-        /// <summary>Expected implementation shortfall E[x], currency.</summary>
-        public double Expected { get; }
-
-        /// <summary>Variance V[x], currency squared.</summary>
-        public double Variance { get; }
-
         /// <summary>sqrt(V), currency.</summary>
         public double StdDev => Math.Sqrt(Variance);
     }

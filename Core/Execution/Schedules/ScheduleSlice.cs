@@ -6,7 +6,7 @@ namespace NinjaTraderPortfolio.Core.Execution
     /// One child order of a schedule: its position in the schedule, when it starts (in the schedule's time unit,
     /// measured from the start of the horizon) and how many whole shares/contracts it trades (always &gt;= 0).
     /// </summary>
-    public sealed class ScheduleSlice
+    public sealed record ScheduleSlice
     {
         /// <summary>Creates a slice; time must be finite and &gt;= 0, quantity &gt;= 0.</summary>
         public ScheduleSlice(int index, double time, long quantity)

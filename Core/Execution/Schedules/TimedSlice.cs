@@ -3,7 +3,7 @@ using System;
 namespace NinjaTraderPortfolio.Core.Execution
 {
     /// <summary>A slice on the wall clock: send at <see cref="Start"/>, done (or cancelled and rolled forward) by <see cref="Deadline"/> (UTC).</summary>
-    public sealed class TimedSlice
+    public sealed record TimedSlice
     {
         /// <summary>Creates a timed slice; <paramref name="deadline"/> must not precede <paramref name="start"/>.</summary>
         public TimedSlice(int index, DateTime start, DateTime deadline, long quantity)

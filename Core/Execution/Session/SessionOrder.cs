@@ -10,7 +10,7 @@ namespace NinjaTraderPortfolio.Core.Execution.Session
     /// identity: its parent id is <see cref="ExecutionSession.ParentId"/>(execution id, instrument), whatever line or
     /// position it came from.
     /// </summary>
-    public sealed class SessionOrder
+    public sealed record SessionOrder
     {
         /// <summary>Creates the order; <paramref name="liquidity"/> (volatility, ADV, spread) lets the routing policy use the router.</summary>
         public SessionOrder(string instrument, OrderSide side, long quantity, InstrumentLiquidity? liquidity = null)

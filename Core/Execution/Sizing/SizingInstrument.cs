@@ -5,7 +5,7 @@ namespace NinjaTraderPortfolio.Core.Execution
     /// <see cref="Ratio"/>, its price is the parent's. Margin per micro contract in the parent's currency, or null for
     /// the parent's margin / ratio.
     /// </summary>
-    public sealed class MicroContract
+    public sealed record MicroContract
     {
         /// <summary>Creates the micro; ratio &gt;= 2 (parent point value / micro point value).</summary>
         public MicroContract(string symbol, int ratio, long currentQuantity = 0, decimal? margin = null)
@@ -32,7 +32,7 @@ namespace NinjaTraderPortfolio.Core.Execution
     /// <see cref="RiskScaling"/>), currency code (null = account currency), initial margin per contract (instrument
     /// currency, null = unknown) and an optional micro alternative.
     /// </summary>
-    public sealed class SizingInstrument
+    public sealed record SizingInstrument
     {
         /// <summary>Creates the instrument; price and point value &gt; 0, lot &gt;= 1, weight finite, margin &gt;= 0.</summary>
         public SizingInstrument(string symbol, decimal price, decimal pointValue, int lotSize, long currentQuantity, double targetWeight,

@@ -27,28 +27,16 @@ namespace NinjaTraderPortfolio.Core.Execution
     /// in currency (positive = cost): delay (decision to arrival on the filled part), trading/impact (fills against
     /// arrival), opportunity (unfilled part, decision to close) and fees; <see cref="Total"/> is their sum.
     /// </summary>
-    public sealed class ShortfallBreakdown
+    /// <param name="Delay">side x (arrival - decision) x filled x point value.</param>
+    /// <param name="Trading">side x sum q_j (p_j - arrival) x point value: the impact and timing of the trading itself.</param>
+    /// <param name="Opportunity">side x (close - decision) x unfilled x point value: the cost of not trading.</param>
+    /// <param name="Fees">Commissions and fees.</param>
+    /// <param name="PaperNotional">Order quantity x decision price x point value (the paper portfolio).</param>
+    /// <param name="Filled">Units filled.</param>
+    public sealed record ShortfallBreakdown(decimal Delay, decimal Trading, decimal Opportunity, decimal Fees, decimal PaperNotional, long Filled)
     {
-        /// <summary>Creates the breakdown.</summary>
-        public ShortfallBreakdown(decimal delay, decimal trading, decimal opportunity, decimal fees, decimal paperNotional, long filled)
-        {
-            Delay = delay; Trading = trading; Opportunity = opportunity; Fees = fees; PaperNotional = paperNotional; Filled = filled;
-        }
-
-        /// <summary>side x (arrival - decision) x filled x point value.</summary>
-        public decimal Delay { get; }
-        /// <summary>side x sum q_j (p_j - arrival) x point value: the impact and timing of the trading itself.</summary>
-        public decimal Trading { get; }
-        /// <summary>side x (close - decision) x unfilled x point value: the cost of not trading.</summary>
-        public decimal Opportunity { get; }
-        /// <summary>Commissions and fees.</summary>
-        public decimal Fees { get; }
         /// <summary>Delay + trading + opportunity + fees.</summary>
         public decimal Total => Delay + Trading + Opportunity + Fees;
-        /// <summary>Order quantity x decision price x point value (the paper portfolio).</summary>
-        public decimal PaperNotional { get; }
-        /// <summary>Units filled.</summary>
-        public long Filled { get; }
         /// <summary>Total as basis points of the paper notional.</summary>
         public double TotalBps => (double)(Total / PaperNotional) * 1e4;
     }

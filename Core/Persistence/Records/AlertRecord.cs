@@ -16,7 +16,7 @@ namespace NinjaTraderPortfolio.Core.Persistence
     }
 
     /// <summary>An alert raised for an operator (rejects, halted executions, breached limits), kept in order of arrival.</summary>
-    public sealed class AlertRecord
+    public sealed record AlertRecord
     {
         /// <summary>Creates the alert.</summary>
         public AlertRecord(DateTime timeUtc, AlertSeverity severity, string source, string message)

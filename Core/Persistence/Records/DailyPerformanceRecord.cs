@@ -6,7 +6,7 @@ namespace NinjaTraderPortfolio.Core.Persistence
     /// One trading day of a portfolio's history, all money in account currency. Unique per portfolio and date (upsert).
     /// Returns are not stored: they follow from consecutive equities and <see cref="CashFlow"/>.
     /// </summary>
-    public sealed class DailyPerformanceRecord
+    public sealed record DailyPerformanceRecord
     {
         /// <summary>Creates the row; <paramref name="date"/> must be a date without time of day.</summary>
         public DailyPerformanceRecord(string portfolio, DateTime date, decimal equity, decimal pnl, decimal realizedPnl,

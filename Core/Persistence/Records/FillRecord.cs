@@ -5,9 +5,10 @@ namespace NinjaTraderPortfolio.Core.Persistence
 {
     /// <summary>
     /// One execution (fill) reported by the broker. <see cref="ExecutionId"/> is unique: recording the same execution
-    /// twice is ignored, so replayed NinjaTrader execution events are harmless.
+    /// twice is ignored, so replayed NinjaTrader execution events are harmless. A record: two fills are equal when every
+    /// field is (decimals by value, times by ticks), which is how the store tells a replay from a conflicting execution.
     /// </summary>
-    public sealed class FillRecord
+    public sealed record FillRecord
     {
         /// <summary>Creates the fill; quantity and price must be &gt; 0, commission &gt;= 0.</summary>
         public FillRecord(string executionId, string clientOrderId, string instrument, OrderSide side, long quantity, decimal price,
@@ -40,11 +41,5 @@ namespace NinjaTraderPortfolio.Core.Persistence
         public decimal Commission { get; }
         /// <summary>Execution time (UTC).</summary>
         public DateTime TimeUtc { get; }
-
-        /// <summary>True when every field equals <paramref name="other"/>'s (decimals by value).</summary>
-        public bool SameAs(FillRecord other)
-            => other != null && ExecutionId == other.ExecutionId && ClientOrderId == other.ClientOrderId && Instrument == other.Instrument
-               && Side == other.Side && Quantity == other.Quantity && Price == other.Price && Commission == other.Commission
-               && TimeUtc == other.TimeUtc;
     }
 }

@@ -7,7 +7,7 @@ namespace NinjaTraderPortfolio.Core.Persistence
     /// JSON) around the JSON text itself. The store keeps the text verbatim and never parses it; the portfolio manager
     /// owns the config type and picks its parser by <see cref="SchemaName"/>/<see cref="SchemaVersion"/>.
     /// </summary>
-    public sealed class PortfolioConfigRecord
+    public sealed record PortfolioConfigRecord
     {
         /// <summary>Creates the envelope; <paramref name="revision"/> and <paramref name="schemaVersion"/> must be &gt;= 1.</summary>
         public PortfolioConfigRecord(string portfolio, int revision, string schemaName, int schemaVersion, string json, DateTime savedUtc)

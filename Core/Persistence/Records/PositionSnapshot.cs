@@ -3,7 +3,7 @@ using System;
 namespace NinjaTraderPortfolio.Core.Persistence
 {
     /// <summary>A portfolio's position in one instrument at one moment: signed whole quantity and average entry price.</summary>
-    public sealed class PositionSnapshot
+    public sealed record PositionSnapshot
     {
         /// <summary>Creates the snapshot; <paramref name="averagePrice"/> must be &gt;= 0 (0 when flat).</summary>
         public PositionSnapshot(string portfolio, string instrument, long quantity, decimal averagePrice, DateTime timeUtc)

@@ -10,7 +10,8 @@ namespace NinjaTraderPortfolio.Core.Persistence
     /// the new targets, the parent orders to execute (with their plans), optionally the positions it started from and
     /// alerts it raised. Targets and positions must belong to <see cref="Portfolio"/>; parent ids must be distinct.
     /// </summary>
-    public sealed class RebalanceBatch
+    /// <remarks>A record: equality compares the lists by reference, not element by element.</remarks>
+    public sealed record RebalanceBatch
     {
         /// <summary>Creates the batch; lists are copied.</summary>
         public RebalanceBatch(string rebalanceId, string portfolio, DateTime timeUtc, string reason, IReadOnlyList<TargetRecord> targets,
@@ -61,7 +62,8 @@ namespace NinjaTraderPortfolio.Core.Persistence
     }
 
     /// <summary>A stored rebalance as read back: header, its targets and the ids of its parent orders in the order written.</summary>
-    public sealed class RebalanceRecord
+    /// <remarks>A record: equality compares the lists by reference, not element by element.</remarks>
+    public sealed record RebalanceRecord
     {
         /// <summary>Creates the record.</summary>
         public RebalanceRecord(string rebalanceId, string portfolio, DateTime timeUtc, string reason, IReadOnlyList<TargetRecord> targets,

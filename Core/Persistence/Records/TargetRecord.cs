@@ -3,7 +3,7 @@ using System;
 namespace NinjaTraderPortfolio.Core.Persistence
 {
     /// <summary>A target weight for one instrument of a portfolio, decided at one moment for a stated reason.</summary>
-    public sealed class TargetRecord
+    public sealed record TargetRecord
     {
         /// <summary>Creates the target; <paramref name="targetWeight"/> must be finite (negative for a short).</summary>
         public TargetRecord(string portfolio, string instrument, double targetWeight, DateTime timeUtc, string reason)

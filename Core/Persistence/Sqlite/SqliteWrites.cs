@@ -105,7 +105,7 @@ VALUES ($id, $order, $i, $side, $q, $px, $fee, $t) ON CONFLICT (execution_id) DO
                 ("$px", Money(r.Price)), ("$fee", Money(r.Commission)), ("$t", Instant(r.TimeUtc, "timeUtc")));
             if (inserted == 1) return true;
             var stored = SqliteReads.LoadFill(c, tx, r.ExecutionId)!;
-            if (stored.SameAs(r)) return false;
+            if (stored.Equals(r)) return false;
             throw new InvalidInputException(
                 $"execution '{r.ExecutionId}' is already stored in '{path}' with different fields (order {stored.ClientOrderId}, {stored.Side} " +
                 $"{stored.Quantity} @ {Money(stored.Price)}); refusing to overwrite it with order {r.ClientOrderId}, {r.Side} {r.Quantity} @ {Money(r.Price)}");

@@ -5,57 +5,29 @@ using System.Linq;
 namespace NinjaTraderPortfolio.Core.Portfolio.Attribution
 {
     /// <summary>Brinson-Fachler effects of one sector over one period, as fractions of portfolio value.</summary>
-    public sealed class SectorAttribution
+    /// <param name="Sector">Sector name.</param>
+    /// <param name="PortfolioWeight">Portfolio weight of the sector, w_p.</param>
+    /// <param name="BenchmarkWeight">Benchmark weight of the sector, w_b.</param>
+    /// <param name="PortfolioReturn">Portfolio's return within the sector, r_p (the benchmark's when the portfolio holds none of it).</param>
+    /// <param name="BenchmarkReturn">Benchmark's return within the sector, r_b (0 when the benchmark holds none of it).</param>
+    /// <param name="Allocation">(w_p - w_b)(r_b - R_b).</param>
+    /// <param name="Selection">w_b (r_p - r_b).</param>
+    /// <param name="Interaction">(w_p - w_b)(r_p - r_b).</param>
+    public sealed record SectorAttribution(
+        string Sector, double PortfolioWeight, double BenchmarkWeight, double PortfolioReturn, double BenchmarkReturn, double Allocation,
+        double Selection, double Interaction)
     {
-        internal SectorAttribution(string sector, double portfolioWeight, double benchmarkWeight, double portfolioReturn,
-            double benchmarkReturn, double allocation, double selection, double interaction)
-        {
-            Sector = sector;
-            PortfolioWeight = portfolioWeight;
-            BenchmarkWeight = benchmarkWeight;
-            PortfolioReturn = portfolioReturn;
-            BenchmarkReturn = benchmarkReturn;
-            Allocation = allocation;
-            Selection = selection;
-            Interaction = interaction;
-        }
-
-        /// <summary>Sector name.</summary>
-        public string Sector { get; }
-        /// <summary>Portfolio weight of the sector, w_p.</summary>
-        public double PortfolioWeight { get; }
-        /// <summary>Benchmark weight of the sector, w_b.</summary>
-        public double BenchmarkWeight { get; }
-        /// <summary>Portfolio's return within the sector, r_p (the benchmark's when the portfolio holds none of it).</summary>
-        public double PortfolioReturn { get; }
-        /// <summary>Benchmark's return within the sector, r_b (0 when the benchmark holds none of it).</summary>
-        public double BenchmarkReturn { get; }
-        /// <summary>(w_p - w_b)(r_b - R_b).</summary>
-        public double Allocation { get; }
-        /// <summary>w_b (r_p - r_b).</summary>
-        public double Selection { get; }
-        /// <summary>(w_p - w_b)(r_p - r_b).</summary>
-        public double Interaction { get; }
         /// <summary>Allocation + selection + interaction.</summary>
         public double Total => Allocation + Selection + Interaction;
     }
 
     /// <summary>Brinson-Fachler (1985) attribution of one period's active return by sector.</summary>
-    public sealed class BrinsonFachlerResult
+    /// <remarks>A record: equality compares the lists by reference, not element by element.</remarks>
+    /// <param name="Sectors">Per-sector effects, in sector name order.</param>
+    /// <param name="PortfolioReturn">R_p = sum of asset weights x returns of the portfolio.</param>
+    /// <param name="BenchmarkReturn">R_b = sum of asset weights x returns of the benchmark.</param>
+    public sealed record BrinsonFachlerResult(IReadOnlyList<SectorAttribution> Sectors, double PortfolioReturn, double BenchmarkReturn)
     {
-        internal BrinsonFachlerResult(IReadOnlyList<SectorAttribution> sectors, double portfolioReturn, double benchmarkReturn)
-        {
-            Sectors = sectors;
-            PortfolioReturn = portfolioReturn;
-            BenchmarkReturn = benchmarkReturn;
-        }
-
-        /// <summary>Per-sector effects, in sector name order.</summary>
-        public IReadOnlyList<SectorAttribution> Sectors { get; }
-        /// <summary>R_p = sum of asset weights x returns of the portfolio.</summary>
-        public double PortfolioReturn { get; }
-        /// <summary>R_b = sum of asset weights x returns of the benchmark.</summary>
-        public double BenchmarkReturn { get; }
         /// <summary>R_p - R_b; equals the sum of all effects.</summary>
         public double ActiveReturn => PortfolioReturn - BenchmarkReturn;
         /// <summary>Sum of allocation effects.</summary>

@@ -6,24 +6,12 @@ using NinjaTraderPortfolio.Core.Numerics;
 namespace NinjaTraderPortfolio.Core.Portfolio.Attribution
 {
     /// <summary>Contribution of each asset and sector to portfolio volatility (per period of the covariance).</summary>
-    public sealed class RiskAttributionResult
-    {
-        internal RiskAttributionResult(double volatility, IReadOnlyDictionary<string, double> byAsset, IReadOnlyDictionary<string, double> bySector)
-        {
-            Volatility = volatility;
-            ByAsset = byAsset;
-            BySector = bySector;
-        }
-
-        /// <summary>Portfolio volatility sqrt(w' Sigma w).</summary>
-        public double Volatility { get; }
-
-        /// <summary>Euler contribution to volatility per asset, w_i (Sigma w)_i / sigma_p; sums to <see cref="Volatility"/>.</summary>
-        public IReadOnlyDictionary<string, double> ByAsset { get; }
-
-        /// <summary>Sum of asset contributions per sector; sums to <see cref="Volatility"/>.</summary>
-        public IReadOnlyDictionary<string, double> BySector { get; }
-    }
+    /// <remarks>A record: equality compares the dictionaries by reference, not element by element.</remarks>
+    /// <param name="Volatility">Portfolio volatility sqrt(w' Sigma w).</param>
+    /// <param name="ByAsset">Euler contribution to volatility per asset, w_i (Sigma w)_i / sigma_p; sums to <see cref="Volatility"/>.</param>
+    /// <param name="BySector">Sum of asset contributions per sector; sums to <see cref="Volatility"/>.</param>
+    public sealed record RiskAttributionResult(
+        double Volatility, IReadOnlyDictionary<string, double> ByAsset, IReadOnlyDictionary<string, double> BySector);
 
     /// <summary>Euler risk attribution: volatility is homogeneous of degree one in w, so sigma = sum_i w_i d sigma / d w_i.</summary>
     public static class RiskAttribution

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using NinjaTraderPortfolio.Core.Data.Json;
 
 namespace NinjaTraderPortfolio.Core.Portfolio.Config
 {

@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 
-namespace NinjaTraderPortfolio.Core.Portfolio.Config
+namespace NinjaTraderPortfolio.Core.Data.Json
 {
     /// <summary>Kind of a <see cref="JsonNode"/>.</summary>
     public enum JsonKind

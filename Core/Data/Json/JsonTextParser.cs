@@ -3,12 +3,14 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
 
-namespace NinjaTraderPortfolio.Core.Portfolio.Config
+namespace NinjaTraderPortfolio.Core.Data.Json
 {
     /// <summary>
-    /// A small strict JSON (RFC 8259) parser for configuration files, so that Core reads its configuration inside NinjaTrader
-    /// (.NET Framework 4.8) without System.Text.Json. Rejects trailing commas, comments, duplicate keys, leading zeros, bare
-    /// words and text after the value; errors name the line and column. Nesting depth is capped at 64.
+    /// Core's one strict JSON (RFC 8259) reader, for configuration files and the simulated broker's journal, so that Core
+    /// reads JSON inside NinjaTrader (.NET Framework 4.8) without System.Text.Json. Rejects trailing commas, comments,
+    /// duplicate keys, leading zeros, bare words and text after the value; errors (<see cref="JsonSyntaxException"/>) name
+    /// the line and column. Numbers keep their text, so decimals parse exactly. Nesting depth is capped at 64.
+    /// <see cref="JsonTextWriter"/> is the matching writer.
     /// </summary>
     public static class JsonTextParser
     {
@@ -41,8 +43,7 @@ namespace NinjaTraderPortfolio.Core.Portfolio.Config
 
             public bool End => _i >= _s.Length;
 
-            public InvalidInputException Error(string what)
-                => new InvalidInputException($"{_source}: invalid JSON at line {_line}, column {_i - _lineStart + 1}: {what}");
+            public JsonSyntaxException Error(string what) => new JsonSyntaxException(_source, _line, _i - _lineStart + 1, what);
 
             public void SkipSpace()
             {
