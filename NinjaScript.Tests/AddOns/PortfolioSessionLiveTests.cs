@@ -156,7 +156,7 @@ namespace NinjaTraderPortfolio.NinjaScript.Tests.AddOns
         public void LiveAccountWithOptIn_IsTraded()
         {
             Account live = Define("Rithmic-1234");
-            using (PortfolioSession session = Open(live, s => s.Limits = new TradingLimits { AllowLiveAccounts = true }))
+            using (PortfolioSession session = Open(live, s => s.Limits = new TradingLimits().WithLiveAccounts(true)))
             {
                 Assert.That(session.Execute(PreviewOf(session), Now).Outcome, Is.EqualTo(ExecuteOutcome.Sent));
                 Assert.That(live.Orders.Count(), Is.EqualTo(2));
@@ -182,7 +182,7 @@ namespace NinjaTraderPortfolio.NinjaScript.Tests.AddOns
         public void GuardRefusal_AndPersistedParent_TheAddOnExecutesThroughTheGuardedSessionOverADurableStore()
         {
             // Guard refusal: a plan above the daily quantity cap is refused by name, all or nothing, before anything is sent.
-            using (PortfolioSession capped = Open(account, s => s.Limits = new TradingLimits { MaxDailyQuantity = 3 }))
+            using (PortfolioSession capped = Open(account, s => s.Limits = new TradingLimits().WithMaxDailyQuantity(3, "test")))
             {
                 ExecuteResult refused = capped.Execute(PreviewOf(capped), Now);
                 Assert.That(refused.Outcome, Is.EqualTo(ExecuteOutcome.Refused));
