@@ -68,6 +68,9 @@ namespace NinjaTrader.NinjaScript.Strategies
         private DateTime lossDay;
         private KillSwitch killSwitch;
         private SqlitePortfolioStore store;
+        // Guard limits of the properties, checked once in State.DataLoaded; dailyLimits null without a daily cap.
+        private TradingLimits liveLimits;
+        private TradingLimits dailyLimits;
         private SettableClock marketClock;
         private bool accountSubscribed;
         private bool handoverPending;
@@ -259,6 +262,16 @@ namespace NinjaTrader.NinjaScript.Strategies
                 (order, quantity) => { Order o = Current(order); if (o != null) ChangeOrder(o, quantity, o.LimitPrice, o.StopPrice); },
                 order => { Order o = Current(order); if (o != null) CancelOrder(o); });
             route = new ExecutionRoute(gateway);
+            // The one check of the guard properties (0 = no limit; anything else against its declaration in Core's
+            // LimitCatalog, naming the property): the session's per-order guards and the daily caps per instrument.
+            liveLimits = new TradingLimits()
+                .WithLiveAccounts(AllowLiveAccount)
+                .WithMaxOrderQuantity(MaxOrderContracts == 0 ? (long?)null : MaxOrderContracts, "property Max order contracts")
+                .WithMaxOrderNotional(MaxOrderNotional == 0 ? (double?)null : MaxOrderNotional, "property Max order notional");
+            dailyLimits = MaxDailyContracts == 0 && MaxDailyNotional == 0 ? null : new TradingLimits()
+                .WithLiveAccounts(true)
+                .WithMaxDailyQuantity(MaxDailyContracts == 0 ? (long?)null : MaxDailyContracts, "property Max daily contracts")
+                .WithMaxDailyNotional(MaxDailyNotional == 0 ? (double?)null : MaxDailyNotional, "property Max daily notional");
             rebalancer = new PortfolioRebalancer(new PortfolioRebalancerOptions
             {
                 Instruments = names,
@@ -309,12 +322,6 @@ namespace NinjaTrader.NinjaScript.Strategies
 
             // Realtime orders run through Core's execution session: per-order caps, live-account opt-in, gross leverage and
             // the kill file are the session's guards; the daily caps per instrument (UTC day of the bar time) sit behind it.
-            var limits = new TradingLimits
-            {
-                AllowLiveAccounts = AllowLiveAccount,
-                MaxOrderQuantity = MaxOrderContracts > 0 ? MaxOrderContracts : (long?)null,
-                MaxOrderNotional = MaxOrderNotional > 0 ? (decimal)MaxOrderNotional : (decimal?)null,
-            };
             route.Use(new DailyCaps(gateway, this));
             string accountName = Account == null ? string.Empty : Account.Name;
             if (!AllowLiveAccount && !AccountClassifier.IsSimulation(accountName))
@@ -328,7 +335,7 @@ namespace NinjaTrader.NinjaScript.Strategies
             rebalancer.UseExecution(route, store, query, new ExecutionSessionOptions
             {
                 Account = accountName,
-                Limits = limits,
+                Limits = liveLimits,
                 KillPath = string.IsNullOrWhiteSpace(KillFile) ? null : KillFile.Trim(),
                 RiskLimit = new GrossLeverageCheck(this),
             });
@@ -795,16 +802,11 @@ namespace NinjaTrader.NinjaScript.Strategies
 
             public void Submit(ChildOrderRequest order)
             {
-                if (owner.MaxDailyContracts > 0 || owner.MaxDailyNotional > 0)
+                if (owner.dailyLimits != null)
                 {
                     TradingGuard guard;
                     if (!guards.TryGetValue(order.Instrument, out guard))
-                        guards[order.Instrument] = guard = new TradingGuard(new TradingLimits
-                        {
-                            AllowLiveAccounts = true,
-                            MaxDailyQuantity = owner.MaxDailyContracts > 0 ? owner.MaxDailyContracts : (long?)null,
-                            MaxDailyNotional = owner.MaxDailyNotional > 0 ? (decimal)owner.MaxDailyNotional : (decimal?)null,
-                        }, owner.marketClock);
+                        guards[order.Instrument] = guard = new TradingGuard(owner.dailyLimits, owner.marketClock);
                     int k = owner.slotOf[order.Instrument];
                     double close = owner.LastClose(k, owner.lastDecision);
                     GuardDecision d = guard.TryCommit(new OrderIntent(string.Empty, order.Instrument, order.Side, order.Quantity,

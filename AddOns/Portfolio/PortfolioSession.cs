@@ -79,8 +79,6 @@ namespace NinjaTrader.NinjaScript.AddOns.Portfolio
             for (int i = 0; i < names.Length; i++)
                 instruments[i] = Instrument.GetInstrument(names[i]) ?? throw new InvalidOperationException("unknown instrument '" + names[i] + "'");
             this.settings = settings ?? new PortfolioExecutionSettings();
-            TradingLimits limits = this.settings.Limits ?? new TradingLimits();
-            limits.Validate();
             clock.Set(this.settings.StartUtc);
             if (string.IsNullOrWhiteSpace(this.settings.StorePath))
                 store = new InMemoryExecutionStore();
@@ -622,7 +620,10 @@ namespace NinjaTrader.NinjaScript.AddOns.Portfolio
         /// <summary>SQLite file of the execution state (parents, children, transitions); empty = in memory (nothing survives a restart).</summary>
         public string StorePath { get; set; }
 
-        /// <summary>Trading guards: live-account opt-in, per-order and daily quantity/notional caps (null limits are not checked).</summary>
+        /// <summary>
+        /// Trading guards: live-account opt-in, per-order and daily quantity/notional caps (null limits are not checked).
+        /// Valid by construction (<see cref="LimitsOf"/> for the window's fields); the session takes them as given.
+        /// </summary>
         public TradingLimits Limits { get; set; } = new TradingLimits();
 
         /// <summary>When this file exists, the kill switch trips at the next poll; empty = off.</summary>
@@ -633,6 +634,16 @@ namespace NinjaTrader.NinjaScript.AddOns.Portfolio
 
         /// <summary>The session's clock starts here (UTC; the window passes DateTime.UtcNow).</summary>
         public DateTime StartUtc { get; set; }
+
+        /// <summary>
+        /// The limits of the window's fields, checked once here: the live-account opt-in and the "Max daily contracts" box
+        /// (whole contracts per UTC day, all instruments; 0 = no limit, anything else against its declaration in Core's
+        /// LimitCatalog: "Max daily contracts: max daily quantity must be &gt; 0 (whole units), got -1").
+        /// </summary>
+        public static TradingLimits LimitsOf(bool allowLiveAccount, long maxDailyContracts)
+            => new TradingLimits()
+                .WithLiveAccounts(allowLiveAccount)
+                .WithMaxDailyQuantity(maxDailyContracts == 0 ? (long?)null : maxDailyContracts, "Max daily contracts");
     }
 
     /// <summary>What <see cref="PortfolioSession.Execute"/> did.</summary>

@@ -101,11 +101,8 @@ namespace NinjaTraderPortfolio.Cli.Commands
                 if (!(char.IsLetterOrDigit(c) || c == '_' || c == '.')) throw new CliUsageException($"option --execution-id may hold letters, digits, '_' and '.', got '{executionId}'");
             settings.CheckSlices(rows);
             // Refusals that need no file: before the store and the journal are opened (or created).
-            if (!settings.Limits.AllowLiveAccounts && !AccountClassifier.IsSimulation(settings.Account))
-                throw new TradingGuardException(GuardDecision.Refuse(GuardKind.LiveAccount,
-                    $"account '{settings.Account}' is not a simulation account (Sim..., Playback..., Backtest); pass --allow-live-account to trade it"));
-            if (settings.KillFile != null && ExecutionSession.KillPathExists(settings.KillFile))
-                throw new TradingGuardException(GuardDecision.Refuse(GuardKind.KillSwitch, $"kill switch: --kill-file '{settings.KillFile}' exists; nothing was sent (remove it to trade)"));
+            // The session's own precondition check, with this face's option names.
+            ExecutionSession.CheckPreconditions(settings.Account, settings.Limits.AllowLiveAccounts, settings.KillFile, "pass --allow-live-account", "--kill-file");
 
             var quotes = new ExecuteQuotes(settings.Price, settings.PriceTime ?? startedAt, settings.MarketVolume);
             // One execution at a time per store and per journal, taken before anything is read or sent.

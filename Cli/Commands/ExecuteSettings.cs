@@ -1,7 +1,6 @@
 using System;
 using System.Globalization;
 using NinjaTraderPortfolio.Cli.Infrastructure;
-using NinjaTraderPortfolio.Core.Limits;
 using NinjaTraderPortfolio.Core.Execution;
 using NinjaTraderPortfolio.Core.Execution.Session;
 using NinjaTraderPortfolio.Core.Safety;
@@ -53,17 +52,19 @@ namespace NinjaTraderPortfolio.Cli.Commands
                     throw new CliUsageException($"option --price-time must be an ISO-8601 UTC time, got '{pt}'");
                 s.PriceTime = t;
             }
-            s.Limits = new TradingLimits
-            {
-                AllowLiveAccounts = a.Has("allow-live-account"),
-                // Each guard limit checked once, here, against its declaration in Core's LimitCatalog.
-                MaxOrderQuantity = LimitQuantity(a, "max-order-quantity", LimitCatalog.MaxOrderQuantity),
-                MaxOrderNotional = LimitMoney(a, "max-order-notional", LimitCatalog.MaxOrderNotional),
-                MaxDailyQuantity = LimitQuantity(a, "max-daily-quantity", LimitCatalog.MaxDailyQuantity),
-                MaxDailyNotional = LimitMoney(a, "max-daily-notional", LimitCatalog.MaxDailyNotional),
-                MaxParticipation = a.GetLimit("max-participation", LimitCatalog.MaxParticipation),
-                MaxPriceAge = a.Has("max-price-age-ms") ? TimeSpan.FromMilliseconds(LimitQuantity(a, "max-price-age-ms", LimitCatalog.MaxPriceAge)!.Value) : (TimeSpan?)null,
-            };
+            // Each guard limit parsed here and checked once, by the TradingLimits builder, against its declaration in Core's
+            // LimitCatalog ("option --max-daily-notional: max daily notional must be > 0 (currency), got 0"); the guard and the
+            // session take the result as given.
+            long? priceAgeMs = Whole(a, "max-price-age-ms");
+            double? participation = a.Get("max-participation") is string mp ? CliArgs.ParseNumber("max-participation", mp) : (double?)null;
+            s.Limits = new TradingLimits()
+                .WithLiveAccounts(a.Has("allow-live-account"))
+                .WithMaxOrderQuantity(Whole(a, "max-order-quantity"), "option --max-order-quantity")
+                .WithMaxOrderNotional(Money(a, "max-order-notional"), "option --max-order-notional")
+                .WithMaxDailyQuantity(Whole(a, "max-daily-quantity"), "option --max-daily-quantity")
+                .WithMaxDailyNotional(Money(a, "max-daily-notional"), "option --max-daily-notional")
+                .WithMaxParticipation(participation, "option --max-participation")
+                .WithMaxPriceAge(priceAgeMs.HasValue ? TimeSpan.FromMilliseconds(priceAgeMs.Value) : (TimeSpan?)null, "option --max-price-age-ms");
             double? mv = a.GetDoubleOrNull("market-volume");
             if (mv.HasValue && !(mv.Value > 0)) throw new CliUsageException($"option --market-volume must be > 0, got {a.Get("market-volume")}");
             s.MarketVolume = mv;
@@ -120,24 +121,24 @@ namespace NinjaTraderPortfolio.Cli.Commands
             return n;
         }
 
-        // A whole-number limit: parsed, then checked against its declaration.
-        private static long? LimitQuantity(CliArgs a, string name, LimitSpec spec)
+        // A whole-number limit, parsed only (its range is checked by the TradingLimits builder).
+        private static long? Whole(CliArgs a, string name)
         {
             string? v = a.Get(name);
             if (v == null) return null;
             if (!long.TryParse(v, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long n))
                 throw new CliUsageException($"option --{name} must be a whole number, got '{v}'");
-            return spec.Problem(n) is string problem ? throw new CliUsageException($"option --{name}: {problem}") : n;
+            return n;
         }
 
-        // A money limit: parsed, then checked against its declaration.
-        private static decimal? LimitMoney(CliArgs a, string name, LimitSpec spec)
+        // A money limit, parsed only (its range is checked by the TradingLimits builder).
+        private static decimal? Money(CliArgs a, string name)
         {
             string? v = a.Get(name);
             if (v == null) return null;
             if (!decimal.TryParse(v, NumberStyles.Number, CultureInfo.InvariantCulture, out decimal d))
                 throw new CliUsageException($"option --{name} must be a number, got '{v}'");
-            return spec.Problem(d) is string problem ? throw new CliUsageException($"option --{name}: {problem}") : d;
+            return d;
         }
 
         private static decimal? PositiveDecimal(CliArgs a, string name)

@@ -117,6 +117,24 @@ namespace NinjaTraderPortfolio.Core.Tests.Cli
         }
 
         [Test]
+        public void Execute_RefusalsThatNeedNoFile_ComeBeforeTheStoreFolderAndJournalAreCreated()
+        {
+            // The session's precondition rule, run by the CLI first with its option names: nothing is created, not even the
+            // store's folder (which the store lease would otherwise create).
+            string db = Path.Combine(_dir, "state", "exec.db");
+            var live = Run("--account", "DU1234567", "--db", db);
+            Assert.That(live.Code, Is.EqualTo(3));
+            Assert.That(live.Err.Trim(), Is.EqualTo("error: trading guard LiveAccount refused the order: account 'DU1234567' is not a simulation account "
+                + "(Sim..., Playback..., Backtest); pass --allow-live-account to trade it"));
+            string kill = Path.Combine(_dir, "STOP");
+            File.WriteAllText(kill, "");
+            var killed = Run("--kill-file", kill, "--db", db);
+            Assert.That(killed.Code, Is.EqualTo(3));
+            Assert.That(killed.Err.Trim(), Is.EqualTo($"error: trading guard KillSwitch refused the order: kill switch: --kill-file '{kill}' exists; nothing was sent (remove it to trade)"));
+            Assert.That((Directory.Exists(Path.Combine(_dir, "state")), File.Exists(Journal)), Is.EqualTo((false, false)));
+        }
+
+        [Test]
         public void Execute_KillFilePresent_StopsWithExit3AndSendsNothing()
         {
             string kill = Path.Combine(_dir, "STOP");

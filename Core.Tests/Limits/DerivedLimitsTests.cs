@@ -69,13 +69,22 @@ namespace NinjaTraderPortfolio.Core.Tests.Limits
         }
 
         [Test]
-        public void TradingLimits_Validate_UsesTheDeclaredMessages()
+        public void TradingLimits_AreBuiltWithTheDeclaredMessages_NamingTheCulprit()
         {
-            var ex = Assert.Throws<InvalidInputException>(() => new TradingLimits { MaxParticipation = 1.5 }.Validate());
-            Assert.That(ex!.Message, Is.EqualTo("trading limits: " + LimitCatalog.MaxParticipation.Message("1.5")));
-            ex = Assert.Throws<InvalidInputException>(() => new TradingLimits { MaxDailyNotional = 0m }.Validate());
-            Assert.That(ex!.Message, Is.EqualTo("trading limits: max daily notional must be > 0 (currency), got 0"));
-            Assert.That(() => new TradingLimits { MaxOrderQuantity = 1, MaxPriceAge = System.TimeSpan.Zero }.Validate(), Throws.Nothing);
+            var ex = Assert.Throws<InvalidInputException>(() => new TradingLimits().WithMaxParticipation(1.5, "property X"));
+            Assert.That(ex!.Message, Is.EqualTo("property X: " + LimitCatalog.MaxParticipation.Message("1.5")));
+            ex = Assert.Throws<InvalidInputException>(() => new TradingLimits().WithMaxDailyNotional(0m, "option --max-daily-notional"));
+            Assert.That(ex!.Message, Is.EqualTo("option --max-daily-notional: max daily notional must be > 0 (currency), got 0"));
+            // A face holding money as a double: NaN gets the declared message before any conversion.
+            ex = Assert.Throws<InvalidInputException>(() => new TradingLimits().WithMaxOrderNotional(double.NaN, "property Max order notional"));
+            Assert.That(ex!.Message, Is.EqualTo("property Max order notional: " + LimitCatalog.MaxOrderNotional.Message("NaN")));
+            var ok = new TradingLimits().WithMaxOrderQuantity(1, "q").WithMaxPriceAge(System.TimeSpan.Zero, "age").WithMaxDailyNotional(2500.5, "n").WithLiveAccounts(true);
+            Assert.That((ok.MaxOrderQuantity, ok.MaxPriceAge, ok.MaxDailyNotional, ok.AllowLiveAccounts, ok.MaxOrderNotional),
+                Is.EqualTo(((long?)1, (System.TimeSpan?)System.TimeSpan.Zero, (decimal?)2500.5m, true, (decimal?)null)));
+            // Each With... keeps the others: the per-order copy drops only the daily limits.
+            var perOrder = ok.WithMaxDailyQuantity(7, "d").PerOrderOnly();
+            Assert.That((perOrder.MaxOrderQuantity, perOrder.MaxDailyQuantity, perOrder.MaxDailyNotional, perOrder.AllowLiveAccounts),
+                Is.EqualTo(((long?)1, (long?)null, (decimal?)null, true)));
         }
     }
 }

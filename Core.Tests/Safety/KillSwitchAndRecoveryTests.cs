@@ -52,7 +52,7 @@ namespace NinjaTraderPortfolio.Core.Tests.Safety
         {
             var clock = new ManualClock(T0);
             using var broker = new SimulatedBroker(clock, new FixedPriceSource(100m));
-            var gateway = new GuardedOrderGateway(broker, new TradingGuard(new TradingLimits { MaxOrderQuantity = 5 }, clock), new Quotes(), "Sim101");
+            var gateway = new GuardedOrderGateway(broker, new TradingGuard(new TradingLimits().WithMaxOrderQuantity(5, "test"), clock), new Quotes(), "Sim101");
             var alerts = new List<ExecutionAlert>();
             var sink = new Moq.Mock<IExecutionAlertSink>();
             sink.Setup(s => s.Raise(Moq.It.IsAny<ExecutionAlert>())).Callback<ExecutionAlert>(alerts.Add);

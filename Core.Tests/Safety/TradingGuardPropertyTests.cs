@@ -20,16 +20,14 @@ namespace NinjaTraderPortfolio.Core.Tests.Safety
             {
                 var rng = new Random(seed);
                 var clock = new ManualClock(new DateTime(2025, 1, 6, 0, 0, 0, DateTimeKind.Utc).AddHours(rng.Next(0, 24)));
-                var limits = new TradingLimits
-                {
-                    MaxOrderQuantity = rng.Next(2) == 0 ? (long?)null : rng.Next(1, 50),
-                    MaxOrderNotional = rng.Next(2) == 0 ? (decimal?)null : rng.Next(100, 5000),
-                    MaxDailyQuantity = rng.Next(2) == 0 ? (long?)null : rng.Next(10, 300),
-                    MaxDailyNotional = rng.Next(2) == 0 ? (decimal?)null : rng.Next(1000, 40000),
-                    MaxParticipation = rng.Next(2) == 0 ? (double?)null : 0.05 + 0.5 * rng.NextDouble(),
-                    MaxPriceAge = rng.Next(2) == 0 ? (TimeSpan?)null : TimeSpan.FromSeconds(rng.Next(1, 60)),
-                    AllowLiveAccounts = rng.Next(2) == 0,
-                };
+                var limits = new TradingLimits()
+                    .WithMaxOrderQuantity(rng.Next(2) == 0 ? (long?)null : rng.Next(1, 50), "test")
+                    .WithMaxOrderNotional(rng.Next(2) == 0 ? (decimal?)null : rng.Next(100, 5000), "test")
+                    .WithMaxDailyQuantity(rng.Next(2) == 0 ? (long?)null : rng.Next(10, 300), "test")
+                    .WithMaxDailyNotional(rng.Next(2) == 0 ? (decimal?)null : rng.Next(1000, 40000), "test")
+                    .WithMaxParticipation(rng.Next(2) == 0 ? (double?)null : 0.05 + 0.5 * rng.NextDouble(), "test")
+                    .WithMaxPriceAge(rng.Next(2) == 0 ? (TimeSpan?)null : TimeSpan.FromSeconds(rng.Next(1, 60)), "test")
+                    .WithLiveAccounts(rng.Next(2) == 0);
                 var guard = new TradingGuard(limits, clock);
                 var perDay = new Dictionary<DateTime, (long Q, decimal N)>();
                 for (int k = 0; k < 300; k++)

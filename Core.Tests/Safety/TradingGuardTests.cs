@@ -32,13 +32,13 @@ namespace NinjaTraderPortfolio.Core.Tests.Safety
             var d = new TradingGuard(new TradingLimits(), clock).Check(Order(account: "DU123456"));
             Assert.That(d.RefusedBy, Is.EqualTo(GuardKind.LiveAccount));
             Assert.That(d.Message, Does.Contain("DU123456"));
-            Assert.That(new TradingGuard(new TradingLimits { AllowLiveAccounts = true }, clock).Check(Order(account: "DU123456")).IsAllowed, Is.True);
+            Assert.That(new TradingGuard(new TradingLimits().WithLiveAccounts(true), clock).Check(Order(account: "DU123456")).IsAllowed, Is.True);
         }
 
         [Test]
         public void PerOrderLimits_AllowAtTheLimit_RefuseAbove()
         {
-            var g = new TradingGuard(new TradingLimits { MaxOrderQuantity = 10, MaxOrderNotional = 50_000m }, new ManualClock(T0));
+            var g = new TradingGuard(new TradingLimits().WithMaxOrderQuantity(10, "test").WithMaxOrderNotional(50_000m, "test"), new ManualClock(T0));
             Assert.That(g.Check(Order(10, 100m)).IsAllowed, Is.True);
             Assert.That(g.Check(Order(11, 100m)).RefusedBy, Is.EqualTo(GuardKind.OrderQuantity));
             // 10 contracts x 100 points x 50 currency/point = 50,000 (at the limit); 5,000.01 per contract over it.
@@ -52,7 +52,7 @@ namespace NinjaTraderPortfolio.Core.Tests.Safety
         public void DailyLimits_CountCommittedOrders_AndResetOnTheNextUtcDay()
         {
             var clock = new ManualClock(T0);
-            var g = new TradingGuard(new TradingLimits { MaxDailyQuantity = 25, MaxDailyNotional = 2_000m }, clock);
+            var g = new TradingGuard(new TradingLimits().WithMaxDailyQuantity(25, "test").WithMaxDailyNotional(2_000m, "test"), clock);
             Assert.That(g.TryCommit(Order(10, 50m)).IsAllowed, Is.True);
             Assert.That(g.TryCommit(Order(10, 50m)).IsAllowed, Is.True);
             Assert.That(g.DailyQuantityUsed, Is.EqualTo(20));
@@ -70,7 +70,7 @@ namespace NinjaTraderPortfolio.Core.Tests.Safety
         [Test]
         public void RecordUsage_SeedsTodayAfterARestart()
         {
-            var g = new TradingGuard(new TradingLimits { MaxDailyQuantity = 25 }, new ManualClock(T0));
+            var g = new TradingGuard(new TradingLimits().WithMaxDailyQuantity(25, "test"), new ManualClock(T0));
             g.RecordUsage(20, 2000m);
             Assert.That(g.Check(Order(6)).RefusedBy, Is.EqualTo(GuardKind.DailyQuantity));
         }
@@ -78,7 +78,7 @@ namespace NinjaTraderPortfolio.Core.Tests.Safety
         [Test]
         public void Participation_RefusesAboveTheFraction_AndWithoutAVolume()
         {
-            var g = new TradingGuard(new TradingLimits { MaxParticipation = 0.1 }, new ManualClock(T0));
+            var g = new TradingGuard(new TradingLimits().WithMaxParticipation(0.1, "test"), new ManualClock(T0));
             Assert.That(g.Check(Order(10, volume: 100)).IsAllowed, Is.True);
             Assert.That(g.Check(Order(11, volume: 100)).RefusedBy, Is.EqualTo(GuardKind.Participation));
             Assert.That(g.Check(Order(1)).RefusedBy, Is.EqualTo(GuardKind.Participation));
@@ -88,7 +88,7 @@ namespace NinjaTraderPortfolio.Core.Tests.Safety
         public void StalePrice_OlderThanTheAgeByTheInjectedClock_IsRefused()
         {
             var clock = new ManualClock(T0);
-            var g = new TradingGuard(new TradingLimits { MaxPriceAge = TimeSpan.FromSeconds(5) }, clock);
+            var g = new TradingGuard(new TradingLimits().WithMaxPriceAge(TimeSpan.FromSeconds(5), "test"), clock);
             Assert.That(g.Check(Order(priceTime: T0.AddSeconds(-5))).IsAllowed, Is.True);
             clock.Advance(TimeSpan.FromMilliseconds(1));
             var d = g.Check(Order(priceTime: T0.AddSeconds(-5)));
@@ -121,7 +121,7 @@ namespace NinjaTraderPortfolio.Core.Tests.Safety
         public void KillSwitch_RefusesEverything_FirstInOrder()
         {
             var kill = new KillSwitch();
-            var g = new TradingGuard(new TradingLimits { MaxOrderQuantity = 1 }, new ManualClock(T0), kill);
+            var g = new TradingGuard(new TradingLimits().WithMaxOrderQuantity(1, "test"), new ManualClock(T0), kill);
             kill.Trip("operator");
             var d = g.Check(Order(10, account: "Live"));
             Assert.That(d.RefusedBy, Is.EqualTo(GuardKind.KillSwitch));
@@ -134,10 +134,10 @@ namespace NinjaTraderPortfolio.Core.Tests.Safety
         [TestCase(null, -1.0, null)]
         [TestCase(null, 1.5, null)]
         [TestCase(null, null, -1.0)]
-        public void InvalidLimits_AreRefusedAtConstruction(long? maxQ, double? participation, double? ageSeconds)
+        public void InvalidLimits_AreRefusedWhenTheLimitsAreBuilt_SoNoGuardCanHoldThem(long? maxQ, double? participation, double? ageSeconds)
         {
-            var limits = new TradingLimits { MaxOrderQuantity = maxQ, MaxParticipation = participation, MaxPriceAge = ageSeconds.HasValue ? TimeSpan.FromSeconds(ageSeconds.Value) : (TimeSpan?)null };
-            Assert.Throws<InvalidInputException>(() => new TradingGuard(limits, new ManualClock(T0)));
+            Assert.Throws<InvalidInputException>(() => new TradingLimits().WithMaxOrderQuantity(maxQ, "test").WithMaxParticipation(participation, "test")
+                .WithMaxPriceAge(ageSeconds.HasValue ? TimeSpan.FromSeconds(ageSeconds.Value) : (TimeSpan?)null, "test"));
         }
     }
 }

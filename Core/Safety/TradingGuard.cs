@@ -22,11 +22,10 @@ namespace NinjaTraderPortfolio.Core.Safety
         private long _dayQuantity;
         private decimal _dayNotional;
 
-        /// <summary>Creates the guard; the limits are validated and must not be changed afterwards.</summary>
+        /// <summary>Creates the guard over <paramref name="limits"/> (valid by construction: each was checked where the user entered it).</summary>
         public TradingGuard(TradingLimits limits, IClock clock, KillSwitch? killSwitch = null, IRiskLimitCheck? riskLimit = null)
         {
             _limits = Guard.NotNull(limits, nameof(limits));
-            _limits.Validate();
             _clock = Guard.NotNull(clock, nameof(clock));
             _killSwitch = killSwitch;
             _risk = riskLimit;

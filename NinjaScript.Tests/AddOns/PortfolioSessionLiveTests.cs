@@ -153,10 +153,21 @@ namespace NinjaTraderPortfolio.NinjaScript.Tests.AddOns
         }
 
         [Test]
+        public void MaxDailyContractsField_IsCheckedOnceWhereTheWindowBuildsTheLimits_WithTheDeclaredMessage()
+        {
+            var bad = Assert.Throws<NinjaTraderPortfolio.Core.InvalidInputException>(() => PortfolioExecutionSettings.LimitsOf(false, -2));
+            Assert.That(bad.Message, Is.EqualTo("Max daily contracts: " + NinjaTraderPortfolio.Core.Limits.LimitCatalog.MaxDailyQuantity.Message("-2")));
+            Assert.That(bad.Message, Is.EqualTo("Max daily contracts: max daily quantity must be > 0 (whole units), got -2"));
+            TradingLimits off = PortfolioExecutionSettings.LimitsOf(true, 0);
+            Assert.That((off.MaxDailyQuantity, off.AllowLiveAccounts), Is.EqualTo(((long?)null, true)), "0 = no limit");
+            Assert.That(PortfolioExecutionSettings.LimitsOf(false, 3).MaxDailyQuantity, Is.EqualTo(3));
+        }
+
+        [Test]
         public void LiveAccountWithOptIn_IsTraded()
         {
             Account live = Define("Rithmic-1234");
-            using (PortfolioSession session = Open(live, s => s.Limits = new TradingLimits { AllowLiveAccounts = true }))
+            using (PortfolioSession session = Open(live, s => s.Limits = new TradingLimits().WithLiveAccounts(true)))
             {
                 Assert.That(session.Execute(PreviewOf(session), Now).Outcome, Is.EqualTo(ExecuteOutcome.Sent));
                 Assert.That(live.Orders.Count(), Is.EqualTo(2));
@@ -182,7 +193,7 @@ namespace NinjaTraderPortfolio.NinjaScript.Tests.AddOns
         public void GuardRefusal_AndPersistedParent_TheAddOnExecutesThroughTheGuardedSessionOverADurableStore()
         {
             // Guard refusal: a plan above the daily quantity cap is refused by name, all or nothing, before anything is sent.
-            using (PortfolioSession capped = Open(account, s => s.Limits = new TradingLimits { MaxDailyQuantity = 3 }))
+            using (PortfolioSession capped = Open(account, s => s.Limits = PortfolioExecutionSettings.LimitsOf(false, 3)))
             {
                 ExecuteResult refused = capped.Execute(PreviewOf(capped), Now);
                 Assert.That(refused.Outcome, Is.EqualTo(ExecuteOutcome.Refused));

@@ -319,6 +319,16 @@ namespace NinjaTraderPortfolio.NinjaScript.Tests.Strategies
         }
 
         [Test]
+        public void GuardProperties_AreValidatedOnceAtDataLoaded_WithTheDeclaredMessagesNamingTheProperty()
+        {
+            // 0 = no limit; anything else is checked against its declaration when the TradingLimits are built.
+            var contracts = Assert.Throws<NinjaTraderPortfolio.Core.InvalidInputException>(() => Run(s => s.MaxOrderContracts = -1));
+            Assert.That(contracts.Message, Is.EqualTo("property Max order contracts: max order quantity must be > 0 (whole units), got -1"));
+            var notional = Assert.Throws<NinjaTraderPortfolio.Core.InvalidInputException>(() => Run(s => s.MaxDailyNotional = double.NaN));
+            Assert.That(notional.Message, Is.EqualTo("property Max daily notional: " + LimitCatalog.MaxDailyNotional.Message("NaN")));
+        }
+
+        [Test]
         public void MaxWeightDefault_IsTheDeclaredChartFaceDefault()
         {
             var strategy = new PortfolioRebalancingStrategy();

@@ -147,7 +147,7 @@ namespace NinjaTrader.Gui.NinjaScript
                     KillFile = killFileBox.Text.Trim(),
                     DryRun = dryRunBox.IsChecked == true,
                     StartUtc = DateTime.UtcNow,
-                    Limits = new NinjaTraderPortfolio.Core.Safety.TradingLimits { AllowLiveAccounts = allowLiveBox.IsChecked == true, MaxDailyQuantity = maxDaily > 0 ? maxDaily : (long?)null },
+                    Limits = PortfolioExecutionSettings.LimitsOf(allowLiveBox.IsChecked == true, maxDaily),
                 };
                 session = new PortfolioSession(account, lines.Select(p => p[0].Trim()).ToList(), lines.Select(p => p.Length > 1 ? p[1].Trim() : string.Empty).ToList(), executionSettings);
                 session.RequestHistory(ParseInt(historyBox, "history days"));

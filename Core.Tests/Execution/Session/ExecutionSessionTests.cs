@@ -201,6 +201,39 @@ namespace NinjaTraderPortfolio.Core.Tests.Execution.Session
         }
 
         [Test]
+        public void StartAndTheFacesShareOnePreconditionRule_EachNamingItsOwnSettings()
+        {
+            // Start runs CheckPreconditions with the session's generic names; a face passes its own (the CLI's options).
+            var clock = new ManualClock(T0);
+            using var broker = new SimulatedBroker(clock, new FixedPriceSource(100m));
+            using var s = NewSession("e7b", broker, new InMemoryExecutionStore(), clock, new ExecutionSessionOptions { Account = "U1234" });
+            var atStart = Assert.Throws<TradingGuardException>(() => s.Start(Orders))!;
+            var direct = Assert.Throws<TradingGuardException>(() => ExecutionSession.CheckPreconditions("U1234", false, null))!;
+            Assert.That(atStart.Message, Is.EqualTo(direct.Message).And.EqualTo("trading guard LiveAccount refused the order: account 'U1234' is not a simulation "
+                + "account (Sim..., Playback..., Backtest); the explicit live-account opt-in is needed to trade it"));
+            var cli = Assert.Throws<TradingGuardException>(() => ExecutionSession.CheckPreconditions("U1234", false, null, "pass --allow-live-account", "--kill-file"))!;
+            Assert.That(cli.Decision.Message, Is.EqualTo("account 'U1234' is not a simulation account (Sim..., Playback..., Backtest); pass --allow-live-account to trade it"));
+            Assert.That(() => ExecutionSession.CheckPreconditions("U1234", true, null), Throws.Nothing, "the opt-in lets a live account through");
+
+            string dir = Path.Combine(Path.GetTempPath(), "ntp-pre-" + Guid.NewGuid().ToString("N"));
+            Directory.CreateDirectory(dir);
+            try
+            {
+                string kill = Path.Combine(dir, "STOP");
+                Assert.That(() => ExecutionSession.CheckPreconditions("Sim101", false, kill), Throws.Nothing, "no file, no refusal");
+                File.WriteAllText(kill, "");
+                var k = Assert.Throws<TradingGuardException>(() => ExecutionSession.CheckPreconditions("Sim101", false, kill, "pass --allow-live-account", "--kill-file"))!;
+                Assert.That((k.Decision.RefusedBy, k.Decision.Message), Is.EqualTo(((GuardKind?)GuardKind.KillSwitch, $"kill switch: --kill-file '{kill}' exists; nothing was sent (remove it to trade)")));
+                k = Assert.Throws<TradingGuardException>(() => ExecutionSession.CheckPreconditions("Sim101", false, kill))!;
+                Assert.That(k.Decision.Message, Is.EqualTo($"kill switch: kill path '{kill}' exists; nothing was sent (remove it to trade)"));
+            }
+            finally
+            {
+                Directory.Delete(dir, true);
+            }
+        }
+
+        [Test]
         public void IdlePolls_WriteNothingToTheStore()
         {
             var clock = new ManualClock(T0);

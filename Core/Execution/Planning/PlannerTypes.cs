@@ -10,7 +10,8 @@ namespace NinjaTraderPortfolio.Core.Execution
     /// 1 for shares), lot size (contracts/shares per lot, orders are whole lots), the current signed position and the
     /// signed target weight (fraction of account equity; exposure = quantity x price x point value / equity).
     /// </summary>
-    public sealed class PlannerInstrument
+    /// <remarks>A record: two instruments with the same fields are equal (a <see cref="SizingInstrument"/> holding one compares by value too).</remarks>
+    public sealed record PlannerInstrument
     {
         /// <summary>Creates the instrument; price and point value &gt; 0, lot size &gt;= 1, weight finite.</summary>
         public PlannerInstrument(string symbol, decimal price, decimal pointValue, int lotSize, long currentQuantity, double targetWeight)

@@ -134,11 +134,7 @@ namespace NinjaTraderPortfolio.Core.Execution.Session
                 var seen = new HashSet<string>(StringComparer.Ordinal);
                 foreach (var o in orders)
                     if (!seen.Add(o.Instrument)) throw new InvalidInputException($"execution '{ExecutionId}': '{o.Instrument}' has two orders; give one net order per instrument");
-                if (!_options.Limits.AllowLiveAccounts && !AccountClassifier.IsSimulation(_options.Account))
-                    throw new TradingGuardException(GuardDecision.Refuse(GuardKind.LiveAccount,
-                        $"account '{_options.Account}' is not a simulation account (Sim..., Playback..., Backtest); the explicit live-account opt-in is needed to trade it"));
-                if (KillPathExists(out string? what))
-                    throw new TradingGuardException(GuardDecision.Refuse(GuardKind.KillSwitch, $"kill switch: {what}; nothing was sent (remove it to trade)"));
+                CheckPreconditions(_options.Account, _options.Limits.AllowLiveAccounts, _options.KillPath);
                 Run(() => Open(orders));
                 _state = SessionState.Working;
                 UpdateState();
@@ -273,11 +269,7 @@ namespace NinjaTraderPortfolio.Core.Execution.Session
         private void Preflight(IReadOnlyList<SessionOrder> orders, DateTime now)
         {
             var l = _options.Limits;
-            var perOrder = new TradingGuard(new TradingLimits
-            {
-                AllowLiveAccounts = l.AllowLiveAccounts, MaxOrderQuantity = l.MaxOrderQuantity, MaxOrderNotional = l.MaxOrderNotional,
-                MaxParticipation = l.MaxParticipation, MaxPriceAge = l.MaxPriceAge,
-            }, _clock);
+            var perOrder = new TradingGuard(l.PerOrderOnly(), _clock);
             int? cap = MaxChildQuantity(orders);
             long totalQuantity = 0;
             decimal totalNotional = 0;
@@ -330,6 +322,25 @@ namespace NinjaTraderPortfolio.Core.Execution.Session
             if (path == null || !KillPathExists(path)) return false;
             what = $"kill path '{path}' exists";
             return true;
+        }
+
+        /// <summary>
+        /// The refusals that need no order, no store and no file: a live <paramref name="account"/> without the opt-in
+        /// (<paramref name="allowLiveAccounts"/>), then an existing <paramref name="killPath"/> (null = none). Throws
+        /// <see cref="TradingGuardException"/> (<see cref="GuardKind.LiveAccount"/>, <see cref="GuardKind.KillSwitch"/>).
+        /// <see cref="Start"/> calls it; a face calls it first to refuse before it opens its store and files, naming its own
+        /// settings: <paramref name="liveOptIn"/> says how to opt in ("pass --allow-live-account"), <paramref name="killPathName"/>
+        /// names the path ("--kill-file"). Messages: "account 'X' is not a simulation account (Sim..., Playback..., Backtest);
+        /// &lt;liveOptIn&gt; to trade it", "kill switch: &lt;killPathName&gt; 'P' exists; nothing was sent (remove it to trade)".
+        /// </summary>
+        public static void CheckPreconditions(string account, bool allowLiveAccounts, string? killPath,
+            string liveOptIn = "the explicit live-account opt-in is needed", string killPathName = "kill path")
+        {
+            if (!allowLiveAccounts && !AccountClassifier.IsSimulation(account))
+                throw new TradingGuardException(GuardDecision.Refuse(GuardKind.LiveAccount,
+                    $"account '{account}' is not a simulation account (Sim..., Playback..., Backtest); {liveOptIn} to trade it"));
+            if (killPath != null && KillPathExists(killPath))
+                throw new TradingGuardException(GuardDecision.Refuse(GuardKind.KillSwitch, $"kill switch: {killPathName} '{killPath}' exists; nothing was sent (remove it to trade)"));
         }
 
         /// <summary>True when anything exists at <paramref name="path"/> (file, folder, FIFO, device, link), or when it cannot even be looked at.</summary>

@@ -38,27 +38,32 @@ namespace NinjaTraderPortfolio.Core.Execution
         public SizingInstrument(string symbol, decimal price, decimal pointValue, int lotSize, long currentQuantity, double targetWeight,
             string? currency = null, decimal? margin = null, MicroContract? micro = null)
         {
-            // The planner instrument checks price, point value, lot and weight with messages naming the symbol.
-            _ = new PlannerInstrument(symbol, price, pointValue, lotSize, currentQuantity, targetWeight);
+            // The planner instrument holds symbol, price, point value, lot, position and weight, and checks them with
+            // messages naming the symbol; this type adds what sizing needs on top.
+            Planner = new PlannerInstrument(symbol, price, pointValue, lotSize, currentQuantity, targetWeight);
             if (margin.HasValue && margin.Value < 0) throw new InvalidInputException($"margin of '{symbol}' must be >= 0, got {margin.Value}");
             if (micro != null && lotSize != 1) throw new InvalidInputException($"'{symbol}' names micro '{micro.Symbol}' but has lot size {lotSize}; micros need lot size 1");
-            Symbol = symbol; Price = price; PointValue = pointValue; LotSize = lotSize; CurrentQuantity = currentQuantity;
-            TargetWeight = targetWeight; Currency = string.IsNullOrWhiteSpace(currency) ? null : currency!.Trim().ToUpperInvariant();
+            Currency = string.IsNullOrWhiteSpace(currency) ? null : currency!.Trim().ToUpperInvariant();
             Margin = margin; Micro = micro;
         }
 
+        /// <summary>
+        /// The instrument as the whole-lot planner sees it, in the instrument's own currency and contracts (the sizer
+        /// converts it to the account currency and to micros where named).
+        /// </summary>
+        public PlannerInstrument Planner { get; }
         /// <summary>Instrument name.</summary>
-        public string Symbol { get; }
+        public string Symbol => Planner.Symbol;
         /// <summary>Current price, instrument currency per point.</summary>
-        public decimal Price { get; }
+        public decimal Price => Planner.Price;
         /// <summary>Instrument currency per point per contract.</summary>
-        public decimal PointValue { get; }
+        public decimal PointValue => Planner.PointValue;
         /// <summary>Contracts per lot.</summary>
-        public int LotSize { get; }
+        public int LotSize => Planner.LotSize;
         /// <summary>Signed contracts held now.</summary>
-        public long CurrentQuantity { get; }
+        public long CurrentQuantity => Planner.CurrentQuantity;
         /// <summary>Signed target weight, fraction of equity.</summary>
-        public double TargetWeight { get; }
+        public double TargetWeight => Planner.TargetWeight;
         /// <summary>Currency code, or null for the account currency.</summary>
         public string? Currency { get; }
         /// <summary>Initial margin per contract in the instrument currency, or null when unknown.</summary>

@@ -267,20 +267,23 @@ namespace NinjaTraderPortfolio.Core.Portfolio.Manager
 
         private static List<string> LimitAlerts(ManagedPortfolio p, double[] weights)
         {
+            // The portfolio's one limits model, the constraints its optimizer gets (validated with the config); the messages
+            // name the config members the user wrote.
             var alerts = new List<string>();
-            var l = p.Config.Limits;
+            var c = p.Config.Constraints();
             const double tol = 1e-9;
             for (int i = 0; i < weights.Length; i++)
             {
-                if (weights[i] > l.MaxWeight + tol)
-                    alerts.Add($"weight of '{p.Symbols[i]}' is {Guard.Format(weights[i])}, above limits.maxWeight {Guard.Format(l.MaxWeight)}");
-                if (weights[i] < l.MinWeight - tol)
-                    alerts.Add($"weight of '{p.Symbols[i]}' is {Guard.Format(weights[i])}, below limits.minWeight {Guard.Format(l.MinWeight)}");
+                var range = c.RangeOf(p.Symbols[i]);
+                if (weights[i] > range.Max + tol)
+                    alerts.Add($"weight of '{p.Symbols[i]}' is {Guard.Format(weights[i])}, above limits.maxWeight {Guard.Format(range.Max)}");
+                if (weights[i] < range.Min - tol)
+                    alerts.Add($"weight of '{p.Symbols[i]}' is {Guard.Format(weights[i])}, below limits.minWeight {Guard.Format(range.Min)}");
             }
-            foreach (var kv in l.SectorMax.OrderBy(k => k.Key, StringComparer.Ordinal))
+            foreach (var kv in c.SectorMax.OrderBy(k => k.Key, StringComparer.Ordinal))
             {
                 double sum = 0;
-                for (int i = 0; i < weights.Length; i++) if (p.Config.Instruments[i].Sector == kv.Key) sum += weights[i];
+                for (int i = 0; i < weights.Length; i++) if (c.SectorOf(p.Symbols[i]) == kv.Key) sum += weights[i];
                 if (sum > kv.Value + tol) alerts.Add($"sector '{kv.Key}' weighs {Guard.Format(sum)}, above limits.sectorMax {Guard.Format(kv.Value)}");
             }
             return alerts;
