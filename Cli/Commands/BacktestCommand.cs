@@ -5,6 +5,7 @@ using System.Linq;
 using NinjaTraderPortfolio.Cli.Infrastructure;
 using NinjaTraderPortfolio.Core;
 using NinjaTraderPortfolio.Core.Backtesting;
+using NinjaTraderPortfolio.Core.Rebalancing;
 using NinjaTraderPortfolio.Core.Data;
 using NinjaTraderPortfolio.Core.Execution;
 using NinjaTraderPortfolio.Core.Optimization.RiskParity;

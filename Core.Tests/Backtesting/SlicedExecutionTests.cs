@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using NinjaTraderPortfolio.Core.Backtesting;
+using NinjaTraderPortfolio.Core.Rebalancing;
 using NinjaTraderPortfolio.Core.Data;
 using NinjaTraderPortfolio.Core.Execution;
 using NinjaTraderPortfolio.Core.Execution.Session;

@@ -38,6 +38,13 @@ namespace NinjaTraderPortfolio.Core.Backtesting
         /// </summary>
         public BacktestExecution? Execution { get; set; }
 
+        /// <summary>
+        /// The signals that re-optimize (see <see cref="Rebalancing.RebalancingLoopOptions.RetargetOn"/>): every signal by default;
+        /// <see cref="Allocation.RebalanceReason.Calendar"/> replays the NinjaTrader strategy, whose drift signals trade back to
+        /// the targets in force.
+        /// </summary>
+        public Allocation.RebalanceReason RetargetOn { get; set; } = Rebalancing.RebalancingLoopOptions.EverySignal;
+
         /// <summary>Per-instrument |weight| and notional caps the whole-lot sizing respects (as a live account would), or null.</summary>
         public Execution.IAllocationLimits? SizingLimits { get; set; }
     }
