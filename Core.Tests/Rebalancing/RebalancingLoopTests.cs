@@ -133,6 +133,26 @@ namespace NinjaTraderPortfolio.Core.Tests.Rebalancing
         }
 
         [Test]
+        public void SizeNow_AManualRebalance_SizesByTheLoopsRule_FromTheHeldPositions()
+        {
+            var options = new RebalancingLoopOptions
+            {
+                Instruments = new[] { "A", "B" },
+                PointValues = new[] { 10m, 1m },
+                SizingLimits = new InstrumentLimits(defaultMaxWeight: 0.2),
+            };
+            var sizing = RebalancingLoop.SizeNow(options, new[] { 100.0, 50.0 }, new[] { 50m, -10m }, 1_000_000m, new[] { 0.6, 0.3 });
+            // Capped at 0.2 of 1,000,000: 200 contracts of A (100 x 10 each), 4,000 of B (50 each); orders from 50 and -10.
+            Assert.That(sizing.Orders.Select(o => o.TargetQuantity), Is.EqualTo(new[] { 200L, 4000L }));
+            Assert.That(sizing.Orders.Select(o => o.OrderQuantity), Is.EqualTo(new[] { 150L, 4010L }));
+            Assert.That(sizing.Orders.All(o => o.Capped), Is.True);
+
+            options.FractionalUnits = true;
+            Assert.That(() => RebalancingLoop.SizeNow(options, new[] { 100.0, 50.0 }, new decimal[2], 1_000_000m, new[] { 0.6, 0.3 }),
+                Throws.InstanceOf<InvalidInputException>().With.Message.Contains("whole lots"));
+        }
+
+        [Test]
         public void BadSettings_AreRefused_NamingTheSetting()
         {
             var source = new FixedWeightSource(new[] { 0.5, 0.5 });

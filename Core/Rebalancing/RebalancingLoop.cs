@@ -188,6 +188,22 @@ namespace NinjaTraderPortfolio.Core.Rebalancing
             return q;
         }
 
+        /// <summary>
+        /// A manual rebalance now, as a one-shot of the loop's sizing step (the AddOn's Rebalance tab): whole lots from
+        /// <paramref name="positions"/> (signed units) to <paramref name="targets"/> (fractions of equity) at
+        /// <paramref name="closes"/> on <paramref name="equity"/> (&gt; 0, currency) under <paramref name="options"/>' sizing
+        /// limits, cash buffer, no-trade band and margin cap: the rule the loop applies to its own decisions.
+        /// </summary>
+        public static SizingResult SizeNow(RebalancingLoopOptions options, IReadOnlyList<double> closes, IReadOnlyList<decimal> positions, decimal equity, IReadOnlyList<double> targets)
+        {
+            Guard.NotNull(options, nameof(options));
+            if (options.FractionalUnits) throw new InvalidInputException("a manual rebalance sizes whole lots; fractional units are for replays");
+            var loop = new RebalancingLoop(options, new FixedWeightSource(Guard.NotNull(targets, nameof(targets))));
+            loop.AddBar(DateTime.MinValue, closes);
+            loop.Size(positions, equity, targets, out SizingResult? sizing);
+            return sizing!;
+        }
+
         private double[] ComputeTargets(DateTime time)
         {
             var t = Source.TargetsAt(_window);
