@@ -126,23 +126,6 @@ namespace NinjaTraderPortfolio.Core.Allocation
         }
 
         /// <summary>
-        /// Copies the returns in the window into <paramref name="destination"/> (at least <see cref="Count"/> x N), oldest
-        /// first: the raw window for estimators that need more than the mean and covariance. O(Count N), no allocation.
-        /// </summary>
-        public void CopyWindow(double[,] destination)
-        {
-            Guard.NotNull(destination, nameof(destination));
-            if (destination.GetLength(0) < _count || destination.GetLength(1) != _n)
-                throw new ArgumentException($"destination must be at least {_count} x {_n}, got {destination.GetLength(0)} x {destination.GetLength(1)}", nameof(destination));
-            int oldest = _count < Window ? 0 : _next;
-            for (int k = 0; k < _count; k++)
-            {
-                int off = ((oldest + k) % Window) * _n;
-                for (int i = 0; i < _n; i++) destination[k, i] = _ring[off + i];
-            }
-        }
-
-        /// <summary>
         /// Writes <c>Sigma w</c> into <paramref name="result"/> and returns <c>w'Sigma w</c> (per period). O(N^2), no allocation.
         /// NaN with fewer than 2 observations.
         /// </summary>

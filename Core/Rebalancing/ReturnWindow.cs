@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using NinjaTraderPortfolio.Core.Allocation;
 using NinjaTraderPortfolio.Core.Data;
 using NinjaTraderPortfolio.Core.Statistics;
 
@@ -8,18 +7,17 @@ namespace NinjaTraderPortfolio.Core.Rebalancing
 {
     /// <summary>
     /// The rebalancing loop's one returns window: the simple returns c_t / c_(t-1) - 1 of the last <see cref="Length"/> bars,
-    /// kept streaming (one return in per bar, the oldest out; <see cref="RollingMoments"/> holds them with their running mean
-    /// and covariance, O(N^2) per bar; never rebuilt from the prices). A decision reads its estimate from the returns the
-    /// window holds (<see cref="Estimate"/>, <see cref="Frame"/> for estimators that need the raw returns: EWMA,
-    /// Ledoit-Wolf). Not thread-safe.
+    /// kept streaming in a ring (one return in per bar, the oldest out: O(N) per bar, no allocation, never rebuilt from the
+    /// prices). A decision reads its estimate from the returns the window holds (<see cref="Estimate"/>; <see cref="Frame"/>
+    /// for estimators that need the raw returns: EWMA, Ledoit-Wolf). Not thread-safe.
     /// </summary>
     public sealed class ReturnWindow
     {
         private readonly string[] _assets;
-        private readonly RollingMoments _moments;
-        private readonly DateTime[] _dates;
-        private readonly double[] _prev, _ret;
-        private int _nextDate;
+        private readonly double[] _ring;   // [slot * n + i]
+        private readonly DateTime[] _dates; // [slot]: the bar time of the later close
+        private readonly double[] _prev;
+        private int _next, _count;
         private bool _hasPrev;
 
         /// <summary>Creates an empty window of <paramref name="length"/> (&gt;= 2) returns for <paramref name="assets"/> (unique names).</summary>
@@ -29,29 +27,26 @@ namespace NinjaTraderPortfolio.Core.Rebalancing
             _assets = new string[assets.Count];
             for (int i = 0; i < _assets.Length; i++) _assets[i] = Guard.NotBlank(assets[i], nameof(assets));
             if (new HashSet<string>(_assets, StringComparer.Ordinal).Count != _assets.Length) throw new InvalidInputException("instrument names must be unique: " + string.Join(", ", _assets));
-            _moments = new RollingMoments(_assets.Length, Guard.InRange(length, 2, int.MaxValue, nameof(length)));
+            Length = Guard.InRange(length, 2, int.MaxValue, nameof(length));
+            _ring = new double[checked(length * _assets.Length)];
             _dates = new DateTime[length];
             _prev = new double[_assets.Length];
-            _ret = new double[_assets.Length];
         }
 
         /// <summary>Instrument names, in the order of every per-asset array (a futures roll renames a slot).</summary>
         public IReadOnlyList<string> Assets => _assets;
 
         /// <summary>Most returns kept.</summary>
-        public int Length => _moments.Window;
+        public int Length { get; }
 
         /// <summary>Returns in the window now (at most <see cref="Length"/>).</summary>
-        public int Count => _moments.Count;
+        public int Count => _count;
 
         /// <summary>Bars added so far (every bar, also those that added no return).</summary>
         public long Bars { get; private set; }
 
         /// <summary>Time of the last bar added (<see cref="DateTime.MinValue"/> before the first).</summary>
         public DateTime LastTime { get; private set; } = DateTime.MinValue;
-
-        /// <summary>The streaming moments of the whole window (read-only use).</summary>
-        public RollingMoments Moments => _moments;
 
         /// <summary>
         /// Adds a bar: <paramref name="closes"/> (finite, &gt; 0, one per asset) at <paramref name="time"/> (strictly after the
@@ -68,10 +63,11 @@ namespace NinjaTraderPortfolio.Core.Rebalancing
                     throw new InvalidInputException($"price of '{_assets[i]}' must be a finite number > 0, got {Guard.Format(closes[i])} at {AssetFrame.FormatDate(time)}");
             if (_hasPrev)
             {
-                for (int i = 0; i < _ret.Length; i++) _ret[i] = closes[i] / _prev[i] - 1.0;
-                _moments.Add(_ret);
-                _dates[_nextDate] = time;
-                _nextDate = _nextDate + 1 == _dates.Length ? 0 : _nextDate + 1;
+                int off = _next * _prev.Length;
+                for (int i = 0; i < _prev.Length; i++) _ring[off + i] = closes[i] / _prev[i] - 1.0;
+                _dates[_next] = time;
+                _next = _next + 1 == Length ? 0 : _next + 1;
+                if (_count < Length) _count++;
             }
             for (int i = 0; i < _prev.Length; i++) _prev[i] = closes[i];
             _hasPrev = true;
@@ -95,9 +91,9 @@ namespace NinjaTraderPortfolio.Core.Rebalancing
         /// <summary>
         /// Mean and sample covariance (n - 1) per bar of the last <paramref name="last"/> returns (2..<see cref="Count"/>),
         /// computed exactly (two-pass, <see cref="SampleMoments"/>) from the returns the window holds: O(last N^2), called on
-        /// decision bars only. A decision therefore depends on the window's returns alone, not on the streaming
-        /// accumulator's history (when it last resynchronised, where the run started), and equals the batch estimate on the
-        /// same returns bit for bit; <see cref="Moments"/> stays the per-bar streaming view (equal up to rounding).
+        /// decision bars only. A decision therefore depends on the window's returns alone (not on a running accumulator's
+        /// history: when it last resynchronised, where the run started) and equals the batch estimate on the same returns bit
+        /// for bit, so a replay and the live loop agree to the last digit.
         /// </summary>
         public void Estimate(int last, out double[] mean, out double[,] covariance)
         {
@@ -110,26 +106,24 @@ namespace NinjaTraderPortfolio.Core.Rebalancing
         public AssetFrame Frame(int last)
         {
             RequireReturns(last);
-            int n = _assets.Length, count = _moments.Count;
-            var all = new double[count, n];
-            _moments.CopyWindow(all);
-            int oldestDate = count < _dates.Length ? 0 : _nextDate;
+            int n = _assets.Length;
+            int oldest = _count < Length ? 0 : _next;
             var dates = new DateTime[last];
             var cols = new double[n][];
             for (int j = 0; j < n; j++) cols[j] = new double[last];
             for (int k = 0; k < last; k++)
             {
-                int row = count - last + k;
-                dates[k] = _dates[(oldestDate + row) % _dates.Length];
-                for (int j = 0; j < n; j++) cols[j][k] = all[row, j];
+                int slot = (oldest + _count - last + k) % Length;
+                dates[k] = _dates[slot];
+                for (int j = 0; j < n; j++) cols[j][k] = _ring[slot * n + j];
             }
             return new AssetFrame(dates, _assets, cols, FrameKind.SimpleReturns, $"the {last} returns up to {AssetFrame.FormatDate(LastTime)}");
         }
 
         private void RequireReturns(int last)
         {
-            if (last < 2 || last > _moments.Count)
-                throw new InvalidInputException($"the returns window holds {_moments.Count} returns up to {AssetFrame.FormatDate(LastTime)}; {last} were asked for (at least 2)");
+            if (last < 2 || last > _count)
+                throw new InvalidInputException($"the returns window holds {_count} returns up to {AssetFrame.FormatDate(LastTime)}; {last} were asked for (at least 2)");
         }
     }
 }
