@@ -17,9 +17,10 @@ namespace NinjaTraderPortfolio.Core.Portfolio.Manager
     /// demand) and execution for many named portfolios.
     /// Lifecycle per portfolio: <see cref="UpdatePrices"/> (a bar of closes) and <see cref="UpdatePositions"/> (the account),
     /// <see cref="Evaluate"/> (weights, triggers, limits; raises <see cref="RebalanceSignalled"/>), <see cref="Plan"/> (whole
-    /// lots by <see cref="RebalancePlanner"/>), <see cref="Execute"/> (one guarded, durable <see cref="ExecutionSession"/>
-    /// along the router's schedule). The targets come from <see cref="TargetSourceFactory"/>, the triggers from the same
-    /// <see cref="RebalanceTriggerEvaluator"/> the backtester uses, so a backtest replays these decisions.
+    /// lots under the config's sizing limits), <see cref="Execute"/> (one guarded, durable <see cref="ExecutionSession"/>
+    /// along the router's schedule). Each portfolio runs one <see cref="Rebalancing.RebalancingLoop"/> (its one streaming
+    /// returns window, the triggers, the target source from <see cref="TargetSourceFactory"/>, the sizing limits): the loop
+    /// the backtester replays, so a backtest replays these decisions.
     /// Thread-safe: each portfolio has its own lock; events are delivered one at a time (never concurrently, never while a
     /// portfolio lock is held, so handlers may call back into the manager), in the order they were raised per portfolio.
     /// A handler that throws does not stop delivery: the exception is counted in <see cref="HandlerFailures"/>.
@@ -138,7 +139,7 @@ namespace NinjaTraderPortfolio.Core.Portfolio.Manager
         }
 
         /// <summary>
-        /// Risk of the portfolio over its retained history (the optimizer window, at least 20 returns): the weights held now
+        /// Risk of the portfolio over the returns its loop's window holds (the optimizer window, at least 20 returns): the weights held now
         /// (<paramref name="useTargets"/> false) or the targets in force (true), through <see cref="Risk.PortfolioRiskAnalyzer"/>
         /// at <paramref name="confidence"/>; per-bar figures. Needs at least 3 returns.
         /// </summary>
@@ -162,9 +163,9 @@ namespace NinjaTraderPortfolio.Core.Portfolio.Manager
         }
 
         /// <summary>
-        /// Sizes whole-lot orders from the positions to the targets at the latest closes (<see cref="RebalancePlanner"/>,
-        /// equity = cash + positions, the config's cash buffer, |weight| capped at limits.maxWeight). Needs targets (an
-        /// evaluation with enough bars).
+        /// Sizes whole-lot orders from the positions to the targets at the latest closes by the portfolio's loop (its sizing
+        /// step: <see cref="RebalancePlanner"/> via <see cref="FuturesSizer"/>, equity = cash + positions, the config's cash
+        /// buffer, |weight| capped at the config's limits). Needs targets (an evaluation with enough bars).
         /// </summary>
         public RebalancePlan Plan(string portfolio)
         {
