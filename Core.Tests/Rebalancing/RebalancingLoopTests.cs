@@ -153,6 +153,18 @@ namespace NinjaTraderPortfolio.Core.Tests.Rebalancing
         }
 
         [Test]
+        public void Settings_AreCopiedAtConstruction_LaterChangesToTheOptionsHaveNoEffect()
+        {
+            var options = new RebalancingLoopOptions { Instruments = new[] { "A", "B" }, PointValues = new[] { 10m, 1m } };
+            var loop = new RebalancingLoop(options, new FixedWeightSource(new[] { 0.6, 0.3 }));
+            options.SizingLimits = new InstrumentLimits(defaultMaxWeight: 0.01);
+            options.FractionalUnits = true;
+            var d = Bar(loop, 0, new decimal[2], 1_000_000m);
+            // Uncapped whole lots: 0.6 x 1,000,000 / (100 x 10) = 600 and 0.3 x 1,000,000 / 50 = 6,000.
+            Assert.That(d.Quantities, Is.EqualTo(new[] { 600m, 6000m }));
+        }
+
+        [Test]
         public void BadSettings_AreRefused_NamingTheSetting()
         {
             var source = new FixedWeightSource(new[] { 0.5, 0.5 });
@@ -162,6 +174,10 @@ namespace NinjaTraderPortfolio.Core.Tests.Rebalancing
                 Throws.InstanceOf<InvalidInputException>().With.Message.Contains("point value of 'B'"));
             Assert.That(() => new RebalancingLoop(new RebalancingLoopOptions { Instruments = new[] { "A", "B" }, PointValues = new[] { 1m, 1m }, CashBuffer = 1 }, source),
                 Throws.InstanceOf<InvalidInputException>().With.Message.Contains("cash buffer"));
+            Assert.That(() => new RebalancingLoop(new RebalancingLoopOptions { Instruments = new[] { "A", "B" }, PointValues = new[] { 1m, 1m }, MinTradeWeight = -0.1 }, source),
+                Throws.InstanceOf<InvalidInputException>().With.Message.Contains("minimum trade weight"));
+            Assert.That(() => new RebalancingLoop(new RebalancingLoopOptions { Instruments = new[] { "A", "B" }, PointValues = new[] { 1m, 1m }, MaxMarginUse = 0.5 }, source),
+                Throws.InstanceOf<InvalidInputException>().With.Message.Contains("margin per contract"));
             var loop = new RebalancingLoop(new RebalancingLoopOptions { Instruments = new[] { "A", "B" }, PointValues = new[] { 1m, 1m } }, source);
             Assert.That(() => loop.Step(Day0, Day0, new[] { 1.0, 1.0 }, new decimal[2], 0m), Throws.InstanceOf<InvalidInputException>().With.Message.Contains("equity must be > 0"));
         }

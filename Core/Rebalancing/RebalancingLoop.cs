@@ -26,7 +26,12 @@ namespace NinjaTraderPortfolio.Core.Rebalancing
     /// </summary>
     public sealed class RebalancingLoop
     {
-        private readonly RebalancingLoopOptions _o;
+        // The settings, copied at construction (the options object may change afterwards without effect).
+        private readonly SizingOptions _sizing;
+        private readonly IAllocationLimits? _limits;
+        private readonly decimal?[]? _margins;
+        private readonly bool _fractional;
+        private readonly RebalanceReason _retargetOn;
         private readonly ReturnWindow _window;
         private readonly RebalanceTriggerEvaluator? _triggers;
         private readonly decimal[] _pointValues;
@@ -43,7 +48,7 @@ namespace NinjaTraderPortfolio.Core.Rebalancing
         /// <summary>Creates the loop over <paramref name="source"/>; the window keeps max(source returns, minimum window, 2) returns.</summary>
         public RebalancingLoop(RebalancingLoopOptions options, ITargetWeightSource source)
         {
-            _o = Guard.NotNull(options, nameof(options));
+            Guard.NotNull(options, nameof(options));
             Source = Guard.NotNull(source, nameof(source));
             var names = Guard.NotNull(options.Instruments, nameof(options.Instruments));
             Guard.NotEmpty(names, nameof(options.Instruments));
@@ -58,6 +63,10 @@ namespace NinjaTraderPortfolio.Core.Rebalancing
             if (options.Margins != null && options.Margins.Count != n) throw new InvalidInputException($"margins: {options.Margins.Count} for {n} instruments");
             if (double.IsNaN(options.CashBuffer) || options.CashBuffer < 0 || options.CashBuffer >= 1)
                 throw new InvalidInputException($"cash buffer must be in [0, 1), got {Guard.Format(options.CashBuffer)}");
+            if (!(options.MinTradeWeight >= 0) || double.IsInfinity(options.MinTradeWeight))
+                throw new InvalidInputException($"minimum trade weight must be a finite number >= 0, got {Guard.Format(options.MinTradeWeight)}");
+            if (options.MaxMarginUse.HasValue && !(options.MaxMarginUse.Value > 0))
+                throw new InvalidInputException($"max margin use must be > 0, got {Guard.Format(options.MaxMarginUse.Value)}");
             if (options.MaxMarginUse.HasValue && options.Margins == null)
                 throw new InvalidInputException("a margin cap (max margin use) needs the margin per contract of every instrument");
             Guard.InRange(options.MinimumWindow, 2, int.MaxValue, nameof(options.MinimumWindow));
@@ -66,6 +75,11 @@ namespace NinjaTraderPortfolio.Core.Rebalancing
             {
                 _triggers = new RebalanceTriggerEvaluator(n, options.Triggers);
             }
+            _sizing = new SizingOptions { CashBuffer = options.CashBuffer, MinTradeWeight = options.MinTradeWeight, MaxMarginUse = options.MaxMarginUse };
+            _limits = options.SizingLimits;
+            _margins = options.Margins?.ToArray();
+            _fractional = options.FractionalUnits;
+            _retargetOn = options.RetargetOn;
             _closes = new double[n];
             _weights = new double[n];
         }
@@ -137,7 +151,7 @@ namespace NinjaTraderPortfolio.Core.Rebalancing
             if (reasons == RebalanceReason.None) return new RebalanceDecision(time, RebalanceAction.None, reasons, false, _targets, weights, equity, 0);
             bool calendar = (reasons & RebalanceReason.Calendar) != 0;
             if (working && !calendar) return new RebalanceDecision(time, RebalanceAction.IgnoredWhileWorking, reasons, false, _targets, weights, equity, 0);
-            bool retarget = !Source.IsFixed && (reasons & _o.RetargetOn) != 0;
+            bool retarget = !Source.IsFixed && (reasons & _retargetOn) != 0;
             if (retarget) _targets = ComputeTargets(time);
             return new RebalanceDecision(time, RebalanceAction.Rebalance, reasons, retarget, _targets, weights, equity, 0);
         }
@@ -169,7 +183,7 @@ namespace NinjaTraderPortfolio.Core.Rebalancing
             int n = _closes.Length;
             if (positions.Count != n || targets.Count != n) throw new ArgumentException($"positions and targets must have {n} values");
             var q = new decimal[n];
-            if (_o.FractionalUnits)
+            if (_fractional)
             {
                 sizing = null;
                 for (int i = 0; i < n; i++) q[i] = (decimal)targets[i] * equity / ((decimal)_closes[i] * _pointValues[i]);
@@ -180,10 +194,9 @@ namespace NinjaTraderPortfolio.Core.Rebalancing
             {
                 decimal p = positions[i];
                 if (p != decimal.Truncate(p)) throw new InvalidInputException($"position of '{_window.Assets[i]}' is {p}: whole-lot sizing needs whole units");
-                instruments[i] = new SizingInstrument(_window.Assets[i], (decimal)_closes[i], _pointValues[i], _lots[i], (long)p, targets[i], null, _o.Margins?[i]);
+                instruments[i] = new SizingInstrument(_window.Assets[i], (decimal)_closes[i], _pointValues[i], _lots[i], (long)p, targets[i], null, _margins?[i]);
             }
-            sizing = _sizer.Size(instruments, equity, AccountCurrencyOnly,
-                new SizingOptions { CashBuffer = _o.CashBuffer, MinTradeWeight = _o.MinTradeWeight, MaxMarginUse = _o.MaxMarginUse }, _o.SizingLimits);
+            sizing = _sizer.Size(instruments, equity, AccountCurrencyOnly, _sizing, _limits);
             for (int i = 0; i < n; i++) q[i] = sizing.Orders[i].TargetQuantity;
             return q;
         }
