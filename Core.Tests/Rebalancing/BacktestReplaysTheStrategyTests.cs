@@ -92,7 +92,7 @@ namespace NinjaTraderPortfolio.Core.Tests.Rebalancing
             return new AssetFrame(dates, assets, cols, FrameKind.Prices, "seed " + seed);
         }
 
-        private static List<Decision> Backtest(AssetFrame prices, RebalancePolicy policy, TargetWeightCalculator calculator, decimal capital, double cashBuffer)
+        private static List<Decision> Backtest(AssetFrame prices, RebalanceTriggerOptions triggers, TargetWeightCalculator calculator, decimal capital, double cashBuffer)
         {
             var source = new OptimizerWeightSource(calculator.Spec.Create(new OptimizerSettings { KellyFraction = calculator.KellyFraction }),
                 calculator.Constraints, Lookback, CovarianceMethod.Sample, calculator.RiskFreeRate);
@@ -100,7 +100,7 @@ namespace NinjaTraderPortfolio.Core.Tests.Rebalancing
             var r = new Backtester().Run(prices, ins, source, new BacktestOptions
             {
                 InitialCapital = capital,
-                Policy = policy,
+                Triggers = triggers,
                 CashBuffer = cashBuffer,
                 SizingLimits = new InstrumentLimits(defaultMaxWeight: MaxWeight),
                 RetargetOn = RebalanceReason.Calendar, // as the strategy: drift trades back to the targets in force
@@ -147,18 +147,23 @@ namespace NinjaTraderPortfolio.Core.Tests.Rebalancing
 
         [Test]
         public void SeededRandomBars_TheBacktesterAndTheStrategyLoop_RebalanceOnTheSameBars_ToTheSameTargetsAndContracts(
-            [Values("monthly", "weekly", "drift:0.03")] string policyText)
+            [Values("monthly", "weekly", "drift:0.03", "monthly+drift:0.03")] string policyText)
         {
-            var policy = RebalancePolicy.Parse(policyText);
-            int compared = 0;
+            // The strategy's settings; the backtester gets the same triggers (a calendar schedule and a drift band together
+            // are the strategy's usual configuration, which no single policy text names).
+            var calendar = policyText.StartsWith("monthly", StringComparison.Ordinal) ? CalendarFrequency.Monthly
+                : policyText == "weekly" ? CalendarFrequency.Weekly : CalendarFrequency.None;
+            double? band = policyText.EndsWith("drift:0.03", StringComparison.Ordinal) ? 0.03 : (double?)null;
+            var triggers = new RebalanceTriggerOptions { Calendar = calendar, AbsoluteBand = band };
+            int compared = 0, drifts = 0;
             for (int seed = 1; seed <= 4; seed++)
             {
                 var prices = RandomPrices(seed, 260);
                 var calculator = new TargetWeightCalculator(PortfolioMethod.MinimumVariance, MaxWeight, 1, 0);
                 decimal capital = 2_000_000m + 500_000m * seed;
                 double buffer = 0.01 * seed;
-                var backtest = Backtest(prices, policy, calculator, capital, buffer);
-                var strategy = Strategy(prices, policy.Calendar, policy.DriftBand, calculator, capital, buffer);
+                var backtest = Backtest(prices, triggers, calculator, capital, buffer);
+                var strategy = Strategy(prices, calendar, band, calculator, capital, buffer);
 
                 Assert.That(backtest.Count, Is.GreaterThan(2), $"seed {seed}: the policy should fire");
                 Assert.That(strategy.Select(d => d.ToString()), Is.EqualTo(backtest.Select(d => d.ToString())), $"seed {seed} {policyText}");
@@ -169,8 +174,10 @@ namespace NinjaTraderPortfolio.Core.Tests.Rebalancing
                 }
                 Assert.That(backtest.Any(d => d.Positions.Any(q => q != 0)), Is.True, $"seed {seed}: the account trades");
                 compared += backtest.Count;
+                drifts += backtest.Count(d => (d.Reasons & RebalanceReason.AbsoluteDrift) != 0);
             }
             Assert.That(compared, Is.GreaterThan(12));
+            if (band.HasValue) Assert.That(drifts, Is.GreaterThan(0), "the drift band fired somewhere");
         }
 
         [Test]

@@ -9,6 +9,12 @@ namespace NinjaTraderPortfolio.Core.Backtesting
         /// <summary>When to rebalance after the first allocation. Default monthly.</summary>
         public RebalancePolicy Policy { get; set; } = RebalancePolicy.Periodic(Allocation.CalendarFrequency.Monthly);
 
+        /// <summary>
+        /// The triggers in full, or null (default): those of <see cref="Policy"/>. Set them to replay a live configuration the
+        /// policy text cannot name, e.g. the strategy's calendar schedule together with its drift band.
+        /// </summary>
+        public Allocation.RebalanceTriggerOptions? Triggers { get; set; }
+
         /// <summary>Commission and impact. Default none.</summary>
         public BacktestCosts Costs { get; set; } = BacktestCosts.None;
 

@@ -38,6 +38,7 @@ namespace NinjaTraderPortfolio.Core.Backtesting
             if (double.IsNaN(options.CashBuffer) || options.CashBuffer < 0 || options.CashBuffer >= 1)
                 throw new InvalidInputException($"cash buffer must be in [0, 1), got {Guard.Format(options.CashBuffer)}");
             var policy = Guard.NotNull(options.Policy, nameof(options.Policy));
+            options.Triggers?.Validate();
             var costs = Guard.NotNull(options.Costs, nameof(options.Costs));
             if (options.Execution != null && options.FractionalUnits)
                 throw new InvalidInputException($"sliced execution ({options.Execution.Description}) splits whole lots; it cannot be combined with fractional units");
@@ -46,7 +47,7 @@ namespace NinjaTraderPortfolio.Core.Backtesting
             if (start < 0 || start >= prices.Rows)
                 throw new InvalidInputException($"{prices.Source}: {prices.Rows} bars, but the targets ({source.Description}) need bar {start + 1} to start");
 
-            var loop = new RebalancingLoop(LoopOptions(prices, ins, options), source);
+            var loop = new RebalancingLoop(LoopOptions(prices, ins, policy, options), source);
             var run = new RunState(prices, ins, costs, options);
             var closes = new double[prices.AssetCount];
             for (int t = 0; t < prices.Rows; t++)
@@ -78,13 +79,13 @@ namespace NinjaTraderPortfolio.Core.Backtesting
                 run.DelayCosts, options.Execution?.Description ?? "market-on-close");
         }
 
-        /// <summary>The loop settings of a backtest: its instruments, the policy's triggers and the sizing settings.</summary>
-        private static RebalancingLoopOptions LoopOptions(AssetFrame prices, BacktestInstrument[] ins, BacktestOptions options) => new RebalancingLoopOptions
+        /// <summary>The loop settings of a backtest: its instruments, the triggers (given, else the policy's) and the sizing settings.</summary>
+        private static RebalancingLoopOptions LoopOptions(AssetFrame prices, BacktestInstrument[] ins, RebalancePolicy policy, BacktestOptions options) => new RebalancingLoopOptions
         {
             Instruments = prices.Assets,
             PointValues = ins.Select(i => i.PointValue).ToArray(),
             LotSizes = ins.Select(i => i.LotSize).ToArray(),
-            Triggers = options.Policy.IsNone ? null : options.Policy.ToTriggerOptions(),
+            Triggers = options.Triggers ?? (policy.IsNone ? null : policy.ToTriggerOptions()),
             CashBuffer = options.CashBuffer,
             MinTradeWeight = options.MinTradeWeight,
             SizingLimits = options.SizingLimits,
