@@ -92,10 +92,12 @@ namespace NinjaTraderPortfolio.Core.Tests.Rebalancing
             return new AssetFrame(dates, assets, cols, FrameKind.Prices, "seed " + seed);
         }
 
-        private static List<Decision> Backtest(AssetFrame prices, RebalanceTriggerOptions triggers, TargetWeightCalculator calculator, decimal capital, double cashBuffer)
+        private static List<Decision> Backtest(AssetFrame prices, RebalanceTriggerOptions triggers, TargetWeightCalculator calculator, decimal capital, double cashBuffer,
+            double? volatilityTarget = null)
         {
-            var source = new OptimizerWeightSource(calculator.Spec.Create(new OptimizerSettings { KellyFraction = calculator.KellyFraction }),
+            ITargetWeightSource source = new OptimizerWeightSource(calculator.Spec.Create(new OptimizerSettings { KellyFraction = calculator.KellyFraction }),
                 calculator.Constraints, Lookback, CovarianceMethod.Sample, calculator.RiskFreeRate);
+            if (volatilityTarget.HasValue) source = new ScaledWeightSource(source, Lookback, 252, volatilityTarget, 1.5);
             var ins = prices.Assets.Select((a, j) => new BacktestInstrument(a, (decimal)PointValues[j])).ToList();
             var r = new Backtester().Run(prices, ins, source, new BacktestOptions
             {
@@ -115,7 +117,8 @@ namespace NinjaTraderPortfolio.Core.Tests.Rebalancing
             return decisions;
         }
 
-        private static List<Decision> Strategy(AssetFrame prices, CalendarFrequency calendar, double? band, TargetWeightCalculator calculator, decimal capital, double cashBuffer)
+        private static List<Decision> Strategy(AssetFrame prices, CalendarFrequency calendar, double? band, TargetWeightCalculator calculator, decimal capital, double cashBuffer,
+            double? volatilityTarget = null)
         {
             string[] names = prices.Assets.ToArray();
             var gateway = new FillAtCloseGateway(names) { Cash = capital };
@@ -128,6 +131,9 @@ namespace NinjaTraderPortfolio.Core.Tests.Rebalancing
                 Calendar = calendar,
                 DriftBand = band,
                 CashBuffer = cashBuffer,
+                VolatilityTarget = volatilityTarget,
+                MaxGrossLeverage = volatilityTarget.HasValue ? 1.5 : (double?)null,
+                PeriodsPerYear = 252,
                 ExecutionSlices = 1,
                 BarLength = TimeSpan.FromDays(1),
             }, gateway, new SettableClock(), null, null);
@@ -147,7 +153,7 @@ namespace NinjaTraderPortfolio.Core.Tests.Rebalancing
 
         [Test]
         public void SeededRandomBars_TheBacktesterAndTheStrategyLoop_RebalanceOnTheSameBars_ToTheSameTargetsAndContracts(
-            [Values("monthly", "weekly", "drift:0.03", "monthly+drift:0.03")] string policyText)
+            [Values("monthly", "weekly", "drift:0.03", "monthly+drift:0.03", "monthly+vol:0.25")] string policyText)
         {
             // The strategy's settings; the backtester gets the same triggers (a calendar schedule and a drift band together
             // are the strategy's usual configuration, which no single policy text names).
@@ -155,6 +161,7 @@ namespace NinjaTraderPortfolio.Core.Tests.Rebalancing
                 : policyText == "weekly" ? CalendarFrequency.Weekly : CalendarFrequency.None;
             double? band = policyText.EndsWith("drift:0.03", StringComparison.Ordinal) ? 0.03 : (double?)null;
             var triggers = new RebalanceTriggerOptions { Calendar = calendar, AbsoluteBand = band };
+            double? volatility = policyText.EndsWith("vol:0.25", StringComparison.Ordinal) ? 0.25 : (double?)null;
             int compared = 0, drifts = 0;
             for (int seed = 1; seed <= 4; seed++)
             {
@@ -162,8 +169,8 @@ namespace NinjaTraderPortfolio.Core.Tests.Rebalancing
                 var calculator = new TargetWeightCalculator(PortfolioMethod.MinimumVariance, MaxWeight, 1, 0);
                 decimal capital = 2_000_000m + 500_000m * seed;
                 double buffer = 0.01 * seed;
-                var backtest = Backtest(prices, triggers, calculator, capital, buffer);
-                var strategy = Strategy(prices, calendar, band, calculator, capital, buffer);
+                var backtest = Backtest(prices, triggers, calculator, capital, buffer, volatility);
+                var strategy = Strategy(prices, calendar, band, calculator, capital, buffer, volatility);
 
                 Assert.That(backtest.Count, Is.GreaterThan(2), $"seed {seed}: the policy should fire");
                 Assert.That(strategy.Select(d => d.ToString()), Is.EqualTo(backtest.Select(d => d.ToString())), $"seed {seed} {policyText}");
@@ -175,6 +182,8 @@ namespace NinjaTraderPortfolio.Core.Tests.Rebalancing
                 Assert.That(backtest.Any(d => d.Positions.Any(q => q != 0)), Is.True, $"seed {seed}: the account trades");
                 compared += backtest.Count;
                 drifts += backtest.Count(d => (d.Reasons & RebalanceReason.AbsoluteDrift) != 0);
+                if (volatility.HasValue)
+                    Assert.That(backtest.Any(d => Math.Abs(d.Targets.Sum() - 1) > 1e-3), Is.True, $"seed {seed}: the volatility scaling changes the targets");
             }
             Assert.That(compared, Is.GreaterThan(12));
             if (band.HasValue) Assert.That(drifts, Is.GreaterThan(0), "the drift band fired somewhere");
