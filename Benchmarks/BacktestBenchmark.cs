@@ -4,6 +4,7 @@ using System.Linq;
 using BenchmarkDotNet.Attributes;
 using NinjaTraderPortfolio.Core.Allocation;
 using NinjaTraderPortfolio.Core.Backtesting;
+using NinjaTraderPortfolio.Core.Rebalancing;
 using NinjaTraderPortfolio.Core.Data;
 
 namespace NinjaTraderPortfolio.Benchmarks

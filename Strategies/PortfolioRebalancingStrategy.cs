@@ -27,7 +27,7 @@ namespace NinjaTrader.NinjaScript.Strategies
     /// Multi-instrument portfolio rebalancer. The chart instrument is slot 1; slots 2-4 are added by the strategy itself
     /// (AddDataSeries in State.Configure), so one instance holds the whole portfolio, also in the Strategy Analyzer (whose
     /// basket test would run instruments separately). Core computes everything: target weights (optimizer over the last
-    /// Lookback bar returns), triggers (DynamicAllocationEngine: calendar and drift band), whole-contract orders with point
+    /// Lookback bar returns), triggers (Core's RebalancingLoop: calendar and drift band), whole-contract orders with point
     /// values, volatility target, leverage and margin caps, FX rates and a no-trade band (FuturesSizer) and their execution
     /// (one ExecutionSession per rebalance over unmanaged orders; historical orders at once, realtime orders as a TWAP, one
     /// child per bar or, with a slice horizon, on the clock of a 1-minute series). Fills come from OnExecutionUpdate.

@@ -281,17 +281,26 @@ namespace NinjaTrader.NinjaScript.AddOns.Portfolio
             if (risk != null) risk.Validate(names);
             RiskScale scale = risk != null && risk.Scales ? risk.Scale(targets, Returns()) : null;
             IReadOnlyList<double> sized = scale != null ? scale.Weights : targets;
-            var instrumentsToSize = new List<SizingInstrument>();
+            var closes = new double[names.Length];
+            var held = new decimal[names.Length];
+            var pointValues = new decimal[names.Length];
             for (int i = 0; i < names.Length; i++)
             {
                 double price = Price(names[i]);
                 if (!(price > 0)) throw new InvalidOperationException("no price for '" + names[i] + "' yet");
                 double fx = risk != null ? risk.Fx(i) : 1.0;
-                instrumentsToSize.Add(new SizingInstrument(names[i], (decimal)price, (decimal)(instruments[i].MasterInstrument.PointValue * fx), 1, Position(names[i]), sized[i]));
+                closes[i] = price;
+                held[i] = Position(names[i]);
+                pointValues[i] = (decimal)(instruments[i].MasterInstrument.PointValue * fx);
             }
-            // Point values are already in the account currency (converted above), as in the strategy.
-            RebalancePlan plan = new FuturesSizer().Size(instrumentsToSize, (decimal)AccountValue, new FxRates("ACCOUNT"), new SizingOptions { CashBuffer = cashBuffer },
-                new InstrumentLimits(defaultMaxWeight: maxWeight)).Plan;
+            // The loop's sizing step (the strategy's and the backtester's rule); point values are already in the account currency.
+            RebalancePlan plan = RebalancingLoop.SizeNow(new RebalancingLoopOptions
+            {
+                Instruments = names,
+                PointValues = pointValues,
+                CashBuffer = cashBuffer,
+                SizingLimits = new InstrumentLimits(defaultMaxWeight: maxWeight),
+            }, closes, held, (decimal)AccountValue, sized).Plan;
             Dictionary<string, InstrumentLiquidity> liquidity;
             lock (gate)
                 liquidity = history.Values.Select(h => (h.Instrument, Liquidity: h.Liquidity(20))).Where(x => x.Liquidity != null)

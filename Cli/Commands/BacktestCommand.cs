@@ -5,6 +5,7 @@ using System.Linq;
 using NinjaTraderPortfolio.Cli.Infrastructure;
 using NinjaTraderPortfolio.Core;
 using NinjaTraderPortfolio.Core.Backtesting;
+using NinjaTraderPortfolio.Core.Rebalancing;
 using NinjaTraderPortfolio.Core.Data;
 using NinjaTraderPortfolio.Core.Execution;
 using NinjaTraderPortfolio.Core.Optimization.RiskParity;
@@ -15,7 +16,8 @@ using NinjaTraderPortfolio.Core.Statistics;
 namespace NinjaTraderPortfolio.Cli.Commands
 {
     /// <summary>
-    /// <c>ntportfolio backtest</c>: replays close prices through the rebalancing logic (<see cref="Backtester"/>), with fixed
+    /// <c>ntportfolio backtest</c>: replays close prices through the rebalancing loop (<see cref="Backtester"/> over Core's
+    /// <see cref="RebalancingLoop"/>, the strategy's loop), with fixed
     /// weights or an optimizer re-run on a trailing window at every rebalance, and prints the performance (table or JSON);
     /// <c>--report DIR</c> also writes the equity curve, weights, fills and rebalances as CSV.
     /// </summary>
@@ -60,8 +62,9 @@ namespace NinjaTraderPortfolio.Cli.Commands
             "  --execution moc|twap|vwap|is  moc (default) fills every rebalance at the decision bar's close; twap|vwap|is",
             "                     split each parent order like live (the execute command's schedules) into at most --slices N",
             "                     children in whole lots, child k at the close of the k-th bar after the decision, each paying",
-            "                     commission and impact on its own quantity; cash and positions move per child, no new signal is",
-            "                     taken while children are pending, a signal on the last bar fills at its close. vwap uses a",
+            "                     commission and impact on its own quantity; cash and positions move per child; while children",
+            "                     are pending a drift signal is ignored and a calendar signal cancels them and re-plans (as the",
+            "                     strategy does); a signal on the last bar fills at its close. vwap uses a",
             "                     uniform profile; is takes --is-sigma (price per sqrt(bar), default 0), --is-eta (default 1) and",
             "                     --is-risk-aversion (default 0). The output adds the delay vs the decision close and the slicing",
             "                     cost (delay + commissions + impact); fills.csv adds DecisionDate, DecisionPrice, DelayCost",

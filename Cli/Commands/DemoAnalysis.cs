@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using NinjaTraderPortfolio.Core;
 using NinjaTraderPortfolio.Core.Backtesting;
+using NinjaTraderPortfolio.Core.Rebalancing;
 using NinjaTraderPortfolio.Core.Data;
 using NinjaTraderPortfolio.Core.Execution;
 using NinjaTraderPortfolio.Core.Optimization;

@@ -11,6 +11,7 @@ using NinjaTraderPortfolio.Core;
 using NinjaTraderPortfolio.Core.Data;
 using NinjaTraderPortfolio.Core.Execution;
 using NinjaTraderPortfolio.Core.Optimization.Solvers;
+using NinjaTraderPortfolio.Core.Rebalancing;
 using NinjaTraderPortfolio.Core.Statistics;
 
 namespace NinjaTraderPortfolio.Cli.Commands
@@ -130,7 +131,13 @@ namespace NinjaTraderPortfolio.Cli.Commands
             var w = assets.Select(x => targets.TryGetValue(x, out double tw) ? tw : 0.0).ToArray();
             RiskScale? risk = null;
             if (frame.Rows >= 3)
-                risk = RiskScaling.Scale(w, SampleMoments.Covariance(ReturnCalculator.Simple(frame)), periodsPerYear, volTarget, maxGross);
+            {
+                // The loop's scaling step over its returns window (here: every return of the price file), as the backtester and
+                // the strategy scale their targets.
+                var scaling = new ScaledWeightSource(new FixedWeightSource(w), frame.Rows - 1, periodsPerYear, volTarget, maxGross);
+                scaling.TargetsAt(frame, frame.Rows - 1);
+                risk = scaling.LastScale;
+            }
             else if (volTarget.HasValue || maxGross.HasValue)
                 throw new InvalidInputException($"price file '{pricesPath}' has {frame.Rows} row(s); --vol-target and --max-gross-leverage need at least 3 for a covariance");
             double scale = risk?.Scale ?? 1.0;

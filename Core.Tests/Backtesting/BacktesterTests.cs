@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using NinjaTraderPortfolio.Core.Allocation;
 using NinjaTraderPortfolio.Core.Backtesting;
+using NinjaTraderPortfolio.Core.Rebalancing;
 using NinjaTraderPortfolio.Core.Data;
 using NinjaTraderPortfolio.Core.Execution;
 using NinjaTraderPortfolio.Core.Optimization;

@@ -1,5 +1,6 @@
 using System.IO;
 using NinjaTraderPortfolio.Core.Backtesting;
+using NinjaTraderPortfolio.Core.Rebalancing;
 using NinjaTraderPortfolio.Core.Data;
 using NinjaTraderPortfolio.Core.Tests.Execution;
 using NUnit.Framework;

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using NinjaTraderPortfolio.Core.Backtesting;
+using NinjaTraderPortfolio.Core.Rebalancing;
 using NinjaTraderPortfolio.Core.Data;
 using NinjaTraderPortfolio.Core.Execution;
 using NinjaTraderPortfolio.Core.Execution.Session;
@@ -159,6 +160,33 @@ namespace NinjaTraderPortfolio.Core.Tests.Backtesting
                 new BacktestOptions { InitialCapital = 1_000m, Policy = RebalancePolicy.None, Execution = new BacktestExecution(SliceStrategy.Twap, 4) });
             Assert.That(r.Fills.Single().Quantity, Is.EqualTo(5m));
             Assert.That(r.Fills.Single().Date, Is.EqualTo(new DateTime(2024, 1, 2)));
+        }
+
+        // As live (PortfolioRebalancer): a calendar signal while children still work cancels them and re-plans from the
+        // positions filled so far. With a daily calendar every bar re-plans, so only each parent's first child ever fills,
+        // on the bar after its decision; the account still reconciles.
+        [Test]
+        public void CalendarSignalWhileChildrenWork_CancelsThemAndReplans_AsTheStrategyDoes()
+        {
+            for (int seed = 1; seed <= 3; seed++)
+            {
+                var f = RandomPaths(seed, 40, 3, constant: false);
+                var ins = f.Assets.Select(a => new BacktestInstrument(a)).ToList();
+                var r = new Backtester().Run(f, ins, new FixedWeightSource(new[] { 0.4, 0.3, 0.2 }), new BacktestOptions
+                {
+                    InitialCapital = 1_000_000m,
+                    Policy = RebalancePolicy.Parse("daily"),
+                    Execution = new BacktestExecution(SliceStrategy.Twap, 4),
+                });
+                var dates = f.Dates.ToList();
+                Assert.That(r.Rebalances.Count, Is.GreaterThan(10), $"seed {seed}");
+                foreach (var fill in r.Fills.Where(x => x.Date != x.DecisionDate))
+                    Assert.That(dates.IndexOf(fill.Date), Is.EqualTo(dates.IndexOf(fill.DecisionDate) + 1), $"seed {seed}: later children were cancelled by the next day's rebalance");
+                decimal cash = 1_000_000m - r.Fills.Sum(x => x.Quantity * x.Price);
+                int last = f.Rows - 1;
+                decimal marked = f.Assets.Select((a, j) => r.Fills.Where(x => x.Symbol == a).Sum(x => x.Quantity) * (decimal)f[last, j]).Sum();
+                Assert.That(r.FinalEquity, Is.EqualTo(cash + marked), $"seed {seed}");
+            }
         }
 
         private static AssetFrame RandomPaths(int seed, int rows, int assets, bool constant)

@@ -106,8 +106,8 @@ namespace NinjaTraderPortfolio.Core.Tests.Rebalancing
         [Test]
         public void StreamingWindow_GivesTheTargetsOfTheBatchWindow_AtEveryMonthlyReoptimization()
         {
-            // The loop keeps one streaming window (the engine's RollingMoments); its targets must equal the calculator on
-            // the batch window of the same Lookback returns (SampleMoments), up to rounding.
+            // The loop keeps one streaming window (RebalancingLoop's ring of returns, never rebuilt from the closes); its targets
+            // must equal the calculator on the batch window of the same Lookback returns (SampleMoments), bit for bit.
             var prices = CsvFrameLoader.Load(Path.Combine(TestContext.CurrentContext.TestDirectory, "samples", "eustockmarkets-prices.csv"));
             const int lookback = 60;
             var calculator = new TargetWeightCalculator(PortfolioMethod.MinimumVariance, 0.6, 1, 0);
@@ -129,7 +129,7 @@ namespace NinjaTraderPortfolio.Core.Tests.Rebalancing
                 var now = loop.TargetWeights.ToArray();
                 if (previous != null && now.SequenceEqual(previous)) continue;
                 var batch = calculator.Compute(ReturnCalculator.Simple(prices.Slice(bar - lookback, lookback + 1))).CopyWeights();
-                Assert.That(now, Is.EqualTo(batch).Within(1e-9), "bar " + bar);
+                Assert.That(now, Is.EqualTo(batch), "bar " + bar);
                 previous = now;
                 checkedBars++;
             }

@@ -9,6 +9,12 @@ namespace NinjaTraderPortfolio.Core.Backtesting
         /// <summary>When to rebalance after the first allocation. Default monthly.</summary>
         public RebalancePolicy Policy { get; set; } = RebalancePolicy.Periodic(Allocation.CalendarFrequency.Monthly);
 
+        /// <summary>
+        /// The triggers in full, or null (default): those of <see cref="Policy"/>. Set them to replay a live configuration the
+        /// policy text cannot name, e.g. the strategy's calendar schedule together with its drift band.
+        /// </summary>
+        public Allocation.RebalanceTriggerOptions? Triggers { get; set; }
+
         /// <summary>Commission and impact. Default none.</summary>
         public BacktestCosts Costs { get; set; } = BacktestCosts.None;
 
@@ -37,6 +43,13 @@ namespace NinjaTraderPortfolio.Core.Backtesting
         /// fills over the next bars by the live schedule (<see cref="BacktestExecution"/>); needs whole lots.
         /// </summary>
         public BacktestExecution? Execution { get; set; }
+
+        /// <summary>
+        /// The signals that re-optimize (see <see cref="Rebalancing.RebalancingLoopOptions.RetargetOn"/>): every signal by default;
+        /// <see cref="Allocation.RebalanceReason.Calendar"/> replays the NinjaTrader strategy, whose drift signals trade back to
+        /// the targets in force.
+        /// </summary>
+        public Allocation.RebalanceReason RetargetOn { get; set; } = Rebalancing.RebalancingLoopOptions.EverySignal;
 
         /// <summary>Per-instrument |weight| and notional caps the whole-lot sizing respects (as a live account would), or null.</summary>
         public Execution.IAllocationLimits? SizingLimits { get; set; }

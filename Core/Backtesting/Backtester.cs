@@ -1,28 +1,27 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using NinjaTraderPortfolio.Core.Allocation;
 using NinjaTraderPortfolio.Core.Data;
 using NinjaTraderPortfolio.Core.Execution;
 using NinjaTraderPortfolio.Core.Portfolio.Performance;
+using NinjaTraderPortfolio.Core.Rebalancing;
 
 namespace NinjaTraderPortfolio.Core.Backtesting
 {
     /// <summary>
-    /// Replays close prices bar by bar through the live rebalancing logic. Conventions for close-only data (market-on-close):
-    /// the first allocation trades at the close of the first bar with targets (<see cref="ITargetWeightSource.FirstBar"/>);
-    /// on every later bar the equity is marked at the close, the weights q p pv / equity go to the same
-    /// <see cref="RebalanceTriggerEvaluator"/> the NinjaTrader strategy's <see cref="DynamicAllocationEngine"/> runs, and a
-    /// signal trades to the (re-optimized) targets at that same close. Whole lots are sized by <see cref="RebalancePlanner"/>
-    /// on the pre-trade equity; fills pay the commission per unit and the impact model's cost in cash.
+    /// Replays close prices bar by bar through the live rebalancing logic: every bar goes through the same
+    /// <see cref="RebalancingLoop"/> step the NinjaTrader strategy (<see cref="PortfolioRebalancer"/>) and the portfolio
+    /// manager run (one streaming returns window, the triggers, the target source, the sizing limits), and the backtester
+    /// only plays the broker. Conventions for close-only data (market-on-close): the first allocation trades at the close
+    /// of the first bar with targets (<see cref="ITargetWeightSource.FirstBar"/>); on every later bar the equity is marked
+    /// at the close, the loop decides on the weights q p pv / equity, and a decision trades to its target positions at that
+    /// same close (or, with <see cref="BacktestOptions.Execution"/>, in child fills over the next bars). Fills pay the
+    /// commission per unit and the impact model's cost in cash.
     /// Deterministic: arrays in frame column order, decimal money, no clock, no hashing order.
     /// </summary>
     public sealed class Backtester
     {
-        private readonly FuturesSizer _sizer = new FuturesSizer();
-
-        // Point values are taken as already in the account currency.
-        private static readonly FxRates AccountCurrencyOnly = new FxRates("USD");
-
         /// <summary>
         /// Runs the backtest. <paramref name="prices"/>: closes (kind Prices), one column per instrument; <paramref name="instruments"/>:
         /// one per column, any order, matched by symbol. Throws <see cref="InvalidInputException"/> naming the culprit for a
@@ -39,6 +38,7 @@ namespace NinjaTraderPortfolio.Core.Backtesting
             if (double.IsNaN(options.CashBuffer) || options.CashBuffer < 0 || options.CashBuffer >= 1)
                 throw new InvalidInputException($"cash buffer must be in [0, 1), got {Guard.Format(options.CashBuffer)}");
             var policy = Guard.NotNull(options.Policy, nameof(options.Policy));
+            options.Triggers?.Validate();
             var costs = Guard.NotNull(options.Costs, nameof(options.Costs));
             if (options.Execution != null && options.FractionalUnits)
                 throw new InvalidInputException($"sliced execution ({options.Execution.Description}) splits whole lots; it cannot be combined with fractional units");
@@ -47,32 +47,24 @@ namespace NinjaTraderPortfolio.Core.Backtesting
             if (start < 0 || start >= prices.Rows)
                 throw new InvalidInputException($"{prices.Source}: {prices.Rows} bars, but the targets ({source.Description}) need bar {start + 1} to start");
 
-            var run = new RunState(this, prices, ins, costs, options);
-            var targets = CheckTargets(source.TargetsAt(prices, start), prices, start);
-            run.Trade(start, targets, RebalanceReason.None, initial: true);
-            var evaluator = policy.IsNone ? null : new RebalanceTriggerEvaluator(ins.Length, policy.ToTriggerOptions());
-            // Starts the evaluator's calendar at the first bar; weights equal to the targets fire no drift band.
-            evaluator?.Evaluate(Session(prices, start), targets, targets, double.NaN, double.NaN, (double)run.Mark(start));
-            run.Record(start);
-
-            for (int t = start + 1; t < prices.Rows; t++)
+            var loop = new RebalancingLoop(LoopOptions(prices, ins, policy, options), source);
+            var run = new RunState(prices, ins, costs, options);
+            var closes = new double[prices.AssetCount];
+            for (int t = 0; t < prices.Rows; t++)
             {
                 run.FillChildren(t);
                 decimal equity = run.Mark(t);
                 if (equity <= 0m)
                     throw new InvalidInputException($"{prices.Source}: the account is wiped out (equity {equity.ToString(System.Globalization.CultureInfo.InvariantCulture)}) at {AssetFrame.FormatDate(prices.Dates[t])}");
-                // While a sliced parent is still being worked no new signal is taken (as live, one session at a time).
-                if (evaluator != null && !run.Working)
+                for (int i = 0; i < closes.Length; i++) closes[i] = prices[t, i];
+                var decision = loop.Step(prices.Dates[t], Session(prices, t), closes, run.Positions, equity, run.Working);
+                if (decision.Trades)
                 {
-                    var weights = run.CurrentWeights(t, equity);
-                    var reasons = evaluator.Evaluate(Session(prices, t), weights, targets, double.NaN, double.NaN, (double)equity);
-                    if (reasons != RebalanceReason.None)
-                    {
-                        if (!source.IsFixed) targets = CheckTargets(source.TargetsAt(prices, t), prices, t);
-                        run.Trade(t, targets, reasons, initial: false);
-                    }
+                    // A calendar signal while children still work: as live, what still works is cancelled and re-planned.
+                    run.CancelChildren();
+                    run.Trade(t, decision.Targets!, decision.Quantities!, decision.Reasons, decision.Initial);
                 }
-                run.Record(t);
+                if (t >= start) run.Record(t);
             }
 
             PerformanceReport? perf = null;
@@ -87,17 +79,21 @@ namespace NinjaTraderPortfolio.Core.Backtesting
                 run.DelayCosts, options.Execution?.Description ?? "market-on-close");
         }
 
-        private static DateTime Session(AssetFrame prices, int t) => prices.Dates[t].Date;
-
-        private static double[] CheckTargets(double[] targets, AssetFrame prices, int bar)
+        /// <summary>The loop settings of a backtest: its instruments, the triggers (given, else the policy's) and the sizing settings.</summary>
+        private static RebalancingLoopOptions LoopOptions(AssetFrame prices, BacktestInstrument[] ins, RebalancePolicy policy, BacktestOptions options) => new RebalancingLoopOptions
         {
-            if (targets == null || targets.Length != prices.AssetCount)
-                throw new InvalidInputException($"target weights at {AssetFrame.FormatDate(prices.Dates[bar])} must have {prices.AssetCount} values");
-            for (int i = 0; i < targets.Length; i++)
-                if (double.IsNaN(targets[i]) || double.IsInfinity(targets[i]))
-                    throw new InvalidInputException($"target weight of '{prices.Assets[i]}' is {Guard.Format(targets[i])} at {AssetFrame.FormatDate(prices.Dates[bar])}");
-            return targets;
-        }
+            Instruments = prices.Assets,
+            PointValues = ins.Select(i => i.PointValue).ToArray(),
+            LotSizes = ins.Select(i => i.LotSize).ToArray(),
+            Triggers = options.Triggers ?? (policy.IsNone ? null : policy.ToTriggerOptions()),
+            CashBuffer = options.CashBuffer,
+            MinTradeWeight = options.MinTradeWeight,
+            SizingLimits = options.SizingLimits,
+            FractionalUnits = options.FractionalUnits,
+            RetargetOn = options.RetargetOn,
+        };
+
+        private static DateTime Session(AssetFrame prices, int t) => prices.Dates[t].Date;
 
         private static BacktestInstrument[] Align(AssetFrame prices, IReadOnlyList<BacktestInstrument> instruments, BacktestCosts costs)
         {
@@ -124,7 +120,6 @@ namespace NinjaTraderPortfolio.Core.Backtesting
         /// <summary>The state of one run: cash, positions and the records.</summary>
         private sealed class RunState
         {
-            private readonly Backtester _owner;
             private readonly AssetFrame _prices;
             private readonly BacktestInstrument[] _ins;
             private readonly BacktestCosts _costs;
@@ -132,9 +127,9 @@ namespace NinjaTraderPortfolio.Core.Backtesting
             private readonly decimal[] _pos;
             private decimal _cash;
 
-            public RunState(Backtester owner, AssetFrame prices, BacktestInstrument[] ins, BacktestCosts costs, BacktestOptions o)
+            public RunState(AssetFrame prices, BacktestInstrument[] ins, BacktestCosts costs, BacktestOptions o)
             {
-                _owner = owner; _prices = prices; _ins = ins; _costs = costs; _o = o;
+                _prices = prices; _ins = ins; _costs = costs; _o = o;
                 _pos = new decimal[ins.Length];
                 _cash = o.InitialCapital;
             }
@@ -153,6 +148,12 @@ namespace NinjaTraderPortfolio.Core.Backtesting
 
             /// <summary>True while children of a sliced parent are still to fill.</summary>
             public bool Working => _pending.Count > 0;
+
+            /// <summary>Signed units held now.</summary>
+            public IReadOnlyList<decimal> Positions => _pos;
+
+            /// <summary>Drops the children not yet filled (a new rebalance replaces their parents).</summary>
+            public void CancelChildren() => _pending.Clear();
 
             private decimal Price(int t, int i) => (decimal)_prices[t, i];
 
@@ -178,10 +179,9 @@ namespace NinjaTraderPortfolio.Core.Backtesting
                 WeightHistory.Add(CurrentWeights(t, e));
             }
 
-            public void Trade(int t, double[] targets, RebalanceReason reasons, bool initial)
+            public void Trade(int t, IReadOnlyList<double> targets, IReadOnlyList<decimal> next, RebalanceReason reasons, bool initial)
             {
                 decimal equity = Mark(t);
-                var next = _o.FractionalUnits ? FractionalTargets(t, targets, equity) : WholeLotTargets(t, targets, equity);
                 decimal notional = 0m;
                 var date = _prices.Dates[t];
                 int barsLeft = _prices.Rows - 1 - t;
@@ -200,7 +200,7 @@ namespace NinjaTraderPortfolio.Core.Backtesting
                 }
                 _pending.Sort((a, b) => a.Bar != b.Bar ? a.Bar.CompareTo(b.Bar) : a.Asset.CompareTo(b.Asset));
                 if (!initial) Turnover += (double)(notional / equity);
-                Rebalances.Add(new BacktestRebalance(date, t, reasons, initial, (double[])targets.Clone(), equity, notional));
+                Rebalances.Add(new BacktestRebalance(date, t, reasons, initial, targets.ToArray(), equity, notional));
             }
 
             // Splits the parent dq (units) into child lots by the live schedule; child k fills at the close of bar t + 1 + k.
@@ -248,25 +248,6 @@ namespace NinjaTraderPortfolio.Core.Backtesting
                 public int Asset { get; }
                 public decimal Quantity { get; }
                 public int DecisionBar { get; }
-            }
-
-            // q_i = w_i E / (p_i pv_i) in decimal: the holdings are exactly the target weights of E (to 28 digits).
-            private decimal[] FractionalTargets(int t, double[] targets, decimal equity)
-            {
-                var q = new decimal[_pos.Length];
-                for (int i = 0; i < q.Length; i++) q[i] = (decimal)targets[i] * equity / (Price(t, i) * _ins[i].PointValue);
-                return q;
-            }
-
-            private decimal[] WholeLotTargets(int t, double[] targets, decimal equity)
-            {
-                var sized = new SizingInstrument[_pos.Length];
-                for (int i = 0; i < sized.Length; i++)
-                    sized[i] = new SizingInstrument(_ins[i].Symbol, Price(t, i), _ins[i].PointValue, _ins[i].LotSize, (long)_pos[i], targets[i]);
-                var plan = _owner._sizer.Size(sized, equity, AccountCurrencyOnly, new SizingOptions { CashBuffer = _o.CashBuffer, MinTradeWeight = _o.MinTradeWeight }, _o.SizingLimits);
-                var q = new decimal[_pos.Length];
-                for (int i = 0; i < q.Length; i++) q[i] = plan.Orders[i].TargetQuantity;
-                return q;
             }
 
             // Square-root impact in currency; sigma from the closes of the last VolatilityLookback bars up to t (spread only

@@ -23,10 +23,10 @@ namespace NinjaTraderPortfolio.Core.Rebalancing
         /// <summary>How target weights are computed.</summary>
         public TargetWeightCalculator? Targets { get; set; }
 
-        /// <summary>Bar returns the optimizer and the engine's risk window use (at least 2).</summary>
+        /// <summary>Bar returns in the loop's window, which the optimizer (and the volatility scaling) use (at least 2).</summary>
         public int Lookback { get; set; } = 250;
 
-        /// <summary>Re-optimize and rebalance on the first bar of each day/week/month/quarter (None = only at start and on drift).</summary>
+        /// <summary>Re-optimize and rebalance on the first bar of each day/week/month/quarter (None = only at start; drift signals trade back to the first targets).</summary>
         public CalendarFrequency Calendar { get; set; } = CalendarFrequency.Monthly;
 
         /// <summary>Absolute drift band (fraction of value) that triggers a rebalance back to the targets; null = off.</summary>
@@ -79,11 +79,13 @@ namespace NinjaTraderPortfolio.Core.Rebalancing
     }
 
     /// <summary>
-    /// The strategy's decision loop, outside NinjaTrader so it reads in one place: each bar (1) polls the working
-    /// executors, (2) feeds Core's <see cref="DynamicAllocationEngine"/> (drift band and calendar triggers), (3) once the
-    /// lookback is covered and on every calendar signal re-optimizes the targets on the last Lookback returns
-    /// (<see cref="TargetWeightCalculator"/>), (4) on the first targets or any signal plans whole contracts with
-    /// <see cref="FuturesSizer"/> (volatility/leverage scaling, margin cap, no-trade band) and works them as one Core
+    /// The strategy's side of the one <see cref="RebalancingLoop"/> (the same step the backtester replays and the portfolio
+    /// manager runs): each bar (1) polls the working executors, (2) steps the loop: the streaming returns window, the
+    /// drift band and calendar triggers, the first targets once the lookback is covered and new targets on every calendar
+    /// signal (a drift signal trades back to the targets in force) from the <see cref="TargetWeightCalculator"/>'s optimizer
+    /// (<see cref="OptimizerWeightSource"/>, scaled by <see cref="ScaledWeightSource"/> under a volatility target or leverage
+    /// cap), (3) on the first targets or any signal sizes whole contracts through the loop's sizing limits
+    /// (<see cref="FuturesSizer"/>: margin cap, no-trade band, max weight) and works them as one Core
     /// <see cref="ExecutionSession"/>: one slice at once when historical; when realtime a TWAP over
     /// <see cref="PortfolioRebalancerOptions.ExecutionSlices"/> bars, or over <see cref="PortfolioRebalancerOptions.SliceHorizon"/>
     /// on the clock.
@@ -96,21 +98,18 @@ namespace NinjaTraderPortfolio.Core.Rebalancing
         private readonly SettableClock clock;
         private readonly IExecutionAlertSink? alerts;
         private readonly Action<string> log;
-        private readonly DynamicAllocationEngine engine;
+        private readonly RebalancingLoop loop;
+        private readonly ScaledWeightSource? scaled;
         private IExecutionStore store = new InMemoryExecutionStore();
         private IOrderGateway sessionGateway;
         private IBrokerOrderQuery? broker;
         private ExecutionSessionOptions sessionOptions;
         private TimeSpan clockShift;
         private bool retryDrift;
-        private readonly FuturesSizer sizer = new FuturesSizer();
-        // Point values and margins arrive in the account currency, so every instrument is in it (rate 1).
-        private static readonly FxRates AccountCurrencyOnly = new FxRates("ACCOUNT");
         private readonly List<ExecutionSession> sessions = new List<ExecutionSession>();
         private readonly double[] lastCloses;
         private readonly string[] names;
         private readonly TargetWeightCalculator calculator;
-        private double[]? targets;
         private int parentSequence;
         private long barCount;
         private DateTime? sessionEnd;
@@ -147,18 +146,27 @@ namespace NinjaTraderPortfolio.Core.Rebalancing
             sessionGateway = gateway;
             // Historical (simulated) orders: the same session, in memory, on the Strategy Analyzer's "Backtest" account, no caps.
             sessionOptions = new ExecutionSessionOptions { Account = "Backtest", PointValue = PointValueOf };
-            engine = new DynamicAllocationEngine(new DynamicAllocationOptions
+            ITargetWeightSource source = new OptimizerWeightSource(calculator.Spec.Create(new Optimization.Catalog.OptimizerSettings { KellyFraction = calculator.KellyFraction }),
+                calculator.Constraints, options.Lookback, CovarianceMethod.Sample, calculator.RiskFreeRate);
+            if (options.VolatilityTarget.HasValue || options.MaxGrossLeverage.HasValue)
+                source = scaled = new ScaledWeightSource(source, options.Lookback, options.PeriodsPerYear, options.VolatilityTarget, options.MaxGrossLeverage);
+            loop = new RebalancingLoop(new RebalancingLoopOptions
             {
                 Instruments = names,
-                TargetWeights = new double[names.Length],
-                PointValues = options.PointValues,
-                Window = options.Lookback,
+                PointValues = options.PointValues.Select(v => (decimal)v).ToArray(),
+                Margins = options.Margins?.Select(m => (decimal?)m).ToArray(),
                 Triggers = new RebalanceTriggerOptions { AbsoluteBand = options.DriftBand, Calendar = options.Calendar },
-            });
+                CashBuffer = options.CashBuffer,
+                MinTradeWeight = options.MinTradeWeight,
+                MaxMarginUse = options.MaxMarginUse,
+                SizingLimits = !calculator.Spec.UsesLimits ? null : SizingCaps.From(calculator.Constraints),
+                // The schedule re-optimizes; a drift signal trades back to the targets in force.
+                RetargetOn = RebalanceReason.Calendar,
+            }, source);
         }
 
         /// <summary>Current target weights (null until the lookback is covered).</summary>
-        public IReadOnlyList<double>? TargetWeights => targets;
+        public IReadOnlyList<double>? TargetWeights => loop.Targets;
 
         /// <summary>The last plan (null before the first rebalance).</summary>
         public RebalancePlan? LastPlan { get; private set; }
@@ -167,7 +175,7 @@ namespace NinjaTraderPortfolio.Core.Rebalancing
         public SizingResult? LastSizing { get; private set; }
 
         /// <summary>The last volatility/leverage scaling of the optimizer's weights (null without a target or cap).</summary>
-        public RiskScale? LastScale { get; private set; }
+        public RiskScale? LastScale => scaled?.LastScale;
 
         /// <summary>Executors still working parent orders (of every session still working).</summary>
         public IReadOnlyList<ScheduleExecutor> Working => sessions.SelectMany(x => x.Executors).Where(e => e.Status == ParentOrderStatus.Working).ToList();
@@ -276,8 +284,8 @@ namespace NinjaTraderPortfolio.Core.Rebalancing
         /// </summary>
         public DateTime BarClock => BarClockOrigin + TimeSpan.FromTicks(options.BarLength.Ticks * barCount) + clockShift;
 
-        /// <summary>The allocation engine (weights, VaR, volatility after each bar).</summary>
-        public DynamicAllocationEngine Engine => engine;
+        /// <summary>The rebalancing loop (returns window, triggers, targets, sizing limits).</summary>
+        public RebalancingLoop Loop => loop;
 
         /// <summary>
         /// Processes one bar: <paramref name="closes"/> and signed <paramref name="positions"/> per instrument, account
@@ -298,31 +306,20 @@ namespace NinjaTraderPortfolio.Core.Rebalancing
                 // Back-adjusted (merged) futures history can reach zero or below: no return can be taken from such a close.
                 // The bar is skipped (no return, no weights, no rebalance) and so is the return across it; working
                 // orders were polled above, so the strategy keeps running.
-                engine.SkipNextReturn();
+                loop.SkipNextReturn();
                 log(string.Format(CultureInfo.InvariantCulture, "{0:yyyy-MM-dd HH:mm} bar skipped: close of {1} is {2}, not positive (back-adjusted history?); no return, no rebalance",
                     time, names[a], closes[a].ToString("R", CultureInfo.InvariantCulture)));
                 return RebalanceReason.None;
             }
 
-            RebalanceReason reasons = engine.OnBar(time, closes, positions, equity);
-            if (!engine.Moments.IsFull)
+            var held = new decimal[names.Length];
+            for (int a = 0; a < held.Length && a < positions.Length; a++) held[a] = positions[a];
+            loop.AddBar(time, closes);
+            RebalanceDecision decision = loop.Decide(time.Date, held, equity, working: sessions.Count > 0);
+            if (decision.Targets == null)
                 return RebalanceReason.None;
-            bool first = targets == null;
-            if (first || (reasons & RebalanceReason.Calendar) != 0)
-            {
-                // The one returns window: the engine's streaming moments of the last Lookback returns.
-                var mean = new double[names.Length];
-                var covariance = new double[names.Length, names.Length];
-                engine.Moments.CopyMean(mean);
-                engine.Moments.CopyCovariance(covariance);
-                targets = calculator.Compute(names, mean, covariance).CopyWeights();
-                if (options.VolatilityTarget.HasValue || options.MaxGrossLeverage.HasValue)
-                {
-                    LastScale = RiskScaling.Scale(targets, covariance, options.PeriodsPerYear, options.VolatilityTarget, options.MaxGrossLeverage);
-                    targets = LastScale.Weights;
-                }
-                engine.SetTargets(targets);
-            }
+            bool first = decision.Initial;
+            RebalanceReason reasons = decision.Reasons;
             if (!first && reasons == RebalanceReason.None && retryDrift && sessions.Count == 0 && OffTarget())
             {
                 // A parent halted, was refused or was deferred (market closed): the trigger fired and was spent, but the
@@ -351,7 +348,7 @@ namespace NinjaTraderPortfolio.Core.Rebalancing
                 return RebalanceReason.None;
             }
             Armed = true;
-            if (!first && (reasons & RebalanceReason.Calendar) == 0 && sessions.Count > 0)
+            if (decision.Action == RebalanceAction.IgnoredWhileWorking)
             {
                 // A drift signal while a sliced rebalance is still working: the weights are off target because the
                 // orders are not done yet; re-planning would restart the schedule on every bar.
@@ -359,7 +356,7 @@ namespace NinjaTraderPortfolio.Core.Rebalancing
                 return RebalanceReason.None;
             }
             if (first) reasons |= RebalanceReason.Calendar;
-            Rebalance(time, closes, positions, equity, sliceOrders, reasons, targets!);
+            Rebalance(time, held, equity, sliceOrders, reasons, decision.Targets);
             return reasons;
         }
 
@@ -398,7 +395,8 @@ namespace NinjaTraderPortfolio.Core.Rebalancing
             names[slot] = nextContract;
             rolledFrom[from] = slot;
             rolledFromClose[from] = expiringClose;
-            engine.SkipNextReturn();
+            loop.Rename(slot, nextContract);
+            loop.SkipNextReturn();
             log(string.Format(CultureInfo.InvariantCulture, "{0:yyyy-MM-dd HH:mm} roll {1} -> {2}: position {3}", time, from, nextContract, position));
             if (position == 0) return true;
             var roll = new PendingRoll(slot, from, nextContract, position > 0 ? OrderSide.Buy : OrderSide.Sell, time);
@@ -412,6 +410,7 @@ namespace NinjaTraderPortfolio.Core.Rebalancing
             if (roll.Close == null)
             {
                 names[slot] = from;
+                loop.Rename(slot, from);
                 rolledFrom.Remove(from);
                 return false;
             }
@@ -506,27 +505,22 @@ namespace NinjaTraderPortfolio.Core.Rebalancing
 
         private bool OffTarget()
         {
+            IReadOnlyList<double>? targets = loop.Targets;
             if (targets == null) return false;
             double band = options.DriftBand ?? 0;
-            IReadOnlyList<double> weights = engine.Weights;
+            IReadOnlyList<double> weights = loop.Weights;
             for (int a = 0; a < names.Length; a++)
                 if (Math.Abs(weights[a] - targets[a]) > band) return true;
             return false;
         }
 
-        private void Rebalance(DateTime time, double[] closes, int[] positions, decimal equity, bool sliceOrders, RebalanceReason reasons, double[] targets)
+        private void Rebalance(DateTime time, decimal[] positions, decimal equity, bool sliceOrders, RebalanceReason reasons, IReadOnlyList<double> targets)
         {
             CancelAll();
             retryDrift = false;
-            var instruments = new SizingInstrument[names.Length];
-            for (int a = 0; a < names.Length; a++)
-            {
-                decimal? margin = options.Margins == null ? (decimal?)null : (decimal)options.Margins[a];
-                instruments[a] = new SizingInstrument(names[a], (decimal)closes[a], (decimal)options.PointValues[a], 1, positions[a], targets[a], null, margin);
-            }
-            IAllocationLimits? limits = !calculator.Spec.UsesLimits ? null : new InstrumentLimits(defaultMaxWeight: calculator.MaxWeight);
-            var sizing = sizer.Size(instruments, equity, AccountCurrencyOnly,
-                new SizingOptions { CashBuffer = options.CashBuffer, MinTradeWeight = options.MinTradeWeight, MaxMarginUse = options.MaxMarginUse }, limits);
+            // Whole contracts through the loop's sizing limits (margin cap, no-trade band, max weight unless risk parity).
+            loop.Size(positions, equity, targets, out SizingResult? sized);
+            SizingResult sizing = sized!;
             LastSizing = sizing;
             LastPlan = sizing.Plan;
             log(string.Format(CultureInfo.InvariantCulture, "{0:yyyy-MM-dd HH:mm} rebalance ({1}), equity {2:0.00}: targets {3}",

@@ -302,7 +302,7 @@ namespace NinjaTraderPortfolio.NinjaScript.Tests.Strategies
 
             Assert.That(run.Strategy.Rebalancer, Is.Not.SameAs(first));
             Assert.That(run.Strategy.Rebalancer.TargetWeights, Is.Null);
-            Assert.That(run.Strategy.Rebalancer.Engine.Bars, Is.EqualTo(0));
+            Assert.That(run.Strategy.Rebalancer.Loop.Bars, Is.EqualTo(0));
             Assert.That(run.Strategy.Rebalancer.Working, Is.Empty);
         }
 

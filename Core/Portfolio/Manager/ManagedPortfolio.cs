@@ -1,74 +1,96 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using NinjaTraderPortfolio.Core.Allocation;
 using NinjaTraderPortfolio.Core.Backtesting;
 using NinjaTraderPortfolio.Core.Data;
 using NinjaTraderPortfolio.Core.Portfolio.Config;
+using NinjaTraderPortfolio.Core.Rebalancing;
 
 namespace NinjaTraderPortfolio.Core.Portfolio.Manager
 {
-    /// <summary>State of one portfolio inside <see cref="PortfolioManager"/>; every member is used under <see cref="Gate"/>.</summary>
+    /// <summary>
+    /// State of one portfolio inside <see cref="PortfolioManager"/>: its <see cref="RebalancingLoop"/> (the one returns window,
+    /// triggers, targets and sizing limits, the same loop the backtester replays) and the account; every member is used under
+    /// <see cref="Gate"/>.
+    /// </summary>
     internal sealed class ManagedPortfolio
     {
-        private readonly int _keep;
+        // Returns kept at least: enough for a 20-return volatility of the router and the risk report.
+        internal const int MinimumWindow = 20;
 
         public ManagedPortfolio(PortfolioConfig config, ITargetWeightSource source)
         {
             Config = config;
-            Source = source;
             Symbols = config.Instruments.Select(i => i.Symbol).ToArray();
             Policy = RebalancePolicy.Parse(config.Rebalance);
-            Triggers = Policy.IsNone ? null : new RebalanceTriggerEvaluator(Symbols.Length, Policy.ToTriggerOptions());
             Positions = new long[Symbols.Length];
-            // Enough closes for the optimizer window and for a 20-bar volatility of the router.
-            _keep = Math.Max(source.FirstBar + 1, 21);
+            Loop = new RebalancingLoop(LoopOptions(config, Policy), source);
         }
+
+        /// <summary>The loop settings of a configured portfolio (point values in the account currency, lots, policy, cash buffer, sizing caps).</summary>
+        internal static RebalancingLoopOptions LoopOptions(PortfolioConfig config, RebalancePolicy policy) => new RebalancingLoopOptions
+        {
+            Instruments = config.Instruments.Select(i => i.Symbol).ToArray(),
+            PointValues = config.Instruments.Select(config.PointValueInAccount).ToArray(),
+            LotSizes = config.Instruments.Select(i => i.LotSize).ToArray(),
+            Triggers = policy.IsNone ? null : policy.ToTriggerOptions(),
+            CashBuffer = config.CashBuffer,
+            SizingLimits = TargetSourceFactory.SizingLimits(config),
+            MinimumWindow = MinimumWindow,
+        };
 
         public object Gate { get; } = new object();
         public Queue<Action> Outbox { get; } = new Queue<Action>();
         public PortfolioConfig Config { get; }
-        public ITargetWeightSource Source { get; }
+        public RebalancingLoop Loop { get; }
+        public ITargetWeightSource Source => Loop.Source;
         public string[] Symbols { get; }
         public RebalancePolicy Policy { get; }
-        public RebalanceTriggerEvaluator? Triggers { get; }
-        public List<DateTime> Dates { get; } = new List<DateTime>();
-        public List<double[]> Closes { get; } = new List<double[]>();
         public long[] Positions { get; }
         public decimal Cash { get; set; }
         public bool HasPositions { get; set; }
-        public double[]? Targets { get; set; }
+        public double[]? Targets => Loop.Targets?.ToArray();
         public decimal? StartEquity { get; set; }
         public DateTime? LastEvaluated { get; set; }
+        private readonly List<double> _lastCloses = new List<double>();
 
         public void AddBar(DateTime time, double[] closes)
         {
-            if (Dates.Count > 0 && time <= Dates[Dates.Count - 1])
-                throw new InvalidInputException($"portfolio '{Config.Name}': bar time {AssetFrame.FormatDate(time)} is not after the previous bar {AssetFrame.FormatDate(Dates[Dates.Count - 1])}");
-            Dates.Add(time);
-            Closes.Add(closes);
-            if (Dates.Count > _keep)
-            {
-                Dates.RemoveAt(0);
-                Closes.RemoveAt(0);
-            }
+            if (Loop.Bars > 0 && time <= Loop.Window.LastTime)
+                throw new InvalidInputException($"portfolio '{Config.Name}': bar time {AssetFrame.FormatDate(time)} is not after the previous bar {AssetFrame.FormatDate(Loop.Window.LastTime)}");
+            Loop.AddBar(time, closes);
+            _lastCloses.Clear();
+            _lastCloses.AddRange(closes);
         }
 
-        /// <summary>Bars seen so far (capped at the retained window).</summary>
-        public int Bars => Dates.Count;
+        /// <summary>Bars seen so far.</summary>
+        public long Bars => Loop.Bars;
 
-        public AssetFrame History()
+        /// <summary>Time of the latest bar.</summary>
+        public DateTime LastTime => Loop.Window.LastTime;
+
+        /// <summary>Signed positions as the loop takes them.</summary>
+        public decimal[] PositionUnits() => Positions.Select(q => (decimal)q).ToArray();
+
+        /// <summary>
+        /// Volatility per bar of the log returns ln(1 + r) of instrument <paramref name="i"/> over the window (sample, n - 1):
+        /// the router's sigma. ln(1 + r) equals ln(c_t / c_(t-1)) exactly for returns in [-0.5, 1].
+        /// </summary>
+        public double LogVolatility(int i)
         {
-            var cols = new double[Symbols.Length][];
-            for (int j = 0; j < cols.Length; j++)
+            var returns = Loop.Window.Frame(Loop.Window.Count);
+            double mean = 0, m2 = 0;
+            for (int k = 0; k < returns.Rows; k++)
             {
-                cols[j] = new double[Dates.Count];
-                for (int t = 0; t < Dates.Count; t++) cols[j][t] = Closes[t][j];
+                double r = Math.Log(1.0 + returns[k, i]);
+                double d = r - mean;
+                mean += d / (k + 1);
+                m2 += d * (r - mean);
             }
-            return new AssetFrame(Dates, Symbols, cols, FrameKind.Prices, "portfolio '" + Config.Name + "'");
+            return Math.Sqrt(m2 / (returns.Rows - 1));
         }
 
-        public decimal UnitNotional(int i) => (decimal)Closes[Closes.Count - 1][i] * Config.PointValueInAccount(Config.Instruments[i]);
+        public decimal UnitNotional(int i) => (decimal)_lastCloses[i] * Config.PointValueInAccount(Config.Instruments[i]);
 
         public decimal Equity()
         {

@@ -17,9 +17,10 @@ namespace NinjaTraderPortfolio.Core.Portfolio.Manager
     /// demand) and execution for many named portfolios.
     /// Lifecycle per portfolio: <see cref="UpdatePrices"/> (a bar of closes) and <see cref="UpdatePositions"/> (the account),
     /// <see cref="Evaluate"/> (weights, triggers, limits; raises <see cref="RebalanceSignalled"/>), <see cref="Plan"/> (whole
-    /// lots by <see cref="RebalancePlanner"/>), <see cref="Execute"/> (one guarded, durable <see cref="ExecutionSession"/>
-    /// along the router's schedule). The targets come from <see cref="TargetSourceFactory"/>, the triggers from the same
-    /// <see cref="RebalanceTriggerEvaluator"/> the backtester uses, so a backtest replays these decisions.
+    /// lots under the config's sizing limits), <see cref="Execute"/> (one guarded, durable <see cref="ExecutionSession"/>
+    /// along the router's schedule). Each portfolio runs one <see cref="Rebalancing.RebalancingLoop"/> (its one streaming
+    /// returns window, the triggers, the target source from <see cref="TargetSourceFactory"/>, the sizing limits): the loop
+    /// the backtester replays, so a backtest replays these decisions.
     /// Thread-safe: each portfolio has its own lock; events are delivered one at a time (never concurrently, never while a
     /// portfolio lock is held, so handlers may call back into the manager), in the order they were raised per portfolio.
     /// A handler that throws does not stop delivery: the exception is counted in <see cref="HandlerFailures"/>.
@@ -30,7 +31,6 @@ namespace NinjaTraderPortfolio.Core.Portfolio.Manager
         private readonly SortedDictionary<string, ManagedPortfolio> _portfolios = new SortedDictionary<string, ManagedPortfolio>(StringComparer.Ordinal);
         private readonly IClock _clock;
         private readonly object _delivery = new object();
-        private readonly RebalancePlanner _planner = new RebalancePlanner();
         private int _handlerFailures;
 
         /// <summary>Creates the manager; the config is validated (<see cref="PortfolioConfigValidator"/>).</summary>
@@ -111,39 +111,17 @@ namespace NinjaTraderPortfolio.Core.Portfolio.Manager
             {
                 if (p.Bars == 0) throw new InvalidInputException($"portfolio '{portfolio}': no prices yet (call UpdatePrices first)");
                 if (!p.HasPositions) throw new InvalidInputException($"portfolio '{portfolio}': no account state yet (call UpdatePositions first)");
-                var time = p.Dates[p.Bars - 1];
+                var time = p.LastTime;
                 if (p.LastEvaluated == time) throw new InvalidInputException($"portfolio '{portfolio}': bar {AssetFrame.FormatDate(time)} was already evaluated");
                 decimal equity = p.Equity();
                 if (equity <= 0) throw new InvalidInputException($"portfolio '{portfolio}': equity must be > 0 to evaluate, got {equity.ToString(CultureInfo.InvariantCulture)} at {AssetFrame.FormatDate(time)}");
                 p.LastEvaluated = time;
-                var weights = p.Weights(equity);
-                bool signal = false, initial = false;
-                var reasons = RebalanceReason.None;
-                int needed = Math.Max(0, p.Source.FirstBar + 1 - p.Bars);
-                if (p.Targets == null)
-                {
-                    if (needed == 0)
-                    {
-                        var history = p.History();
-                        p.Targets = p.Source.TargetsAt(history, history.Rows - 1);
-                        signal = initial = true;
-                        // Starts the calendar; weights equal to targets fire nothing.
-                        p.Triggers?.Evaluate(time.Date, p.Targets, p.Targets, double.NaN, double.NaN, (double)equity);
-                    }
-                }
-                else if (p.Triggers != null)
-                {
-                    reasons = p.Triggers.Evaluate(time.Date, weights, p.Targets, double.NaN, double.NaN, (double)equity);
-                    if (reasons != RebalanceReason.None)
-                    {
-                        signal = true;
-                        if (!p.Source.IsFixed)
-                        {
-                            var history = p.History();
-                            p.Targets = p.Source.TargetsAt(history, history.Rows - 1);
-                        }
-                    }
-                }
+                // The portfolio's rebalancing loop decides (the same step the backtester replays); sizing waits for Plan.
+                var decision = p.Loop.Decide(time.Date, p.PositionUnits(), equity);
+                var weights = decision.Weights.ToArray();
+                bool signal = decision.Trades, initial = decision.Initial;
+                var reasons = decision.Reasons;
+                int needed = decision.ReturnsNeeded;
                 var alerts = LimitAlerts(p, weights);
                 if (p.StartEquity == null) p.StartEquity = equity;
                 double ret = (double)(equity / p.StartEquity.Value) - 1.0;
@@ -161,7 +139,7 @@ namespace NinjaTraderPortfolio.Core.Portfolio.Manager
         }
 
         /// <summary>
-        /// Risk of the portfolio over its retained history (the optimizer window, at least 20 returns): the weights held now
+        /// Risk of the portfolio over the returns its loop's window holds (the optimizer window, at least 20 returns): the weights held now
         /// (<paramref name="useTargets"/> false) or the targets in force (true), through <see cref="Risk.PortfolioRiskAnalyzer"/>
         /// at <paramref name="confidence"/>; per-bar figures. Needs at least 3 returns.
         /// </summary>
@@ -170,7 +148,7 @@ namespace NinjaTraderPortfolio.Core.Portfolio.Manager
             var p = Get(portfolio);
             lock (p.Gate)
             {
-                if (p.Bars < 4) throw new InvalidInputException($"portfolio '{portfolio}': risk needs at least 4 bars, got {p.Bars}");
+                if (p.Loop.Window.Count < 3) throw new InvalidInputException($"portfolio '{portfolio}': risk needs at least 4 bars, got {p.Bars}");
                 double[] w;
                 if (useTargets) w = p.Targets ?? throw new InvalidInputException($"portfolio '{portfolio}': no targets yet");
                 else
@@ -180,29 +158,23 @@ namespace NinjaTraderPortfolio.Core.Portfolio.Manager
                     if (equity <= 0) throw new InvalidInputException($"portfolio '{portfolio}': equity must be > 0 for risk, got {equity.ToString(CultureInfo.InvariantCulture)}");
                     w = p.Weights(equity);
                 }
-                return Risk.PortfolioRiskAnalyzer.Analyze(ReturnCalculator.Simple(p.History()), w, confidence);
+                return Risk.PortfolioRiskAnalyzer.Analyze(p.Loop.Window.Frame(p.Loop.Window.Count), w, confidence);
             }
         }
 
         /// <summary>
-        /// Sizes whole-lot orders from the positions to the targets at the latest closes (<see cref="RebalancePlanner"/>,
-        /// equity = cash + positions, the config's cash buffer, |weight| capped at limits.maxWeight). Needs targets (an
-        /// evaluation with enough bars).
+        /// Sizes whole-lot orders from the positions to the targets at the latest closes by the portfolio's loop (its sizing
+        /// step: <see cref="RebalancePlanner"/> via <see cref="FuturesSizer"/>, equity = cash + positions, the config's cash
+        /// buffer, |weight| capped at the config's limits). Needs targets (an evaluation with enough bars).
         /// </summary>
         public RebalancePlan Plan(string portfolio)
         {
             var p = Get(portfolio);
             lock (p.Gate)
             {
-                if (p.Targets == null) throw new InvalidInputException($"portfolio '{portfolio}': no targets yet (evaluate once the optimizer window of {p.Source.FirstBar + 1} bars is full)");
-                var last = p.Closes[p.Closes.Count - 1];
-                var ins = new PlannerInstrument[p.Symbols.Length];
-                for (int i = 0; i < ins.Length; i++)
-                {
-                    var c = p.Config.Instruments[i];
-                    ins[i] = new PlannerInstrument(c.Symbol, (decimal)last[i], p.Config.PointValueInAccount(c), c.LotSize, p.Positions[i], p.Targets[i]);
-                }
-                return _planner.Plan(ins, p.Equity(), new PlannerOptions { CashBuffer = p.Config.CashBuffer }, TargetSourceFactory.SizingLimits(p.Config));
+                var targets = p.Loop.Targets ?? throw new InvalidInputException($"portfolio '{portfolio}': no targets yet (evaluate once the optimizer window of {p.Source.FirstBar + 1} bars is full)");
+                p.Loop.Size(p.PositionUnits(), p.Equity(), targets, out SizingResult? sizing);
+                return sizing!.Plan;
             }
         }
 
@@ -236,8 +208,8 @@ namespace NinjaTraderPortfolio.Core.Portfolio.Manager
                     if (i < 0) throw new InvalidInputException($"portfolio '{portfolio}': plan names unknown instrument '{t.Instrument.Symbol}'");
                     var c = p.Config.Instruments[i];
                     InstrumentLiquidity? liq = null;
-                    if (c.AverageDailyVolume is double adv && c.Spread is double spread && p.Bars >= 3)
-                        liq = new InstrumentLiquidity(LiquidityEstimator.Volatility(p.Closes.Select(row => row[i]).ToList()), adv, spread);
+                    if (c.AverageDailyVolume is double adv && c.Spread is double spread && p.Loop.Window.Count >= 2)
+                        liq = new InstrumentLiquidity(p.LogVolatility(i), adv, spread);
                     orders.Add(new SessionOrder(c.Symbol, t.Side, Math.Abs(t.OrderQuantity), liq));
                     prices[c.Symbol] = t.Instrument.Price;
                     pointValues[c.Symbol] = t.Instrument.PointValue;

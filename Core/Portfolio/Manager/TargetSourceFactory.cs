@@ -5,6 +5,7 @@ using NinjaTraderPortfolio.Core.Optimization.Catalog;
 using NinjaTraderPortfolio.Core.Optimization.Constraints;
 using NinjaTraderPortfolio.Core.Optimization.Solvers;
 using NinjaTraderPortfolio.Core.Portfolio.Config;
+using NinjaTraderPortfolio.Core.Rebalancing;
 using NinjaTraderPortfolio.Core.Statistics;
 
 namespace NinjaTraderPortfolio.Core.Portfolio.Manager

@@ -1,16 +1,16 @@
-using System;
 using NinjaTraderPortfolio.Core.Data;
 using NinjaTraderPortfolio.Core.Optimization;
 using NinjaTraderPortfolio.Core.Optimization.Constraints;
 using NinjaTraderPortfolio.Core.Statistics;
 
-namespace NinjaTraderPortfolio.Core.Backtesting
+namespace NinjaTraderPortfolio.Core.Rebalancing
 {
     /// <summary>
     /// Re-optimizes at every decision bar on the trailing window: the last <see cref="Lookback"/> simple returns ending at the
-    /// decision bar's close (rows bar-lookback..bar of the prices), sample mean and the chosen covariance estimator (per period),
-    /// then the optimizer under the limits. A result that is not optimal stops the backtest (<see cref="NotConvergedException"/>
-    /// naming the date; <see cref="InfeasibleException"/> gains the date too): no silent fallback weights.
+    /// decision bar's close, read from the loop's streaming <see cref="ReturnWindow"/>: their mean and the chosen covariance
+    /// estimator (per period), then the optimizer under the limits. A
+    /// result that is not optimal stops the loop (<see cref="NotConvergedException"/> naming the date;
+    /// <see cref="InfeasibleException"/> gains the date too): no silent fallback weights.
     /// </summary>
     public sealed class OptimizerWeightSource : ITargetWeightSource
     {
@@ -36,6 +36,9 @@ namespace NinjaTraderPortfolio.Core.Backtesting
         /// <summary>Returns per estimation window.</summary>
         public int Lookback { get; }
 
+        /// <summary>The optimizer's method name.</summary>
+        public string Method => _optimizer.Method;
+
         /// <inheritdoc />
         public string Description => $"{_optimizer.Method}, lookback {Lookback}";
 
@@ -46,21 +49,21 @@ namespace NinjaTraderPortfolio.Core.Backtesting
         public bool IsFixed => false;
 
         /// <inheritdoc />
-        public double[] TargetsAt(AssetFrame prices, int bar)
+        public double[] TargetsAt(ReturnWindow window)
         {
-            Guard.NotNull(prices, nameof(prices));
-            if (bar < Lookback || bar >= prices.Rows)
-                throw new ArgumentOutOfRangeException(nameof(bar), bar, $"bar must be in [{Lookback}, {prices.Rows - 1}], got {bar}");
-            var returns = ReturnCalculator.Simple(prices.Slice(bar - Lookback, Lookback + 1));
-            var estimate = CovarianceEstimator.Estimate(returns, _covariance);
-            var problem = new PortfolioProblem(prices.Assets, SampleMoments.Mean(returns), estimate.ToArray(), _riskFree, _limits);
+            Guard.NotNull(window, nameof(window));
+            string at = AssetFrame.FormatDate(window.LastTime);
+            var returns = window.Frame(Lookback);
+            double[] mean = SampleMoments.Mean(returns);
+            double[,] covariance = CovarianceEstimator.Estimate(returns, _covariance).ToArray();
+            var problem = new PortfolioProblem(window.Assets, mean, covariance, _riskFree, _limits);
             OptimizationResult result;
             try { result = _optimizer.Optimize(problem); }
             catch (InfeasibleException ex)
             {
-                throw new InfeasibleException($"at {AssetFrame.FormatDate(prices.Dates[bar])} (window of {Lookback} returns): {ex.Message}", ex.Conflicts);
+                throw new InfeasibleException($"at {at} (window of {Lookback} returns): {ex.Message}", ex.Conflicts);
             }
-            return result.RequireOptimal($"{_optimizer.Method} on the {Lookback} returns up to {AssetFrame.FormatDate(prices.Dates[bar])}").CopyWeights();
+            return result.RequireOptimal($"{_optimizer.Method} on the {Lookback} returns up to {at}").CopyWeights();
         }
     }
 }

@@ -1,14 +1,13 @@
 using System.Collections.Generic;
-using NinjaTraderPortfolio.Core.Data;
 
-namespace NinjaTraderPortfolio.Core.Backtesting
+namespace NinjaTraderPortfolio.Core.Rebalancing
 {
     /// <summary>Constant target weights (fractions of equity), e.g. from a <c>--weights</c> file.</summary>
     public sealed class FixedWeightSource : ITargetWeightSource
     {
         private readonly double[] _weights;
 
-        /// <summary>Creates the source; weights finite, one per asset of the frame the backtest runs on.</summary>
+        /// <summary>Creates the source; weights finite, one per asset of the window the loop runs on.</summary>
         public FixedWeightSource(IReadOnlyList<double> weights)
         {
             Guard.NotNull(weights, nameof(weights));
@@ -26,15 +25,15 @@ namespace NinjaTraderPortfolio.Core.Backtesting
         /// <inheritdoc />
         public bool IsFixed => true;
 
-        /// <summary>The weights, in frame column order.</summary>
+        /// <summary>The weights, in the window's asset order.</summary>
         public IReadOnlyList<double> Weights => _weights;
 
         /// <inheritdoc />
-        public double[] TargetsAt(AssetFrame prices, int bar)
+        public double[] TargetsAt(ReturnWindow window)
         {
-            Guard.NotNull(prices, nameof(prices));
-            if (prices.AssetCount != _weights.Length)
-                throw new InvalidInputException($"{_weights.Length} fixed weights for {prices.AssetCount} assets");
+            Guard.NotNull(window, nameof(window));
+            if (window.Assets.Count != _weights.Length)
+                throw new InvalidInputException($"{_weights.Length} fixed weights for {window.Assets.Count} assets");
             return (double[])_weights.Clone();
         }
     }

@@ -1,13 +1,11 @@
 using System;
-using NinjaTraderPortfolio.Core.Data;
 using NinjaTraderPortfolio.Core.Execution;
-using NinjaTraderPortfolio.Core.Statistics;
 
-namespace NinjaTraderPortfolio.Core.Backtesting
+namespace NinjaTraderPortfolio.Core.Rebalancing
 {
     /// <summary>
     /// Another source's targets scaled by <see cref="RiskScaling"/> at every decision bar: k = min(V / sigma, L / sum|w|),
-    /// sigma from the sample covariance of the simple returns of the last <see cref="Window"/> returns up to that bar
+    /// sigma from the sample covariance of the last <see cref="Window"/> returns of the loop's window up to that bar
     /// (no look-ahead) times the periods per year.
     /// </summary>
     public sealed class ScaledWeightSource : ITargetWeightSource
@@ -30,6 +28,9 @@ namespace NinjaTraderPortfolio.Core.Backtesting
         /// <summary>Returns in the covariance window.</summary>
         public int Window { get; }
 
+        /// <summary>The scaling of the last targets asked for (null before the first).</summary>
+        public RiskScale? LastScale { get; private set; }
+
         /// <inheritdoc />
         public string Description => _inner.Description + (_volatilityTarget.HasValue ? $", volatility target {Guard.Format(_volatilityTarget.Value)}" : "")
             + (_maxGross.HasValue ? $", gross leverage <= {Guard.Format(_maxGross.Value)}" : "");
@@ -41,13 +42,14 @@ namespace NinjaTraderPortfolio.Core.Backtesting
         public bool IsFixed => false;
 
         /// <inheritdoc />
-        public double[] TargetsAt(AssetFrame prices, int bar)
+        public double[] TargetsAt(ReturnWindow window)
         {
-            Guard.NotNull(prices, nameof(prices));
-            if (bar < Window) throw new InvalidInputException($"bar {bar}: the volatility window needs {Window} returns before it");
-            double[] w = _inner.TargetsAt(prices, bar);
-            var returns = ReturnCalculator.Simple(prices.Slice(bar - Window, Window + 1));
-            return RiskScaling.Scale(w, SampleMoments.Covariance(returns), _periodsPerYear, _volatilityTarget, _maxGross).Weights;
+            Guard.NotNull(window, nameof(window));
+            if (window.Count < Window) throw new InvalidInputException($"the volatility window needs {Window} returns; the window holds {window.Count}");
+            double[] w = _inner.TargetsAt(window);
+            window.Estimate(Window, out _, out double[,] covariance);
+            LastScale = RiskScaling.Scale(w, covariance, _periodsPerYear, _volatilityTarget, _maxGross);
+            return LastScale.Weights;
         }
     }
 }
