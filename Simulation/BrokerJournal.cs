@@ -5,7 +5,7 @@ using System.IO;
 using System.Text;
 using NinjaTraderPortfolio.Core;
 using NinjaTraderPortfolio.Core.Data.Json;
-using NinjaTraderPortfolio.Core.Execution;
+using NinjaTraderPortfolio.Core.Execution.Executor;
 using NinjaTraderPortfolio.Core.Execution.Session;
 
 namespace NinjaTraderPortfolio.Simulation

@@ -1,6 +1,6 @@
 using System;
 using NinjaTraderPortfolio.Core;
-using NinjaTraderPortfolio.Core.Execution;
+using NinjaTraderPortfolio.Core.Execution.Executor;
 
 namespace NinjaTraderPortfolio.Simulation
 {

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using NinjaTraderPortfolio.Core;
-using NinjaTraderPortfolio.Core.Execution;
 
 namespace NinjaTraderPortfolio.Simulation
 {

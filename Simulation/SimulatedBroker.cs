@@ -2,7 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using NinjaTraderPortfolio.Core;
-using NinjaTraderPortfolio.Core.Execution;
+using NinjaTraderPortfolio.Core.Execution.Executor;
+using NinjaTraderPortfolio.Core.Execution.Schedules;
 
 namespace NinjaTraderPortfolio.Simulation
 {

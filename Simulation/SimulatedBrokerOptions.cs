@@ -1,6 +1,5 @@
 using System;
 using NinjaTraderPortfolio.Core;
-using NinjaTraderPortfolio.Core.Execution;
 
 namespace NinjaTraderPortfolio.Simulation
 {

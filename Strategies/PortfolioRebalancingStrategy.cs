@@ -12,10 +12,12 @@ using NinjaTrader.Data;
 using NinjaTrader.NinjaScript;
 using NinjaTrader.NinjaScript.AddOns.Portfolio;
 using NinjaTraderPortfolio.Core.Allocation;
-using NinjaTraderPortfolio.Core.Execution;
+using NinjaTraderPortfolio.Core.Execution.Executor;
 using NinjaTraderPortfolio.Core.Execution.Session;
+using NinjaTraderPortfolio.Core.Execution.Sizing;
 using NinjaTraderPortfolio.Core.Limits;
 using NinjaTraderPortfolio.Core.Persistence;
+using NinjaTraderPortfolio.Core.Persistence.Sqlite;
 using NinjaTraderPortfolio.Core.Safety;
 using NinjaTraderPortfolio.Core.Rebalancing;
 #endregion

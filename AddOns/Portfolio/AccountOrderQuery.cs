@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using NinjaTrader.Cbi;
-using NinjaTraderPortfolio.Core.Execution;
+using NinjaTraderPortfolio.Core.Execution.Executor;
 
 namespace NinjaTrader.NinjaScript.AddOns.Portfolio
 {

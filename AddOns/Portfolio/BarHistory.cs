@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using NinjaTrader.Data;
 using NinjaTraderPortfolio.Core.Data;
-using NinjaTraderPortfolio.Core.Execution;
+using NinjaTraderPortfolio.Core.Execution.Impact;
 
 namespace NinjaTrader.NinjaScript.AddOns.Portfolio
 {

@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 using NinjaTrader.Cbi;
-using NinjaTraderPortfolio.Core.Execution;
+using NinjaTraderPortfolio.Core.Execution.Executor;
 
 namespace NinjaTrader.NinjaScript.AddOns.Portfolio
 {

@@ -2,8 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using NinjaTrader.Cbi;
-using NinjaTraderPortfolio.Core.Execution;
-using NinjaTraderPortfolio.Core.Portfolio.Accounting;
+using NinjaTraderPortfolio.Core.Analytics.Accounting;
+using NinjaTraderPortfolio.Core.Execution.Executor;
+using NinjaTraderPortfolio.Core.Execution.Tca;
 
 namespace NinjaTrader.NinjaScript.AddOns.Portfolio
 {

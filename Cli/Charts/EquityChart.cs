@@ -1,6 +1,6 @@
 using System.Linq;
 using NinjaTraderPortfolio.Core.Backtesting;
-using NinjaTraderPortfolio.Core.Portfolio.Performance;
+using NinjaTraderPortfolio.Core.Analytics.Performance;
 using ScottPlot;
 
 namespace NinjaTraderPortfolio.Cli.Charts

@@ -7,7 +7,7 @@ using System.Text;
 using System.Text.Json;
 using NinjaTraderPortfolio.Core.Backtesting;
 using NinjaTraderPortfolio.Core.Data;
-using NinjaTraderPortfolio.Core.Portfolio.Performance;
+using NinjaTraderPortfolio.Core.Analytics.Performance;
 
 namespace NinjaTraderPortfolio.Cli.Commands
 {

@@ -4,9 +4,12 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using NinjaTraderPortfolio.Core.Backtesting;
-using NinjaTraderPortfolio.Core.Execution;
 using NinjaTraderPortfolio.Core.Persistence;
-using NinjaTraderPortfolio.Core.Portfolio.Accounting;
+using NinjaTraderPortfolio.Core.Analytics.Accounting;
+using NinjaTraderPortfolio.Core.Execution.Executor;
+using NinjaTraderPortfolio.Core.Execution.Schedules;
+using NinjaTraderPortfolio.Core.Persistence.Records;
+using NinjaTraderPortfolio.Core.Persistence.Sqlite;
 
 namespace NinjaTraderPortfolio.Cli.Commands
 {

@@ -1,7 +1,7 @@
 using System;
 using System.Globalization;
 using System.Linq;
-using NinjaTraderPortfolio.Core.Execution;
+using NinjaTraderPortfolio.Core.Execution.Executor;
 using Spectre.Console;
 
 namespace NinjaTraderPortfolio.Cli.Commands

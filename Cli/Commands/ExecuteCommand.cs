@@ -6,9 +6,10 @@ using System.Runtime.InteropServices;
 using System.Threading;
 using NinjaTraderPortfolio.Cli.Infrastructure;
 using NinjaTraderPortfolio.Core;
-using NinjaTraderPortfolio.Core.Execution;
+using NinjaTraderPortfolio.Core.Execution.Executor;
 using NinjaTraderPortfolio.Core.Execution.Session;
 using NinjaTraderPortfolio.Core.Persistence;
+using NinjaTraderPortfolio.Core.Persistence.Sqlite;
 using NinjaTraderPortfolio.Core.Safety;
 using NinjaTraderPortfolio.Simulation;
 

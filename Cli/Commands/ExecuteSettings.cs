@@ -1,7 +1,6 @@
 using System;
 using System.Globalization;
 using NinjaTraderPortfolio.Cli.Infrastructure;
-using NinjaTraderPortfolio.Core.Execution;
 using NinjaTraderPortfolio.Core.Execution.Session;
 using NinjaTraderPortfolio.Core.Safety;
 using NinjaTraderPortfolio.Simulation;

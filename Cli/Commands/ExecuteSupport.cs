@@ -1,6 +1,6 @@
 using System;
 using System.Collections.Generic;
-using NinjaTraderPortfolio.Core.Execution;
+using NinjaTraderPortfolio.Core.Execution.Executor;
 using NinjaTraderPortfolio.Core.Safety;
 
 namespace NinjaTraderPortfolio.Cli.Commands

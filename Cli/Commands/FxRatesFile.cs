@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using NinjaTraderPortfolio.Core;
 using NinjaTraderPortfolio.Core.Data;
-using NinjaTraderPortfolio.Core.Execution;
+using NinjaTraderPortfolio.Core.Execution.Sizing;
 
 namespace NinjaTraderPortfolio.Cli.Commands
 {

@@ -6,12 +6,12 @@ using NinjaTraderPortfolio.Core.Allocation;
 using NinjaTraderPortfolio.Core.Backtesting;
 using NinjaTraderPortfolio.Core.Rebalancing;
 using NinjaTraderPortfolio.Core.Data;
-using NinjaTraderPortfolio.Core.Execution;
 using NinjaTraderPortfolio.Core.Optimization;
 using NinjaTraderPortfolio.Core.Optimization.Constraints;
 using NinjaTraderPortfolio.Core.Optimization.Solvers;
 using NinjaTraderPortfolio.Core.Statistics;
 using NUnit.Framework;
+using NinjaTraderPortfolio.Core.Execution.Impact;
 
 namespace NinjaTraderPortfolio.Core.Tests.Backtesting
 {

@@ -4,9 +4,9 @@ using System.Linq;
 using NinjaTraderPortfolio.Core.Backtesting;
 using NinjaTraderPortfolio.Core.Rebalancing;
 using NinjaTraderPortfolio.Core.Data;
-using NinjaTraderPortfolio.Core.Execution;
 using NinjaTraderPortfolio.Core.Execution.Session;
 using NUnit.Framework;
+using NinjaTraderPortfolio.Core.Execution.Impact;
 
 namespace NinjaTraderPortfolio.Core.Tests.Backtesting
 {

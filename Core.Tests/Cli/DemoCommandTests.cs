@@ -4,6 +4,7 @@ using System.Linq;
 using System.Text.Json;
 using NinjaTraderPortfolio.Core.Persistence;
 using NUnit.Framework;
+using NinjaTraderPortfolio.Core.Persistence.Sqlite;
 
 namespace NinjaTraderPortfolio.Core.Tests.Cli
 {

@@ -4,9 +4,11 @@ using System.IO;
 using System.Linq;
 using System.Text.Json;
 using NinjaTraderPortfolio.Cli;
-using NinjaTraderPortfolio.Core.Execution;
 using NinjaTraderPortfolio.Core.Persistence;
 using NUnit.Framework;
+using NinjaTraderPortfolio.Core.Execution.Executor;
+using NinjaTraderPortfolio.Core.Execution.Schedules;
+using NinjaTraderPortfolio.Core.Persistence.Sqlite;
 using NinjaTraderPortfolio.Simulation;
 
 namespace NinjaTraderPortfolio.Core.Tests.Cli

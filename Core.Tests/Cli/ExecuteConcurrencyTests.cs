@@ -3,11 +3,12 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
 using System.Linq;
-using NinjaTraderPortfolio.Core.Execution;
 using NinjaTraderPortfolio.Core.Execution.Session;
 using NinjaTraderPortfolio.Core.Persistence;
 using NinjaTraderPortfolio.Simulation;
 using NUnit.Framework;
+using NinjaTraderPortfolio.Core.Execution.Executor;
+using NinjaTraderPortfolio.Core.Persistence.Sqlite;
 
 namespace NinjaTraderPortfolio.Core.Tests.Cli
 {

@@ -5,10 +5,10 @@ using System.IO;
 using System.Linq;
 using System.Text.Json;
 using NinjaTraderPortfolio.Cli.Commands;
-using NinjaTraderPortfolio.Core.Execution;
 using NinjaTraderPortfolio.Core.Execution.Session;
 using NinjaTraderPortfolio.Simulation;
 using NUnit.Framework;
+using NinjaTraderPortfolio.Core.Execution.Executor;
 
 namespace NinjaTraderPortfolio.Core.Tests.Cli
 {

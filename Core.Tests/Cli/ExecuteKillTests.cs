@@ -3,9 +3,10 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
 using System.Linq;
-using NinjaTraderPortfolio.Core.Execution;
 using NinjaTraderPortfolio.Core.Persistence;
 using NUnit.Framework;
+using NinjaTraderPortfolio.Core.Execution.Executor;
+using NinjaTraderPortfolio.Core.Persistence.Sqlite;
 using NinjaTraderPortfolio.Simulation;
 
 namespace NinjaTraderPortfolio.Core.Tests.Cli

@@ -1,6 +1,6 @@
 using System.Linq;
-using NinjaTraderPortfolio.Core.Execution;
 using NUnit.Framework;
+using NinjaTraderPortfolio.Core.Execution.Impact;
 
 namespace NinjaTraderPortfolio.Core.Tests.Execution
 {

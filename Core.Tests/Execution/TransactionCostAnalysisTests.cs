@@ -1,7 +1,8 @@
 using System;
 using System.Linq;
-using NinjaTraderPortfolio.Core.Execution;
 using NUnit.Framework;
+using NinjaTraderPortfolio.Core.Execution.Executor;
+using NinjaTraderPortfolio.Core.Execution.Tca;
 
 namespace NinjaTraderPortfolio.Core.Tests.Execution
 {

@@ -1,5 +1,5 @@
-using NinjaTraderPortfolio.Core.Execution;
 using NUnit.Framework;
+using NinjaTraderPortfolio.Core.Execution.Schedules;
 
 namespace NinjaTraderPortfolio.Core.Tests.Execution
 {

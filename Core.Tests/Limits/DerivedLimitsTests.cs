@@ -1,10 +1,10 @@
 using System.Collections.Generic;
 using NinjaTraderPortfolio.Core.Allocation;
-using NinjaTraderPortfolio.Core.Execution;
 using NinjaTraderPortfolio.Core.Limits;
 using NinjaTraderPortfolio.Core.Optimization.Constraints;
 using NinjaTraderPortfolio.Core.Safety;
 using NUnit.Framework;
+using NinjaTraderPortfolio.Core.Execution.Planning;
 
 namespace NinjaTraderPortfolio.Core.Tests.Limits
 {

@@ -3,9 +3,10 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
-using NinjaTraderPortfolio.Core.Execution;
 using NinjaTraderPortfolio.Core.Persistence;
 using NUnit.Framework;
+using NinjaTraderPortfolio.Core.Execution.Executor;
+using NinjaTraderPortfolio.Core.Persistence.Records;
 using static NinjaTraderPortfolio.Core.Tests.Persistence.StoreSamples;
 
 namespace NinjaTraderPortfolio.Core.Tests.Persistence

@@ -4,6 +4,9 @@ using System.Linq;
 using Microsoft.Data.Sqlite;
 using NinjaTraderPortfolio.Core.Persistence;
 using NUnit.Framework;
+using NinjaTraderPortfolio.Core.Execution.Executor;
+using NinjaTraderPortfolio.Core.Persistence.Records;
+using NinjaTraderPortfolio.Core.Persistence.Sqlite;
 using static NinjaTraderPortfolio.Core.Tests.Persistence.StoreSamples;
 
 namespace NinjaTraderPortfolio.Core.Tests.Persistence
@@ -80,7 +83,7 @@ namespace NinjaTraderPortfolio.Core.Tests.Persistence
             using (var v1 = _db.Open())
             {
                 v1.SavePosition(new PositionSnapshot("main", "ES", 3, 5300.25m, OddTick));
-                v1.RecordFill(new FillRecord("X1", "P1-0-0", "ES", NinjaTraderPortfolio.Core.Execution.OrderSide.Buy, 3, 5300.25m, 1.02m, OddTick));
+                v1.RecordFill(new FillRecord("X1", "P1-0-0", "ES", NinjaTraderPortfolio.Core.Execution.Executor.OrderSide.Buy, 3, 5300.25m, 1.02m, OddTick));
             }
             // ...opened by a later code version that knows two more steps (a column with a default, and a table filled from old rows).
             var migrations = SqliteSchema.Migrations.Concat(new[]

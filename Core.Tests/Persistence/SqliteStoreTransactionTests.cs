@@ -2,9 +2,12 @@ using System;
 using System.IO;
 using System.Linq;
 using System.Threading;
-using NinjaTraderPortfolio.Core.Execution;
 using NinjaTraderPortfolio.Core.Persistence;
 using NUnit.Framework;
+using NinjaTraderPortfolio.Core.Execution.Executor;
+using NinjaTraderPortfolio.Core.Execution.Schedules;
+using NinjaTraderPortfolio.Core.Persistence.Records;
+using NinjaTraderPortfolio.Core.Persistence.Sqlite;
 using static NinjaTraderPortfolio.Core.Tests.Persistence.StoreSamples;
 
 namespace NinjaTraderPortfolio.Core.Tests.Persistence

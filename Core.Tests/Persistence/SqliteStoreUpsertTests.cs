@@ -1,8 +1,10 @@
 using System;
 using System.Linq;
-using NinjaTraderPortfolio.Core.Execution;
 using NinjaTraderPortfolio.Core.Persistence;
 using NUnit.Framework;
+using NinjaTraderPortfolio.Core.Execution.Executor;
+using NinjaTraderPortfolio.Core.Persistence.Records;
+using NinjaTraderPortfolio.Core.Persistence.Sqlite;
 using static NinjaTraderPortfolio.Core.Tests.Persistence.StoreSamples;
 
 namespace NinjaTraderPortfolio.Core.Tests.Persistence

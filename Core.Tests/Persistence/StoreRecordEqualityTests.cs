@@ -1,8 +1,10 @@
 using System;
 using System.Collections.Generic;
-using NinjaTraderPortfolio.Core.Execution;
 using NinjaTraderPortfolio.Core.Persistence;
 using NUnit.Framework;
+using NinjaTraderPortfolio.Core.Execution.Executor;
+using NinjaTraderPortfolio.Core.Execution.Tca;
+using NinjaTraderPortfolio.Core.Persistence.Records;
 using static NinjaTraderPortfolio.Core.Tests.Persistence.StoreSamples;
 
 namespace NinjaTraderPortfolio.Core.Tests.Persistence

@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using Microsoft.Data.Sqlite;
 using NinjaTraderPortfolio.Core.Persistence;
+using NinjaTraderPortfolio.Core.Persistence.Sqlite;
 
 namespace NinjaTraderPortfolio.Core.Tests.Persistence
 {

@@ -2,9 +2,10 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using NinjaTraderPortfolio.Core.Allocation;
-using NinjaTraderPortfolio.Core.Execution;
 using NinjaTraderPortfolio.Core.Rebalancing;
 using NUnit.Framework;
+using NinjaTraderPortfolio.Core.Execution.Executor;
+using NinjaTraderPortfolio.Core.Execution.Tca;
 
 namespace NinjaTraderPortfolio.Core.Tests.Rebalancing
 {

@@ -5,8 +5,10 @@ using System.Linq;
 using NinjaTraderPortfolio.Core.Rebalancing;
 using NinjaTraderPortfolio.Core.Allocation;
 using NinjaTraderPortfolio.Core.Data;
-using NinjaTraderPortfolio.Core.Execution;
 using NUnit.Framework;
+using NinjaTraderPortfolio.Core.Execution.Executor;
+using NinjaTraderPortfolio.Core.Execution.Planning;
+using NinjaTraderPortfolio.Core.Execution.Schedules;
 
 namespace NinjaTraderPortfolio.Core.Tests.Rebalancing
 {

@@ -1,8 +1,9 @@
 using System.Collections.Generic;
 using System.Linq;
-using NinjaTraderPortfolio.Core.Execution;
 using NinjaTraderPortfolio.Core.Rebalancing;
 using NUnit.Framework;
+using NinjaTraderPortfolio.Core.Execution.Impact;
+using NinjaTraderPortfolio.Core.Execution.Planning;
 
 namespace NinjaTraderPortfolio.Core.Tests.Rebalancing
 {

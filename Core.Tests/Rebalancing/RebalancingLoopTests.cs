@@ -2,9 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using NinjaTraderPortfolio.Core.Allocation;
-using NinjaTraderPortfolio.Core.Execution;
 using NinjaTraderPortfolio.Core.Rebalancing;
 using NUnit.Framework;
+using NinjaTraderPortfolio.Core.Execution.Planning;
 
 namespace NinjaTraderPortfolio.Core.Tests.Rebalancing
 {

@@ -1,10 +1,11 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using NinjaTraderPortfolio.Core.Execution;
 using NinjaTraderPortfolio.Core.Safety;
 using NinjaTraderPortfolio.Core.Tests.Execution;
 using NUnit.Framework;
+using NinjaTraderPortfolio.Core.Execution.Executor;
+using NinjaTraderPortfolio.Core.Execution.Schedules;
 using NinjaTraderPortfolio.Simulation;
 
 namespace NinjaTraderPortfolio.Core.Tests.Safety

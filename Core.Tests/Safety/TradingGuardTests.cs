@@ -1,8 +1,8 @@
 using System;
-using NinjaTraderPortfolio.Core.Execution;
 using NinjaTraderPortfolio.Core.Safety;
 using NinjaTraderPortfolio.Core.Tests.Execution;
 using NUnit.Framework;
+using NinjaTraderPortfolio.Core.Execution.Executor;
 
 namespace NinjaTraderPortfolio.Core.Tests.Safety
 {

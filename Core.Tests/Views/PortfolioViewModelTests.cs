@@ -3,11 +3,12 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using NinjaTraderPortfolio.Core.Data;
-using NinjaTraderPortfolio.Core.Execution;
 using NinjaTraderPortfolio.Core.Rebalancing;
 using NinjaTraderPortfolio.Core.Risk;
 using NinjaTraderPortfolio.Core.Views;
 using NUnit.Framework;
+using NinjaTraderPortfolio.Core.Execution.Impact;
+using NinjaTraderPortfolio.Core.Execution.Planning;
 
 namespace NinjaTraderPortfolio.Core.Tests.Views
 {

@@ -1,7 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using NinjaTraderPortfolio.Core.Execution;
+using NinjaTraderPortfolio.Core.Execution.Planning;
+using NinjaTraderPortfolio.Core.Execution.Tca;
 using NinjaTraderPortfolio.Core.Optimization.Constraints;
 
 namespace NinjaTraderPortfolio.Core.Allocation

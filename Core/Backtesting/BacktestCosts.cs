@@ -1,4 +1,4 @@
-using NinjaTraderPortfolio.Core.Execution;
+using NinjaTraderPortfolio.Core.Execution.Impact;
 
 namespace NinjaTraderPortfolio.Core.Backtesting
 {

@@ -19,7 +19,7 @@ namespace NinjaTraderPortfolio.Core.Backtesting
         public BacktestCosts Costs { get; set; } = BacktestCosts.None;
 
         /// <summary>
-        /// False (default): positions are whole lots, sized by <see cref="Execution.RebalancePlanner"/> like a live account.
+        /// False (default): positions are whole lots, sized by <see cref="Execution.Planning.RebalancePlanner"/> like a live account.
         /// True: positions are exact decimal fractions of a unit, q = w x equity / (price x point value), so the portfolio
         /// holds exactly the target weights after each rebalance (up to decimal's 28 digits). Used to compare with closed forms.
         /// </summary>
@@ -34,7 +34,7 @@ namespace NinjaTraderPortfolio.Core.Backtesting
         /// <summary>
         /// No-trade band for whole-lot sizing, a fraction of equity (default 0): an instrument whose target differs from its
         /// current weight by less than this keeps its position, and trades are at least this size (the same rule as live,
-        /// <see cref="Execution.FuturesSizer"/>).
+        /// <see cref="Execution.Sizing.FuturesSizer"/>).
         /// </summary>
         public double MinTradeWeight { get; set; }
 
@@ -52,6 +52,6 @@ namespace NinjaTraderPortfolio.Core.Backtesting
         public Allocation.RebalanceReason RetargetOn { get; set; } = Rebalancing.RebalancingLoopOptions.EverySignal;
 
         /// <summary>Per-instrument |weight| and notional caps the whole-lot sizing respects (as a live account would), or null.</summary>
-        public Execution.IAllocationLimits? SizingLimits { get; set; }
+        public Execution.Planning.IAllocationLimits? SizingLimits { get; set; }
     }
 }

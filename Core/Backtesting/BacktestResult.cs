@@ -1,6 +1,6 @@
 using System;
 using System.Collections.Generic;
-using NinjaTraderPortfolio.Core.Portfolio.Performance;
+using NinjaTraderPortfolio.Core.Analytics.Performance;
 
 namespace NinjaTraderPortfolio.Core.Backtesting
 {

@@ -3,8 +3,10 @@ using System.Collections.Generic;
 using System.Linq;
 using NinjaTraderPortfolio.Core.Allocation;
 using NinjaTraderPortfolio.Core.Data;
-using NinjaTraderPortfolio.Core.Execution;
-using NinjaTraderPortfolio.Core.Portfolio.Performance;
+using NinjaTraderPortfolio.Core.Analytics.Performance;
+using NinjaTraderPortfolio.Core.Execution.Impact;
+using NinjaTraderPortfolio.Core.Execution.Schedules;
+using NinjaTraderPortfolio.Core.Execution.Tca;
 using NinjaTraderPortfolio.Core.Rebalancing;
 
 namespace NinjaTraderPortfolio.Core.Backtesting

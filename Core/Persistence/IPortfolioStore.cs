@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
-using NinjaTraderPortfolio.Core.Execution;
+using NinjaTraderPortfolio.Core.Execution.Executor;
+using NinjaTraderPortfolio.Core.Persistence.Records;
 
 namespace NinjaTraderPortfolio.Core.Persistence
 {

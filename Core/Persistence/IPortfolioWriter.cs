@@ -1,4 +1,5 @@
-using NinjaTraderPortfolio.Core.Execution;
+using NinjaTraderPortfolio.Core.Execution.Executor;
+using NinjaTraderPortfolio.Core.Persistence.Records;
 
 namespace NinjaTraderPortfolio.Core.Persistence
 {

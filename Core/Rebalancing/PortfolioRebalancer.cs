@@ -4,8 +4,10 @@ using System.Globalization;
 using System.Linq;
 using NinjaTraderPortfolio.Core.Allocation;
 using NinjaTraderPortfolio.Core.Data;
-using NinjaTraderPortfolio.Core.Execution;
+using NinjaTraderPortfolio.Core.Execution.Executor;
+using NinjaTraderPortfolio.Core.Execution.Planning;
 using NinjaTraderPortfolio.Core.Execution.Session;
+using NinjaTraderPortfolio.Core.Execution.Sizing;
 using NinjaTraderPortfolio.Core.Safety;
 using NinjaTraderPortfolio.Core.Statistics;
 

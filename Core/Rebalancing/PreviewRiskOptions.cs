@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using NinjaTraderPortfolio.Core.Data;
-using NinjaTraderPortfolio.Core.Execution;
+using NinjaTraderPortfolio.Core.Execution.Sizing;
 using NinjaTraderPortfolio.Core.Statistics;
 
 namespace NinjaTraderPortfolio.Core.Rebalancing

@@ -3,7 +3,8 @@ using System.Collections.Generic;
 using System.Linq;
 using NinjaTraderPortfolio.Core.Allocation;
 using NinjaTraderPortfolio.Core.Data;
-using NinjaTraderPortfolio.Core.Execution;
+using NinjaTraderPortfolio.Core.Execution.Planning;
+using NinjaTraderPortfolio.Core.Execution.Sizing;
 
 namespace NinjaTraderPortfolio.Core.Rebalancing
 {

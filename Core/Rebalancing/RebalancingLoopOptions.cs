@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using NinjaTraderPortfolio.Core.Allocation;
-using NinjaTraderPortfolio.Core.Execution;
+using NinjaTraderPortfolio.Core.Execution.Planning;
+using NinjaTraderPortfolio.Core.Execution.Sizing;
 
 namespace NinjaTraderPortfolio.Core.Rebalancing
 {

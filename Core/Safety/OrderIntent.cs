@@ -6,7 +6,7 @@ namespace NinjaTraderPortfolio.Core.Safety
     public sealed class OrderIntent
     {
         /// <summary>Creates the intent; values are checked by the guard (a malformed intent is refused, not thrown).</summary>
-        public OrderIntent(string account, string instrument, Execution.OrderSide side, long quantity, decimal price, DateTime priceTimeUtc,
+        public OrderIntent(string account, string instrument, Execution.Executor.OrderSide side, long quantity, decimal price, DateTime priceTimeUtc,
             decimal pointValue = 1m, double? marketVolume = null)
         {
             Account = account ?? ""; Instrument = instrument ?? ""; Side = side; Quantity = quantity; Price = price;
@@ -18,7 +18,7 @@ namespace NinjaTraderPortfolio.Core.Safety
         /// <summary>Instrument name.</summary>
         public string Instrument { get; }
         /// <summary>Buy or sell.</summary>
-        public Execution.OrderSide Side { get; }
+        public Execution.Executor.OrderSide Side { get; }
         /// <summary>Whole units.</summary>
         public long Quantity { get; }
         /// <summary>Reference price, currency per point.</summary>

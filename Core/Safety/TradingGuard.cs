@@ -1,6 +1,6 @@
 using System;
 using System.Globalization;
-using NinjaTraderPortfolio.Core.Execution;
+using NinjaTraderPortfolio.Core.Execution.Executor;
 
 namespace NinjaTraderPortfolio.Core.Safety
 {

@@ -3,8 +3,10 @@ using System.Collections.Generic;
 using System.Linq;
 using NinjaTrader.Cbi;
 using NinjaTrader.NinjaScript.AddOns.Portfolio;
-using NinjaTraderPortfolio.Core.Execution;
 using NUnit.Framework;
+using NinjaTraderPortfolio.Core.Execution.Executor;
+using NinjaTraderPortfolio.Core.Execution.Schedules;
+using NinjaTraderPortfolio.Core.Execution.Tca;
 
 namespace NinjaTraderPortfolio.NinjaScript.Tests.AddOns
 {

@@ -1,8 +1,8 @@
 using System;
 using NinjaTrader.NinjaScript.AddOns.Portfolio;
 using NinjaTraderPortfolio.Core.Data;
-using NinjaTraderPortfolio.Core.Execution;
 using NUnit.Framework;
+using NinjaTraderPortfolio.Core.Execution.Impact;
 
 namespace NinjaTraderPortfolio.NinjaScript.Tests.AddOns
 {

@@ -5,12 +5,15 @@ using System.Linq;
 using NinjaTrader.Cbi;
 using NinjaTrader.Data;
 using NinjaTrader.NinjaScript.AddOns.Portfolio;
-using NinjaTraderPortfolio.Core.Execution;
 using NinjaTraderPortfolio.Core.Persistence;
 using NinjaTraderPortfolio.Core.Rebalancing;
 using NinjaTraderPortfolio.Core.Safety;
 using NinjaTraderPortfolio.NinjaScript.Tests.Hosting;
 using NUnit.Framework;
+using NinjaTraderPortfolio.Core.Execution.Executor;
+using NinjaTraderPortfolio.Core.Execution.Planning;
+using NinjaTraderPortfolio.Core.Execution.Tca;
+using NinjaTraderPortfolio.Core.Persistence.Sqlite;
 
 namespace NinjaTraderPortfolio.NinjaScript.Tests.AddOns
 {

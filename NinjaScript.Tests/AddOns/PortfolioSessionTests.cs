@@ -6,9 +6,11 @@ using NinjaTrader.Cbi;
 using NinjaTrader.Data;
 using NinjaTrader.NinjaScript.AddOns.Portfolio;
 using NinjaTraderPortfolio.Core.Data;
-using NinjaTraderPortfolio.Core.Execution;
 using NinjaTraderPortfolio.NinjaScript.Tests.Hosting;
 using NUnit.Framework;
+using NinjaTraderPortfolio.Core.Execution.Planning;
+using NinjaTraderPortfolio.Core.Execution.Sizing;
+using NinjaTraderPortfolio.Core.Execution.Tca;
 
 namespace NinjaTraderPortfolio.NinjaScript.Tests.AddOns
 {

@@ -2,8 +2,9 @@ using System;
 using System.Collections.Generic;
 using NinjaTrader.Cbi;
 using NinjaTrader.NinjaScript.AddOns.Portfolio;
-using NinjaTraderPortfolio.Core.Execution;
 using NUnit.Framework;
+using NinjaTraderPortfolio.Core.Execution.Executor;
+using NinjaTraderPortfolio.Core.Execution.Schedules;
 
 namespace NinjaTraderPortfolio.NinjaScript.Tests.AddOns
 {

@@ -5,7 +5,6 @@ using NinjaTrader.Cbi;
 using NinjaTrader.NinjaScript.Strategies;
 using NinjaTraderPortfolio.Core.Allocation;
 using NinjaTraderPortfolio.Core.Data;
-using NinjaTraderPortfolio.Core.Execution;
 using NinjaTraderPortfolio.Core.Optimization;
 using NinjaTraderPortfolio.Core.Optimization.Constraints;
 using NinjaTraderPortfolio.Core.Optimization.Solvers;
@@ -13,6 +12,9 @@ using NinjaTraderPortfolio.Core.Rebalancing;
 using NinjaTraderPortfolio.Core.Statistics;
 using NinjaTraderPortfolio.NinjaScript.Tests.Hosting;
 using NUnit.Framework;
+using NinjaTraderPortfolio.Core.Execution.Planning;
+using NinjaTraderPortfolio.Core.Execution.Schedules;
+using NinjaTraderPortfolio.Core.Execution.Sizing;
 
 namespace NinjaTraderPortfolio.NinjaScript.Tests.Strategies
 {

@@ -12,7 +12,7 @@ using System.Xml.Linq;
 using NinjaTrader.Cbi;
 using NinjaTrader.Gui.Tools;
 using NinjaTrader.NinjaScript.AddOns.Portfolio;
-using NinjaTraderPortfolio.Core.Execution;
+using NinjaTraderPortfolio.Core.Execution.Sizing;
 using NinjaTraderPortfolio.Core.Limits;
 using NinjaTraderPortfolio.Core.Rebalancing;
 using NinjaTraderPortfolio.Core.Views;

@@ -1,8 +1,8 @@
 using System;
 using System.Linq;
-using NinjaTraderPortfolio.Core.Execution;
 using NinjaTraderPortfolio.Core.Execution.Session;
 using NUnit.Framework;
+using NinjaTraderPortfolio.Core.Execution.Executor;
 
 namespace NinjaTraderPortfolio.Core.Tests.Execution.Session
 {

@@ -2,10 +2,10 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using NinjaTraderPortfolio.Core.Execution;
 using NinjaTraderPortfolio.Core.Execution.Session;
 using NinjaTraderPortfolio.Core.Safety;
 using NUnit.Framework;
+using NinjaTraderPortfolio.Core.Execution.Executor;
 using NinjaTraderPortfolio.Simulation;
 
 namespace NinjaTraderPortfolio.Core.Tests.Execution.Session

@@ -2,8 +2,8 @@ using System;
 using System.IO;
 using System.Linq;
 using System.Text;
-using NinjaTraderPortfolio.Core.Execution;
 using NUnit.Framework;
+using NinjaTraderPortfolio.Core.Execution.Executor;
 using NinjaTraderPortfolio.Simulation;
 
 namespace NinjaTraderPortfolio.Core.Tests.Execution.Simulation

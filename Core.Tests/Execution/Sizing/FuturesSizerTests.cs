@@ -1,8 +1,9 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using NinjaTraderPortfolio.Core.Execution;
 using NUnit.Framework;
+using NinjaTraderPortfolio.Core.Execution.Planning;
+using NinjaTraderPortfolio.Core.Execution.Sizing;
 
 namespace NinjaTraderPortfolio.Core.Tests.Execution.Sizing
 {

@@ -1,9 +1,9 @@
 using System;
 using System.IO;
 using NinjaTraderPortfolio.Core.Data;
-using NinjaTraderPortfolio.Core.Execution;
 using NinjaTraderPortfolio.Core.Statistics;
 using NUnit.Framework;
+using NinjaTraderPortfolio.Core.Execution.Sizing;
 
 namespace NinjaTraderPortfolio.Core.Tests.Execution.Sizing
 {

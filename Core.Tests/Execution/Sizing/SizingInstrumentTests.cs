@@ -1,5 +1,6 @@
-using NinjaTraderPortfolio.Core.Execution;
 using NUnit.Framework;
+using NinjaTraderPortfolio.Core.Execution.Planning;
+using NinjaTraderPortfolio.Core.Execution.Sizing;
 
 namespace NinjaTraderPortfolio.Core.Tests.Execution.Sizing
 {

@@ -8,13 +8,13 @@ using NinjaTraderPortfolio.Core.Allocation;
 using NinjaTraderPortfolio.Core.Backtesting;
 using NinjaTraderPortfolio.Core.Rebalancing;
 using NinjaTraderPortfolio.Core.Data;
-using NinjaTraderPortfolio.Core.Execution;
 using NinjaTraderPortfolio.Core.Execution.Session;
 using NinjaTraderPortfolio.Core.Optimization.Solvers;
 using NinjaTraderPortfolio.Core.Portfolio.Config;
 using NinjaTraderPortfolio.Core.Portfolio.Manager;
 using Moq;
 using NUnit.Framework;
+using NinjaTraderPortfolio.Core.Execution.Executor;
 
 namespace NinjaTraderPortfolio.Core.Tests.Portfolio.Manager
 {

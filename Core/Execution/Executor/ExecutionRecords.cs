@@ -1,8 +1,9 @@
+using NinjaTraderPortfolio.Core.Execution.Schedules;
 using System;
 using System.Collections.Generic;
 using System.Linq;
 
-namespace NinjaTraderPortfolio.Core.Execution
+namespace NinjaTraderPortfolio.Core.Execution.Executor
 {
     /// <summary>Executor-side state of a child order. Filled, Cancelled, Rejected and SubmitFailed are terminal.</summary>
     public enum ChildOrderState

@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 
-namespace NinjaTraderPortfolio.Core.Execution
+namespace NinjaTraderPortfolio.Core.Execution.Executor
 {
     /// <summary>
     /// "Which of my orders do you have": the broker's own view of orders, by client id, as NinjaTrader's

@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 
-namespace NinjaTraderPortfolio.Core.Execution
+namespace NinjaTraderPortfolio.Core.Execution.Executor
 {
     /// <summary>
     /// Durable execution state. Every child transition goes through <see cref="RecordChild"/> (snapshot + audit entry, one

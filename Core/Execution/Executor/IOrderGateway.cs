@@ -1,6 +1,6 @@
 using System;
 
-namespace NinjaTraderPortfolio.Core.Execution
+namespace NinjaTraderPortfolio.Core.Execution.Executor
 {
     /// <summary>
     /// The seam to a broker: NinjaTrader's Account (AddOn) or Strategy (SubmitOrderUnmanaged/ChangeOrder/CancelOrder)

@@ -1,6 +1,6 @@
 using System;
 
-namespace NinjaTraderPortfolio.Core.Execution
+namespace NinjaTraderPortfolio.Core.Execution.Executor
 {
     /// <summary>Forwards Core's execution alerts to a text sink (a strategy's Print, the AddOn's Alerts tab).</summary>
     public sealed class PrintAlertSink : IExecutionAlertSink

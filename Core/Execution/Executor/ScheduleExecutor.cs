@@ -1,9 +1,10 @@
+using NinjaTraderPortfolio.Core.Execution.Schedules;
 using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 
-namespace NinjaTraderPortfolio.Core.Execution
+namespace NinjaTraderPortfolio.Core.Execution.Executor
 {
     /// <summary>Settings of <see cref="ScheduleExecutor"/>.</summary>
     public sealed class ExecutorOptions

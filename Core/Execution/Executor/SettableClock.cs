@@ -1,6 +1,6 @@
 using System;
 
-namespace NinjaTraderPortfolio.Core.Execution
+namespace NinjaTraderPortfolio.Core.Execution.Executor
 {
     /// <summary>
     /// An <see cref="IClock"/> the script advances itself: the strategy's decision loop sets it to a bar-count clock

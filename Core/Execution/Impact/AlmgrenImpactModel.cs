@@ -1,6 +1,6 @@
 using System;
 
-namespace NinjaTraderPortfolio.Core.Execution
+namespace NinjaTraderPortfolio.Core.Execution.Impact
 {
     /// <summary>
     /// Almgren, Thum, Hauptmann and Li (2005), "Direct estimation of equity market impact", Risk 18(7):

@@ -1,4 +1,4 @@
-namespace NinjaTraderPortfolio.Core.Execution
+namespace NinjaTraderPortfolio.Core.Execution.Impact
 {
     /// <summary>
     /// Per-instrument liquidity inputs of the impact models. <see cref="DailyVolatility"/> is the standard deviation of

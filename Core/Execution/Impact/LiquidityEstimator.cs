@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 
-namespace NinjaTraderPortfolio.Core.Execution
+namespace NinjaTraderPortfolio.Core.Execution.Impact
 {
     /// <summary>
     /// Estimates impact-model inputs from bar data: volatility of log returns per bar, average volume per bar and the

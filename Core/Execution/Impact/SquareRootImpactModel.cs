@@ -1,6 +1,6 @@
 using System;
 
-namespace NinjaTraderPortfolio.Core.Execution
+namespace NinjaTraderPortfolio.Core.Execution.Impact
 {
     /// <summary>
     /// Square-root law of market impact: expected cost per unit traded, as a fraction of price,

@@ -1,16 +1,17 @@
+using NinjaTraderPortfolio.Core.Execution.Executor;
 using System;
 using System.Collections.Generic;
 using NinjaTraderPortfolio.Core.Limits;
 using NinjaTraderPortfolio.Core.Optimization.Constraints;
 
-namespace NinjaTraderPortfolio.Core.Execution
+namespace NinjaTraderPortfolio.Core.Execution.Planning
 {
     /// <summary>
     /// One instrument of a rebalance: price (currency per unit of price), point value (currency per point per contract;
     /// 1 for shares), lot size (contracts/shares per lot, orders are whole lots), the current signed position and the
     /// signed target weight (fraction of account equity; exposure = quantity x price x point value / equity).
     /// </summary>
-    /// <remarks>A record: two instruments with the same fields are equal (a <see cref="SizingInstrument"/> holding one compares by value too).</remarks>
+    /// <remarks>A record: two instruments with the same fields are equal (a Sizing.SizingInstrument holding one compares by value too).</remarks>
     public sealed record PlannerInstrument
     {
         /// <summary>Creates the instrument; price and point value &gt; 0, lot size &gt;= 1, weight finite.</summary>

@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 
-namespace NinjaTraderPortfolio.Core.Execution
+namespace NinjaTraderPortfolio.Core.Execution.Planning
 {
     /// <summary>
     /// Turns target weights into whole-lot positions. Target notional t_i = w_i x equity x (1 - cash buffer), cut to the

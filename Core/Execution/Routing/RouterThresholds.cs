@@ -1,4 +1,4 @@
-namespace NinjaTraderPortfolio.Core.Execution
+namespace NinjaTraderPortfolio.Core.Execution.Routing
 {
     /// <summary>Configurable thresholds of <see cref="SmartOrderRouter"/>; fractions, not percent.</summary>
     public sealed class RouterThresholds

@@ -1,4 +1,6 @@
-namespace NinjaTraderPortfolio.Core.Execution
+using NinjaTraderPortfolio.Core.Execution.Schedules;
+
+namespace NinjaTraderPortfolio.Core.Execution.Routing
 {
     /// <summary>How an order is worked.</summary>
     public enum ExecutionAlgorithm

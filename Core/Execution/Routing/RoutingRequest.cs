@@ -1,4 +1,7 @@
-namespace NinjaTraderPortfolio.Core.Execution
+using NinjaTraderPortfolio.Core.Execution.Impact;
+using NinjaTraderPortfolio.Core.Execution.Schedules;
+
+namespace NinjaTraderPortfolio.Core.Execution.Routing
 {
     /// <summary>
     /// What the router needs to know about one order. <see cref="Quantity"/> unsigned shares/contracts; prices in currency per

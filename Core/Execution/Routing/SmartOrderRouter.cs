@@ -1,7 +1,9 @@
+using NinjaTraderPortfolio.Core.Execution.Impact;
+using NinjaTraderPortfolio.Core.Execution.Schedules;
 using System;
 using System.Globalization;
 
-namespace NinjaTraderPortfolio.Core.Execution
+namespace NinjaTraderPortfolio.Core.Execution.Routing
 {
     /// <summary>
     /// Chooses market, TWAP, VWAP or IS per order. Rules, in order: (1) small (size &lt;= MarketMaxAdvFraction x ADV, within

@@ -1,4 +1,4 @@
-namespace NinjaTraderPortfolio.Core.Execution
+namespace NinjaTraderPortfolio.Core.Execution.Schedules
 {
     /// <summary>
     /// Parameters of the Almgren-Chriss (2000) linear impact model, all in the units of the schedule's time unit

@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 
-namespace NinjaTraderPortfolio.Core.Execution
+namespace NinjaTraderPortfolio.Core.Execution.Schedules
 {
     /// <summary>
     /// A parent order split into timed integer slices that sum exactly to the parent quantity, with the

@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 
-namespace NinjaTraderPortfolio.Core.Execution
+namespace NinjaTraderPortfolio.Core.Execution.Schedules
 {
     /// <summary>One point of the Almgren-Chriss efficient frontier.</summary>
     /// <param name="RiskAversion">lambda, 1/currency.</param>

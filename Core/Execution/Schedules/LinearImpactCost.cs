@@ -1,6 +1,6 @@
 using System;
 
-namespace NinjaTraderPortfolio.Core.Execution
+namespace NinjaTraderPortfolio.Core.Execution.Schedules
 {
     /// <summary>Expected shortfall and its variance of one trajectory, in currency and currency squared.</summary>
     /// <param name="Expected">Expected implementation shortfall E[x], currency.</param>

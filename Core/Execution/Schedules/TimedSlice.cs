@@ -1,6 +1,6 @@
 using System;
 
-namespace NinjaTraderPortfolio.Core.Execution
+namespace NinjaTraderPortfolio.Core.Execution.Schedules
 {
     /// <summary>A slice on the wall clock: send at <see cref="Start"/>, done (or cancelled and rolled forward) by <see cref="Deadline"/> (UTC).</summary>
     public sealed record TimedSlice

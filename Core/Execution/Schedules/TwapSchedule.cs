@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 
-namespace NinjaTraderPortfolio.Core.Execution
+namespace NinjaTraderPortfolio.Core.Execution.Schedules
 {
     /// <summary>Optional seeded randomisation of a TWAP so its footprint is less regular; the total is always preserved.</summary>
     public sealed class TwapJitter

@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 
-namespace NinjaTraderPortfolio.Core.Execution
+namespace NinjaTraderPortfolio.Core.Execution.Schedules
 {
     /// <summary>
     /// Reads a volume profile from CSV text with header <c>Bucket,Volume</c> (<c>,</c> or <c>;</c>): buckets numbered

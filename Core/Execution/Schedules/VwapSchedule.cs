@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 
-namespace NinjaTraderPortfolio.Core.Execution
+namespace NinjaTraderPortfolio.Core.Execution.Schedules
 {
     /// <summary>
     /// Volume-weighted schedule: slice k follows the profile's share of volume in bucket k (cumulative rounding), and

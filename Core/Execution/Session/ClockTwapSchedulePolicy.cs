@@ -1,3 +1,4 @@
+using NinjaTraderPortfolio.Core.Execution.Schedules;
 using System;
 using System.Collections.Generic;
 

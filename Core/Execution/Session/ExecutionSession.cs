@@ -4,7 +4,8 @@ using System.Data.Common;
 using System.Globalization;
 using System.IO;
 using System.Linq;
-using NinjaTraderPortfolio.Core.Execution;
+using NinjaTraderPortfolio.Core.Execution.Executor;
+using NinjaTraderPortfolio.Core.Execution.Routing;
 using NinjaTraderPortfolio.Core.Safety;
 
 namespace NinjaTraderPortfolio.Core.Execution.Session

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
-using NinjaTraderPortfolio.Core.Execution;
+using NinjaTraderPortfolio.Core.Execution.Executor;
+using NinjaTraderPortfolio.Core.Execution.Impact;
 
 namespace NinjaTraderPortfolio.Core.Execution.Session
 {

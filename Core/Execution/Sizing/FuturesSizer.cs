@@ -1,8 +1,9 @@
+using NinjaTraderPortfolio.Core.Execution.Planning;
 using System;
 using System.Collections.Generic;
 using System.Globalization;
 
-namespace NinjaTraderPortfolio.Core.Execution
+namespace NinjaTraderPortfolio.Core.Execution.Sizing
 {
     /// <summary>
     /// Futures-native sizing around <see cref="RebalancePlanner"/>: notionals, weights and margin in the account currency

@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 
-namespace NinjaTraderPortfolio.Core.Execution
+namespace NinjaTraderPortfolio.Core.Execution.Sizing
 {
     /// <summary>
     /// Exchange rates into one account currency: <see cref="Rate"/>(c) is account-currency units per unit of currency c

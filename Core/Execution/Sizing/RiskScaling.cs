@@ -1,6 +1,6 @@
 using System;
 
-namespace NinjaTraderPortfolio.Core.Execution
+namespace NinjaTraderPortfolio.Core.Execution.Sizing
 {
     /// <summary>
     /// The result of <see cref="RiskScaling.Scale"/>: the factor k applied to the method's weights, the annualised

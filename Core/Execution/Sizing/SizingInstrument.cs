@@ -1,4 +1,6 @@
-namespace NinjaTraderPortfolio.Core.Execution
+using NinjaTraderPortfolio.Core.Execution.Planning;
+
+namespace NinjaTraderPortfolio.Core.Execution.Sizing
 {
     /// <summary>
     /// A smaller contract on the same underlying (MES for ES): its point value is the parent's divided by

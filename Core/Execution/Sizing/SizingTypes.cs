@@ -1,6 +1,7 @@
+using NinjaTraderPortfolio.Core.Execution.Planning;
 using System.Collections.Generic;
 
-namespace NinjaTraderPortfolio.Core.Execution
+namespace NinjaTraderPortfolio.Core.Execution.Sizing
 {
     /// <summary>Settings of <see cref="FuturesSizer"/>.</summary>
     public sealed class SizingOptions

@@ -1,7 +1,9 @@
+using NinjaTraderPortfolio.Core.Execution.Executor;
+using NinjaTraderPortfolio.Core.Execution.Schedules;
 using System;
 using System.Collections.Generic;
 
-namespace NinjaTraderPortfolio.Core.Execution
+namespace NinjaTraderPortfolio.Core.Execution.Tca
 {
     /// <summary>One execution: whole quantity (unsigned) at a price (currency per unit of price).</summary>
     public readonly struct Fill

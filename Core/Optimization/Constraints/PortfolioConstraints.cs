@@ -10,7 +10,7 @@ namespace NinjaTraderPortfolio.Core.Optimization.Constraints
     /// per-asset overrides, sector caps and floors over an asset-to-sector map, a budget (sum of weights, or none),
     /// a gross leverage cap <c>sum |w_i| &lt;= L</c> (or none) and a turnover cap <c>sum |w_i - w0_i| &lt;= T</c>
     /// against current weights. The single source of weight and sector limits: the planner's sizing caps
-    /// (<c>Execution.SizingCaps.From</c>) and the allocation engine's breach checks are derived from it. Each <c>With...</c> returns a
+    /// (<c>Execution.Planning.SizingCaps.From</c>) and the allocation engine's breach checks are derived from it. Each <c>With...</c> returns a
     /// changed copy carrying the value as given: single values are validated once, where the user enters them, against
     /// their declaration in <see cref="LimitCatalog"/>; contradictions between limits (min &gt; max, floors above the
     /// budget, ...) and unknown asset/sector names are reported by <see cref="ConstraintFeasibilityCheck"/>.

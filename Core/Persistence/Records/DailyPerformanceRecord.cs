@@ -1,6 +1,6 @@
 using System;
 
-namespace NinjaTraderPortfolio.Core.Persistence
+namespace NinjaTraderPortfolio.Core.Persistence.Records
 {
     /// <summary>
     /// One trading day of a portfolio's history, all money in account currency. Unique per portfolio and date (upsert).

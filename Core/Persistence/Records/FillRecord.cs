@@ -1,7 +1,7 @@
 using System;
-using NinjaTraderPortfolio.Core.Execution;
+using NinjaTraderPortfolio.Core.Execution.Executor;
 
-namespace NinjaTraderPortfolio.Core.Persistence
+namespace NinjaTraderPortfolio.Core.Persistence.Records
 {
     /// <summary>
     /// One execution (fill) reported by the broker. <see cref="ExecutionId"/> is unique: recording the same execution

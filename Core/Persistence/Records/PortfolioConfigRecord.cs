@@ -1,6 +1,6 @@
 using System;
 
-namespace NinjaTraderPortfolio.Core.Persistence
+namespace NinjaTraderPortfolio.Core.Persistence.Records
 {
     /// <summary>
     /// A stored portfolio configuration: an envelope (portfolio name, revision, schema name and schema version of the

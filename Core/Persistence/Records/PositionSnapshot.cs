@@ -1,6 +1,6 @@
 using System;
 
-namespace NinjaTraderPortfolio.Core.Persistence
+namespace NinjaTraderPortfolio.Core.Persistence.Records
 {
     /// <summary>A portfolio's position in one instrument at one moment: signed whole quantity and average entry price.</summary>
     public sealed record PositionSnapshot

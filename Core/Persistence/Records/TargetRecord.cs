@@ -1,6 +1,6 @@
 using System;
 
-namespace NinjaTraderPortfolio.Core.Persistence
+namespace NinjaTraderPortfolio.Core.Persistence.Records
 {
     /// <summary>A target weight for one instrument of a portfolio, decided at one moment for a stated reason.</summary>
     public sealed record TargetRecord

@@ -1,7 +1,7 @@
 using System;
 using Microsoft.Data.Sqlite;
 
-namespace NinjaTraderPortfolio.Core.Persistence
+namespace NinjaTraderPortfolio.Core.Persistence.Sqlite
 {
     /// <summary>One schema step: brings a database at version <see cref="Version"/> - 1 to <see cref="Version"/>.</summary>
     /// <param name="Version">Schema version after this step (1, 2, ...).</param>

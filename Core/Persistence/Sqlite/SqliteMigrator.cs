@@ -2,9 +2,9 @@ using System.Collections.Generic;
 using System.Data;
 using System.Linq;
 using Microsoft.Data.Sqlite;
-using static NinjaTraderPortfolio.Core.Persistence.SqliteSql;
+using static NinjaTraderPortfolio.Core.Persistence.Sqlite.SqliteSql;
 
-namespace NinjaTraderPortfolio.Core.Persistence
+namespace NinjaTraderPortfolio.Core.Persistence.Sqlite
 {
     /// <summary>
     /// Brings a database to the newest schema: each missing step runs in its own IMMEDIATE transaction together with its

@@ -2,7 +2,7 @@ using System;
 using System.IO;
 using System.Runtime.InteropServices;
 
-namespace NinjaTraderPortfolio.Core.Persistence
+namespace NinjaTraderPortfolio.Core.Persistence.Sqlite
 {
     /// <summary>
     /// Makes the native SQLite library findable inside NinjaTrader 8 (.NET Framework 4.8) and selects SQLitePCLRaw's

@@ -8,9 +8,10 @@ using System.Linq;
 using System.Text;
 using System.Threading;
 using Microsoft.Data.Sqlite;
-using NinjaTraderPortfolio.Core.Execution;
+using NinjaTraderPortfolio.Core.Execution.Executor;
+using NinjaTraderPortfolio.Core.Persistence.Records;
 
-namespace NinjaTraderPortfolio.Core.Persistence
+namespace NinjaTraderPortfolio.Core.Persistence.Sqlite
 {
     /// <summary>
     /// <see cref="IPortfolioStore"/> on one SQLite file (Microsoft.Data.Sqlite). The file runs in WAL mode (readers never

@@ -1,9 +1,10 @@
 using System;
 using System.Data;
 using Microsoft.Data.Sqlite;
-using NinjaTraderPortfolio.Core.Execution;
+using NinjaTraderPortfolio.Core.Execution.Executor;
+using NinjaTraderPortfolio.Core.Persistence.Records;
 
-namespace NinjaTraderPortfolio.Core.Persistence
+namespace NinjaTraderPortfolio.Core.Persistence.Sqlite
 {
     /// <summary>A unit of work on its own connection in one BEGIN IMMEDIATE transaction; dispose without commit rolls back.</summary>
     internal sealed class SqlitePortfolioTransaction : IPortfolioTransaction

@@ -1,11 +1,14 @@
 using System;
 using System.Collections.Generic;
 using Microsoft.Data.Sqlite;
-using NinjaTraderPortfolio.Core.Execution;
-using static NinjaTraderPortfolio.Core.Persistence.SqliteSql;
-using static NinjaTraderPortfolio.Core.Persistence.SqliteValues;
+using NinjaTraderPortfolio.Core.Execution.Executor;
+using NinjaTraderPortfolio.Core.Execution.Schedules;
+using NinjaTraderPortfolio.Core.Execution.Tca;
+using NinjaTraderPortfolio.Core.Persistence.Records;
+using static NinjaTraderPortfolio.Core.Persistence.Sqlite.SqliteSql;
+using static NinjaTraderPortfolio.Core.Persistence.Sqlite.SqliteValues;
 
-namespace NinjaTraderPortfolio.Core.Persistence
+namespace NinjaTraderPortfolio.Core.Persistence.Sqlite
 {
     /// <summary>The store's reads; each maps rows back to the immutable record types.</summary>
     internal static class SqliteReads

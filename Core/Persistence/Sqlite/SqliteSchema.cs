@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 
-namespace NinjaTraderPortfolio.Core.Persistence
+namespace NinjaTraderPortfolio.Core.Persistence.Sqlite
 {
     /// <summary>
     /// The ordered schema migrations. A database records every applied step in <c>schema_version</c>; opening it applies

@@ -1,7 +1,7 @@
 using System;
 using Microsoft.Data.Sqlite;
 
-namespace NinjaTraderPortfolio.Core.Persistence
+namespace NinjaTraderPortfolio.Core.Persistence.Sqlite
 {
     /// <summary>
     /// Parameterised command helpers: every value goes through a parameter, never into the SQL text. One statement per

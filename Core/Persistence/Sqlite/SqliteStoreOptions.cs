@@ -1,6 +1,6 @@
 using System;
 
-namespace NinjaTraderPortfolio.Core.Persistence
+namespace NinjaTraderPortfolio.Core.Persistence.Sqlite
 {
     /// <summary>How SQLite makes a commit durable (PRAGMA synchronous).</summary>
     public enum SqliteDurability

@@ -1,8 +1,9 @@
 using System;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
+using NinjaTraderPortfolio.Core.Execution.Schedules;
 
-namespace NinjaTraderPortfolio.Core.Persistence
+namespace NinjaTraderPortfolio.Core.Persistence.Sqlite
 {
     /// <summary>
     /// Column encodings: decimals as invariant-culture TEXT (exact, scale kept: "1.50" stays "1.50"), instants as

@@ -1,10 +1,11 @@
 using System;
 using Microsoft.Data.Sqlite;
-using NinjaTraderPortfolio.Core.Execution;
-using static NinjaTraderPortfolio.Core.Persistence.SqliteSql;
-using static NinjaTraderPortfolio.Core.Persistence.SqliteValues;
+using NinjaTraderPortfolio.Core.Execution.Executor;
+using NinjaTraderPortfolio.Core.Persistence.Records;
+using static NinjaTraderPortfolio.Core.Persistence.Sqlite.SqliteSql;
+using static NinjaTraderPortfolio.Core.Persistence.Sqlite.SqliteValues;
 
-namespace NinjaTraderPortfolio.Core.Persistence
+namespace NinjaTraderPortfolio.Core.Persistence.Sqlite
 {
     /// <summary>The store's writes, each run inside the caller's transaction (the store's own or a unit of work).</summary>
     internal static class SqliteWrites

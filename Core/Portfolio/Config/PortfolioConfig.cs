@@ -45,7 +45,7 @@ namespace NinjaTraderPortfolio.Core.Portfolio.Config
 
         /// <summary>The instrument's rate into the account currency (1 without a currency or in the account currency).</summary>
         public decimal FxRate(InstrumentConfig instrument)
-            => new Execution.FxRates(AccountCurrency, FxRates).Rate(Guard.NotNull(instrument, nameof(instrument)).Currency);
+            => new Execution.Sizing.FxRates(AccountCurrency, FxRates).Rate(Guard.NotNull(instrument, nameof(instrument)).Currency);
 
         /// <summary>Account currency per point per contract: point value x FX rate.</summary>
         public decimal PointValueInAccount(InstrumentConfig instrument) => instrument.PointValue * FxRate(instrument);

@@ -23,7 +23,7 @@ namespace NinjaTraderPortfolio.Core.Portfolio.Manager
         public static PortfolioConstraints Limits(PortfolioConfig p) => Guard.NotNull(p, nameof(p)).Constraints();
 
         /// <summary>The |weight| cap whole-lot sizing must respect, derived from <see cref="Limits"/>: max(|min weight|, |max weight|) per instrument.</summary>
-        public static Execution.IAllocationLimits SizingLimits(PortfolioConfig p) => Execution.SizingCaps.From(Limits(p));
+        public static Execution.Planning.IAllocationLimits SizingLimits(PortfolioConfig p) => Execution.Planning.SizingCaps.From(Limits(p));
 
         /// <summary>The backtest settings that replay <paramref name="p"/>'s decisions (policy, commission, cash buffer, sizing caps).</summary>
         public static BacktestOptions BacktestOptions(PortfolioConfig p, decimal initialCapital, int periodsPerYear = 252)

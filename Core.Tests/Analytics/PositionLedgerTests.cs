@@ -1,8 +1,8 @@
 using System;
-using NinjaTraderPortfolio.Core.Portfolio.Accounting;
+using NinjaTraderPortfolio.Core.Analytics.Accounting;
 using NUnit.Framework;
 
-namespace NinjaTraderPortfolio.Core.Tests.Portfolio
+namespace NinjaTraderPortfolio.Core.Tests.Analytics
 {
     public class PositionLedgerTests
     {

@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 
-namespace NinjaTraderPortfolio.Core.Portfolio.Performance
+namespace NinjaTraderPortfolio.Core.Analytics.Performance
 {
     /// <summary>Computes <see cref="PerformanceReport"/> from an equity curve (money, one point per period).</summary>
     public static class PerformanceCalculator

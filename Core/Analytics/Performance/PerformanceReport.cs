@@ -1,6 +1,6 @@
 using System;
 
-namespace NinjaTraderPortfolio.Core.Portfolio.Performance
+namespace NinjaTraderPortfolio.Core.Analytics.Performance
 {
     /// <summary>
     /// Performance statistics of an equity curve. Returns and volatilities are fractions (0.05 = 5%);

@@ -1,8 +1,8 @@
 using System;
-using NinjaTraderPortfolio.Core.Portfolio.Performance;
+using NinjaTraderPortfolio.Core.Analytics.Performance;
 using NUnit.Framework;
 
-namespace NinjaTraderPortfolio.Core.Tests.Portfolio
+namespace NinjaTraderPortfolio.Core.Tests.Analytics
 {
     public class PerformanceCalculatorTests
     {

@@ -1,10 +1,10 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using NinjaTraderPortfolio.Core.Portfolio.Attribution;
+using NinjaTraderPortfolio.Core.Analytics.Attribution;
 using NUnit.Framework;
 
-namespace NinjaTraderPortfolio.Core.Tests.Portfolio
+namespace NinjaTraderPortfolio.Core.Tests.Analytics
 {
     public class BrinsonFachlerTests
     {

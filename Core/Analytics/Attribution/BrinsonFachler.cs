@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 
-namespace NinjaTraderPortfolio.Core.Portfolio.Attribution
+namespace NinjaTraderPortfolio.Core.Analytics.Attribution
 {
     /// <summary>Brinson-Fachler effects of one sector over one period, as fractions of portfolio value.</summary>
     /// <param name="Sector">Sector name.</param>

@@ -1,6 +1,6 @@
 using System;
 
-namespace NinjaTraderPortfolio.Core.Portfolio.Accounting
+namespace NinjaTraderPortfolio.Core.Analytics.Accounting
 {
     /// <summary>
     /// Position and P&amp;L of one instrument under the average-cost method: buys and sells in the direction of

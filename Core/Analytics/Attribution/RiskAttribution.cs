@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using NinjaTraderPortfolio.Core.Optimization;
 using NinjaTraderPortfolio.Core.Numerics;
 
-namespace NinjaTraderPortfolio.Core.Portfolio.Attribution
+namespace NinjaTraderPortfolio.Core.Analytics.Attribution
 {
     /// <summary>Contribution of each asset and sector to portfolio volatility (per period of the covariance).</summary>
     /// <remarks>A record: equality compares the dictionaries by reference, not element by element.</remarks>
