@@ -126,6 +126,58 @@ namespace NinjaTraderPortfolio.Core.Data
             return true;
         }
 
+        /// <summary>
+        /// <see cref="TryParseSimpleCell(string, ref int, int, char, out double)"/> on ASCII bytes (the streamed CSV fast path):
+        /// the same cell shapes, the same value bit for bit.
+        /// </summary>
+        [MethodImpl(Numerics.Jit.Optimize)]
+        public static bool TryParseSimpleCell(byte[] s, ref int pos, int end, byte sep, out double value)
+        {
+            value = 0;
+            int i = pos;
+            while (i < end && s[i] == (byte)' ') i++;
+            bool negative = false;
+            if (i < end && s[i] == (byte)'-') { negative = true; i++; }
+            ulong mantissa = 0;
+            int significant = 0, scale = 0, digits = 0;
+            while (i < end)
+            {
+                int d = s[i] - '0';
+                if ((uint)d > 9) break;
+                if (significant > 0 || d != 0) { significant++; mantissa = mantissa * 10 + (ulong)d; }
+                digits++; i++;
+                if (significant > 19) return false;
+            }
+            if (i < end && s[i] == (byte)'.')
+            {
+                i++;
+                while (i < end)
+                {
+                    int d = s[i] - '0';
+                    if ((uint)d > 9) break;
+                    if (significant > 0 || d != 0) { significant++; mantissa = mantissa * 10 + (ulong)d; }
+                    scale--; digits++; i++;
+                    if (significant > 19 || scale < -22) return false;
+                }
+            }
+            if (digits == 0) return false;
+            while (i < end && s[i] == (byte)' ') i++;
+            if (i < end && s[i] != sep) return false;
+            double v;
+            if (significant <= 15)
+            {
+                double m = mantissa;
+                v = scale == 0 ? m : m / Pow10[-scale];
+            }
+            else
+            {
+                v = ExactQuotient(mantissa, -scale);
+            }
+            value = negative ? -v : v;
+            pos = i;
+            return true;
+        }
+
         private static readonly ulong[] Pow5 = MakePow5();
 
         private static ulong[] MakePow5()
