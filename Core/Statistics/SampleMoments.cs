@@ -42,8 +42,22 @@ namespace NinjaTraderPortfolio.Core.Statistics
             Guard.NotNull(returns, nameof(returns));
             int t = returns.Rows, n = returns.AssetCount;
             if (t < 2) throw new InvalidInputException($"{returns.Source}: covariance needs at least 2 observations, got {t}");
-            var centred = Centre(returns.Columns);
-            var cov = CrossProductKernel.Gram(centred);
+            double[,] cov;
+            if (Numerics.DotKernels.Wide && (long)t * CrossProductKernel.PaddedWidth(n) <= int.MaxValue)
+            {
+                // Centred straight into the row-major layout of the vector kernel (one copy of the data, not two).
+                var cols = returns.Columns;
+                int m = CrossProductKernel.PaddedWidth(n);
+                var x = new double[t * m];
+                for (int j = 0; j < n; j++)
+                {
+                    var col = cols[j];
+                    double mean = Mean(col);
+                    for (int r = 0; r < t; r++) x[r * m + j] = col[r] - mean;
+                }
+                cov = CrossProductKernel.GramRowMajor(x, t, n);
+            }
+            else cov = CrossProductKernel.Gram(Centre(returns.Columns));
             double div = t - 1;
             for (int a = 0; a < n; a++)
                 for (int b = 0; b < n; b++) cov[a, b] /= div;

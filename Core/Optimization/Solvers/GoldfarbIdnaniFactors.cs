@@ -67,7 +67,7 @@ namespace NinjaTraderPortfolio.Core.Optimization.Solvers
                 var col = r[c];
                 double v = rr[c] / col[c];
                 rr[c] = v;
-                for (int i = 0; i < c; i++) rr[i] -= v * col[i];
+                Numerics.DotKernels.SubtractScaled(rr, v, col, c);
             }
         }
 
