@@ -50,42 +50,33 @@ namespace NinjaTraderPortfolio.Core.Statistics
         {
             int m = PaddedWidth(n);
             if (x.Length < (long)t * m) throw new ArgumentException("row-major data shorter than T x padded N", nameof(x));
-            var acc = new double[n * m];
+            var result = new double[n, n]; // accumulates the upper triangle, mirrored at the end
             int blocks = (n + 3) / 4;
             bool parallel = (double)n * n * t >= ParallelThreshold && Environment.ProcessorCount > 1;
             for (int r0 = 0; r0 < t; r0 += RowChunk)
             {
                 int r1 = Math.Min(t, r0 + RowChunk);
                 if (parallel)
-                    System.Threading.Tasks.Parallel.For(0, blocks, b => RowBlock(x, m, n, acc, 4 * b, r0, r1));
+                    System.Threading.Tasks.Parallel.For(0, blocks, b => RowBlock(x, m, n, result, 4 * b, r0, r1));
                 else
-                    for (int b = 0; b < blocks; b++) RowBlock(x, m, n, acc, 4 * b, r0, r1);
+                    for (int b = 0; b < blocks; b++) RowBlock(x, m, n, result, 4 * b, r0, r1);
             }
-            var result = new double[n, n];
             for (int i = 0; i < n; i++)
-                for (int j = i; j < n; j++)
-                {
-                    double v = acc[i * m + j];
-                    result[i, j] = v;
-                    result[j, i] = v;
-                }
+                for (int j = i + 1; j < n; j++) result[j, i] = result[i, j];
             return result;
         }
 
         // Rows i .. i+3 of the product against columns from the 8-block holding i to the end, data rows [r0, r1).
         [MethodImpl(Numerics.Jit.Optimize)]
-        private static void RowBlock(double[] x, int m, int n, double[] acc, int i, int r0, int r1)
+        private static void RowBlock(double[] x, int m, int n, double[,] acc, int i, int r0, int r1)
         {
             var tile = new double[32];
-            for (int j = i - (i % 8); j < m; j += 8)
+            for (int j = i - (i % 8); j < n; j += 8)
             {
                 Tile4x8(x, m, i, j, r0, r1, tile);
                 for (int p = 0; p < 4 && i + p < n; p++)
-                {
-                    int row = (i + p) * m;
                     for (int q = 0; q < 8 && j + q < n; q++)
-                        if (j + q >= i + p) acc[row + j + q] += tile[p * 8 + q];
-                }
+                        if (j + q >= i + p) acc[i + p, j + q] += tile[p * 8 + q];
             }
         }
 

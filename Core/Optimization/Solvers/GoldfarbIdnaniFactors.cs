@@ -25,7 +25,7 @@ namespace NinjaTraderPortfolio.Core.Optimization.Solvers
             j = inverseCholeskyTranspose;
             n = j.Length;
             r = new double[n][];
-            for (int c = 0; c < n; c++) r[c] = new double[n];
+            for (int c = 0; c < n; c++) r[c] = new double[c + 1]; // column c of R has c + 1 entries (grown in Add if a dropped column's array lands later)
             boundRow = new bool[n];
             position = new int[n];
             for (int i = 0; i < n; i++) position[i] = -1;
@@ -113,6 +113,7 @@ namespace NinjaTraderPortfolio.Core.Optimization.Solvers
                 for (; k < count; k++) RotateDown(j[freeRows[k]], top, q);
             }
             var col = r[q];
+            if (col.Length < q + 1) r[q] = col = new double[q + 1];
             Array.Copy(d, col, q + 1);
             Count = q + 1;
             if (variable >= 0)
