@@ -1,6 +1,5 @@
 using System;
 using System.IO;
-using System.Runtime.CompilerServices;
 
 namespace NinjaTraderPortfolio.Core.Data
 {
@@ -60,7 +59,6 @@ namespace NinjaTraderPortfolio.Core.Data
 
         // Pass 1: the number of lines, and whether every byte is printable ASCII, tab, LF or a CR right before an LF.
         // Eight bytes at a time while none is a control character, DEL or above 0x7F (SWAR, as DataFileText).
-        [MethodImpl(Numerics.Jit.Optimize)]
         private static bool CountLines(Stream stream, byte[] b, out int lines)
         {
             const ulong High = 0x8080808080808080UL, Ones = 0x0101010101010101UL;
@@ -103,7 +101,6 @@ namespace NinjaTraderPortfolio.Core.Data
         }
 
         // Pass 2: header, then each line's date and value cells straight from the bytes.
-        [MethodImpl(Numerics.Jit.Optimize)]
         private static AssetFrame? Parse(Stream stream, byte[] b, int lineCount, string source, FrameKind kind)
         {
             int len = Fill(stream, b, 0);

@@ -1,6 +1,5 @@
 using System;
 using System.Globalization;
-using System.Runtime.CompilerServices;
 
 namespace NinjaTraderPortfolio.Core.Data
 {
@@ -78,7 +77,6 @@ namespace NinjaTraderPortfolio.Core.Data
         /// moves to the separator (or <paramref name="end"/>); on anything else it returns false with
         /// <paramref name="pos"/> unchanged, and the caller takes the general path (which also produces the error).
         /// </summary>
-        [MethodImpl(Numerics.Jit.Optimize)]
         public static bool TryParseSimpleCell(string s, ref int pos, int end, char sep, out double value)
         {
             value = 0;
@@ -130,7 +128,6 @@ namespace NinjaTraderPortfolio.Core.Data
         /// <see cref="TryParseSimpleCell(string, ref int, int, char, out double)"/> on ASCII bytes (the streamed CSV fast path):
         /// the same cell shapes, the same value bit for bit.
         /// </summary>
-        [MethodImpl(Numerics.Jit.Optimize)]
         public static bool TryParseSimpleCell(byte[] s, ref int pos, int end, byte sep, out double value)
         {
             value = 0;
@@ -196,7 +193,6 @@ namespace NinjaTraderPortfolio.Core.Data
         /// comparison of 128-bit integers (5^s &lt; 2^52 is exact). Same for the lower midpoint (4m-2) 2^(e-2), or (4m-1) 2^(e-2)
         /// at the bottom of a binade.
         /// </summary>
-        [MethodImpl(Numerics.Jit.Optimize)]
         internal static double ExactQuotient(ulong w, int s)
         {
             double c = (double)w / Pow10[s];

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Runtime.CompilerServices;
 
 namespace NinjaTraderPortfolio.Core.Data
 {
@@ -112,7 +111,6 @@ namespace NinjaTraderPortfolio.Core.Data
         }
 
         // Reads the value cells of one line (after the date cell ending at pos) into row `row` of cols.
-        [MethodImpl(Numerics.Jit.Optimize)]
         private static void ReadCells(string text, int pos, int le, char sep, char other, string[] assets, double[][] cols, int row,
             DateTime date, bool prices, string source, int line)
         {

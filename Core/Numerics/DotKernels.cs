@@ -21,7 +21,7 @@ namespace NinjaTraderPortfolio.Core.Numerics
         internal static readonly bool Wide = System.Numerics.Vector.IsHardwareAccelerated && System.Numerics.Vector<double>.Count == 4;
 
         /// <summary>The vector form of <see cref="DotScalar"/>: bit for bit the same sum (only called when <see cref="Wide"/>).</summary>
-        [System.Runtime.CompilerServices.MethodImpl(Jit.Optimize)]
+        [System.Runtime.CompilerServices.MethodImpl(Jit.Vector)]
         internal static double DotVector(double[] a, double[] b, int from, int to)
         {
             var acc = System.Numerics.Vector<double>.Zero;
@@ -37,7 +37,7 @@ namespace NinjaTraderPortfolio.Core.Numerics
         /// <c>y[k] -= a x[k]</c> for k in [0, <paramref name="count"/>): element by element (one multiply, one subtract, no
         /// fused multiply-add), so the vector form is bit for bit the scalar loop.
         /// </summary>
-        [System.Runtime.CompilerServices.MethodImpl(Jit.Optimize)]
+        [System.Runtime.CompilerServices.MethodImpl(Jit.Vector)]
         public static void SubtractScaled(double[] y, double a, double[] x, int count)
         {
             int k = 0;

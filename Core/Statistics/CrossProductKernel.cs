@@ -67,7 +67,6 @@ namespace NinjaTraderPortfolio.Core.Statistics
         }
 
         // Rows i .. i+3 of the product against columns from the 8-block holding i to the end, data rows [r0, r1).
-        [MethodImpl(Numerics.Jit.Optimize)]
         private static void RowBlock(double[] x, int m, int n, double[,] acc, int i, int r0, int r1)
         {
             var tile = new double[32];
@@ -80,7 +79,7 @@ namespace NinjaTraderPortfolio.Core.Statistics
             }
         }
 
-        [MethodImpl(Numerics.Jit.Optimize)]
+        [MethodImpl(Numerics.Jit.Vector)]
         private static void Tile4x8(double[] x, int m, int i, int j, int r0, int r1, double[] tile)
         {
             var z = System.Numerics.Vector<double>.Zero;
