@@ -67,12 +67,14 @@ namespace NinjaTraderPortfolio.Core.Tests.Data
                 string text = RandomFile(rng, out _, out _);
                 var expected = CsvFrameLoader.Parse(text, "r.csv", FrameKind.SimpleReturns);
                 // A 64-byte buffer makes every line cross refills and forces the buffer to grow for long lines.
+                // parallelCells 1: the second half of every file is parsed on a second thread (on a machine with two cores).
                 foreach (int buffer in new[] { 64, 1000, AsciiCsvReader.BufferSize })
-                {
-                    var fast = AsciiCsvReader.TryParse(Encoding.ASCII.GetBytes(text), "r.csv", FrameKind.SimpleReturns, buffer);
-                    Assert.That(fast, Is.Not.Null, $"seed {seed}, file {k}, buffer {buffer}");
-                    AssertSameFrame(fast!, expected);
-                }
+                    foreach (long parallelCells in new[] { 1L, long.MaxValue })
+                    {
+                        var fast = AsciiCsvReader.TryParse(Encoding.ASCII.GetBytes(text), "r.csv", FrameKind.SimpleReturns, buffer, parallelCells);
+                        Assert.That(fast, Is.Not.Null, $"seed {seed}, file {k}, buffer {buffer}, parallel from {parallelCells}");
+                        AssertSameFrame(fast!, expected);
+                    }
             }
         }
 
@@ -111,6 +113,24 @@ namespace NinjaTraderPortfolio.Core.Tests.Data
         public void TryParse_WhatTheGeneralPathDecides_ReturnsNull(string text)
         {
             Assert.That(AsciiCsvReader.TryParse(Encoding.UTF8.GetBytes(text), "x.csv", FrameKind.SimpleReturns), Is.Null);
+        }
+
+        [TestCase("Date,A\n2020-01-02,1\n2020-01-01,2\n", TestName = "TryParse_DatesUnsortedAcrossTheTwoHalves_StepAside")]
+        [TestCase("Date,A\n2020-01-01,1\n2020-01-02,x\n", TestName = "TryParse_BadCellInTheSecondHalf_StepsAside")]
+        [TestCase("Date,A\n2020-01-01,x\n2020-01-02,2\n", TestName = "TryParse_BadCellInTheFirstHalf_StepsAside")]
+        public void TryParse_TwoHalves_WhatTheGeneralPathDecides_ReturnsNull(string text)
+        {
+            Assert.That(AsciiCsvReader.TryParse(Encoding.ASCII.GetBytes(text), "x.csv", FrameKind.SimpleReturns, parallelCells: 1), Is.Null);
+        }
+
+        [Test]
+        public void TryParse_TwoRowsInTwoHalves_EqualsTheGeneralParser()
+        {
+            const string text = "Date,A,B\n2020-01-01,0.5,1e-3\n2020-01-02,0.25,-0.125\n";
+            var fast = AsciiCsvReader.TryParse(Encoding.ASCII.GetBytes(text), "x.csv", FrameKind.SimpleReturns, parallelCells: 1);
+            Assert.That(fast, Is.Not.Null);
+            AssertSameFrame(fast!, CsvFrameLoader.Parse(text, "x.csv", FrameKind.SimpleReturns));
+            Assert.That(fast![1, 1], Is.EqualTo(-0.125));
         }
 
         [Test]
