@@ -7,7 +7,8 @@ namespace NinjaTraderPortfolio.Core.Data
     /// Allocation-free parsing of numbers and timestamps inside a larger string (a whole file), invariant culture.
     /// Numbers: a fast exact path for decimal literals with at most 15 significant digits and a power of ten
     /// within 10^±22 (Clinger 1990: both operands are exact doubles, so one IEEE multiply/divide rounds
-    /// correctly); in cells, 16-19 significant digits without exponent (numpy/pandas repr) by exact integer division
+    /// correctly; in cells, any digit count whose integer mantissa is at most 2^53); in cells, 16-19 significant digits
+    /// above that without exponent (numpy/pandas repr) by exact integer division
     /// (<see cref="ExactQuotient"/>); anything else goes to <see cref="double.TryParse(string, NumberStyles, IFormatProvider, out double)"/>.
     /// </summary>
     internal static class CellParser
@@ -110,9 +111,9 @@ namespace NinjaTraderPortfolio.Core.Data
             while (i < end && s[i] == ' ') i++;
             if (i < end && s[i] != sep) return false;
             double v;
-            if (significant <= 15)
+            if (mantissa <= ExactMantissa)
             {
-                double m = mantissa;
+                double m = mantissa; // exact, and so is 10^-scale: one correctly rounded division (Clinger 1990)
                 v = scale == 0 ? m : m / Pow10[-scale];
             }
             else
@@ -161,9 +162,9 @@ namespace NinjaTraderPortfolio.Core.Data
             while (i < end && s[i] == (byte)' ') i++;
             if (i < end && s[i] != sep) return false;
             double v;
-            if (significant <= 15)
+            if (mantissa <= ExactMantissa)
             {
-                double m = mantissa;
+                double m = mantissa; // exact, and so is 10^-scale: one correctly rounded division (Clinger 1990)
                 v = scale == 0 ? m : m / Pow10[-scale];
             }
             else
@@ -174,6 +175,9 @@ namespace NinjaTraderPortfolio.Core.Data
             pos = i;
             return true;
         }
+
+        // Largest integer up to which every integer is a double exactly (2^53).
+        private const ulong ExactMantissa = 1UL << 53;
 
         private static readonly ulong[] Pow5 = MakePow5();
 
