@@ -142,7 +142,7 @@ namespace NinjaTraderPortfolio.Core.Optimization.Solvers
         /// Row-times-column updates (rotations or products) from which one update uses two threads (a setting so that tests
         /// can compare both paths; the results are the same bit for bit).
         /// </summary>
-        internal static long ParallelWork = 60_000;
+        internal static long ParallelWork = 120_000;
 
         private void RotateRows(int from, int to, int top, int q)
         {
