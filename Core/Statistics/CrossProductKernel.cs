@@ -51,19 +51,33 @@ namespace NinjaTraderPortfolio.Core.Statistics
             int m = PaddedWidth(n);
             if (x.Length < (long)t * m) throw new ArgumentException("row-major data shorter than T x padded N", nameof(x));
             var result = new double[n, n]; // accumulates the upper triangle, mirrored at the end
-            int blocks = (n + 3) / 4;
             bool parallel = (double)n * n * t >= ParallelThreshold && Environment.ProcessorCount > 1;
-            for (int r0 = 0; r0 < t; r0 += RowChunk)
-            {
-                int r1 = Math.Min(t, r0 + RowChunk);
-                if (parallel)
-                    System.Threading.Tasks.Parallel.For(0, blocks, b => RowBlock(x, m, n, result, 4 * b, r0, r1));
-                else
-                    for (int b = 0; b < blocks; b++) RowBlock(x, m, n, result, 4 * b, r0, r1);
-            }
+            for (int r0 = 0; r0 < t; r0 += RowChunk) AccumulateRows(x, n, result, r0, Math.Min(t, r0 + RowChunk), parallel);
+            MirrorUpper(result);
+            return result;
+        }
+
+        /// <summary>
+        /// Adds the products of data rows [<paramref name="r0"/>, <paramref name="r1"/>) of row-major <paramref name="x"/>
+        /// (stride <see cref="PaddedWidth"/>(N), at most <see cref="RowChunk"/> rows: one chunk of the summation order) to the
+        /// upper triangle of <paramref name="result"/>. With <see cref="MirrorUpper"/> after the last chunk this is
+        /// <see cref="GramRowMajor"/> for data given one chunk at a time (a reused chunk buffer instead of a T x N copy).
+        /// </summary>
+        internal static void AccumulateRows(double[] x, int n, double[,] result, int r0, int r1, bool parallel)
+        {
+            int m = PaddedWidth(n), blocks = (n + 3) / 4;
+            if (parallel)
+                System.Threading.Tasks.Parallel.For(0, blocks, b => RowBlock(x, m, n, result, 4 * b, r0, r1));
+            else
+                for (int b = 0; b < blocks; b++) RowBlock(x, m, n, result, 4 * b, r0, r1);
+        }
+
+        /// <summary>Copies the upper triangle of <paramref name="result"/> onto the lower.</summary>
+        internal static void MirrorUpper(double[,] result)
+        {
+            int n = result.GetLength(0);
             for (int i = 0; i < n; i++)
                 for (int j = i + 1; j < n; j++) result[j, i] = result[i, j];
-            return result;
         }
 
         // Rows i .. i+3 of the product against columns from the 8-block holding i to the end, data rows [r0, r1).
