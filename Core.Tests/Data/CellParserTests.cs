@@ -39,6 +39,27 @@ namespace NinjaTraderPortfolio.Core.Tests.Data
         }
 
         [Test]
+        public void SimpleCell_MantissasAroundTwoToThe53_ParseToTheBclBits()
+        {
+            // 2^53 = 9007199254740992: at or below it the 16-digit mantissa is exact and one division rounds correctly;
+            // above it the exact integer check decides. Both sides, every scale up to 22 digits after the point.
+            var rng = new Random(53);
+            foreach (ulong w in new[] { 9007199254740990UL, 9007199254740991UL, 9007199254740992UL, 9007199254740993UL, 9007199254740995UL, 9999999999999999UL, 1000000000000001UL })
+                for (int scale = 0; scale <= 22; scale++)
+                    for (int k = 0; k < 3; k++)
+                    {
+                        ulong m = k == 0 ? w : w - (ulong)rng.Next(0, 1000);
+                        string digits = m.ToString(CultureInfo.InvariantCulture);
+                        string text = scale == 0 ? digits : scale < digits.Length
+                            ? digits.Substring(0, digits.Length - scale) + "." + digits.Substring(digits.Length - scale)
+                            : "0." + new string('0', scale - digits.Length) + digits;
+                        int pos = 0;
+                        Assert.That(CellParser.TryParseSimpleCell(text, ref pos, text.Length, ',', out double v), Is.True, text);
+                        Assert.That(BitConverter.DoubleToInt64Bits(v), Is.EqualTo(BitConverter.DoubleToInt64Bits(double.Parse(text, CultureInfo.InvariantCulture))), text);
+                    }
+        }
+
+        [Test]
         public void SimpleCell_RandomLongLiterals_ParseToTheSameBits()
         {
             var rng = new Random(7);

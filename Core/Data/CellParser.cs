@@ -1,6 +1,5 @@
 using System;
 using System.Globalization;
-using System.Runtime.CompilerServices;
 
 namespace NinjaTraderPortfolio.Core.Data
 {
@@ -8,7 +7,8 @@ namespace NinjaTraderPortfolio.Core.Data
     /// Allocation-free parsing of numbers and timestamps inside a larger string (a whole file), invariant culture.
     /// Numbers: a fast exact path for decimal literals with at most 15 significant digits and a power of ten
     /// within 10^±22 (Clinger 1990: both operands are exact doubles, so one IEEE multiply/divide rounds
-    /// correctly); in cells, 16-19 significant digits without exponent (numpy/pandas repr) by exact integer division
+    /// correctly; in cells, any digit count whose integer mantissa is at most 2^53); in cells, 16-19 significant digits
+    /// above that without exponent (numpy/pandas repr) by exact integer division
     /// (<see cref="ExactQuotient"/>); anything else goes to <see cref="double.TryParse(string, NumberStyles, IFormatProvider, out double)"/>.
     /// </summary>
     internal static class CellParser
@@ -78,7 +78,6 @@ namespace NinjaTraderPortfolio.Core.Data
         /// moves to the separator (or <paramref name="end"/>); on anything else it returns false with
         /// <paramref name="pos"/> unchanged, and the caller takes the general path (which also produces the error).
         /// </summary>
-        [MethodImpl(Numerics.Jit.Optimize)]
         public static bool TryParseSimpleCell(string s, ref int pos, int end, char sep, out double value)
         {
             value = 0;
@@ -112,9 +111,9 @@ namespace NinjaTraderPortfolio.Core.Data
             while (i < end && s[i] == ' ') i++;
             if (i < end && s[i] != sep) return false;
             double v;
-            if (significant <= 15)
+            if (mantissa <= ExactMantissa)
             {
-                double m = mantissa;
+                double m = mantissa; // exact, and so is 10^-scale: one correctly rounded division (Clinger 1990)
                 v = scale == 0 ? m : m / Pow10[-scale];
             }
             else
@@ -125,6 +124,60 @@ namespace NinjaTraderPortfolio.Core.Data
             pos = i;
             return true;
         }
+
+        /// <summary>
+        /// <see cref="TryParseSimpleCell(string, ref int, int, char, out double)"/> on ASCII bytes (the streamed CSV fast path):
+        /// the same cell shapes, the same value bit for bit.
+        /// </summary>
+        public static bool TryParseSimpleCell(byte[] s, ref int pos, int end, byte sep, out double value)
+        {
+            value = 0;
+            int i = pos;
+            while (i < end && s[i] == (byte)' ') i++;
+            bool negative = false;
+            if (i < end && s[i] == (byte)'-') { negative = true; i++; }
+            ulong mantissa = 0;
+            int significant = 0, scale = 0, digits = 0;
+            while (i < end)
+            {
+                int d = s[i] - '0';
+                if ((uint)d > 9) break;
+                if (significant > 0 || d != 0) { significant++; mantissa = mantissa * 10 + (ulong)d; }
+                digits++; i++;
+                if (significant > 19) return false;
+            }
+            if (i < end && s[i] == (byte)'.')
+            {
+                i++;
+                while (i < end)
+                {
+                    int d = s[i] - '0';
+                    if ((uint)d > 9) break;
+                    if (significant > 0 || d != 0) { significant++; mantissa = mantissa * 10 + (ulong)d; }
+                    scale--; digits++; i++;
+                    if (significant > 19 || scale < -22) return false;
+                }
+            }
+            if (digits == 0) return false;
+            while (i < end && s[i] == (byte)' ') i++;
+            if (i < end && s[i] != sep) return false;
+            double v;
+            if (mantissa <= ExactMantissa)
+            {
+                double m = mantissa; // exact, and so is 10^-scale: one correctly rounded division (Clinger 1990)
+                v = scale == 0 ? m : m / Pow10[-scale];
+            }
+            else
+            {
+                v = ExactQuotient(mantissa, -scale);
+            }
+            value = negative ? -v : v;
+            pos = i;
+            return true;
+        }
+
+        // Largest integer up to which every integer is a double exactly (2^53).
+        private const ulong ExactMantissa = 1UL << 53;
 
         private static readonly ulong[] Pow5 = MakePow5();
 
@@ -144,7 +197,6 @@ namespace NinjaTraderPortfolio.Core.Data
         /// comparison of 128-bit integers (5^s &lt; 2^52 is exact). Same for the lower midpoint (4m-2) 2^(e-2), or (4m-1) 2^(e-2)
         /// at the bottom of a binade.
         /// </summary>
-        [MethodImpl(Numerics.Jit.Optimize)]
         internal static double ExactQuotient(ulong w, int s)
         {
             double c = (double)w / Pow10[s];

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Runtime.CompilerServices;
 
 namespace NinjaTraderPortfolio.Core.Data
 {
@@ -17,7 +16,7 @@ namespace NinjaTraderPortfolio.Core.Data
 
         /// <summary>Reads and parses <paramref name="path"/>; <paramref name="kind"/> says what the values are.</summary>
         public static AssetFrame Load(string path, FrameKind kind = FrameKind.Prices)
-            => Parse(DataFileText.Read(path, What), path, kind);
+            => AsciiCsvReader.TryLoad(path, kind) ?? Parse(DataFileText.Read(path, What), path, kind);
 
         /// <summary>Parses CSV <paramref name="text"/>; <paramref name="source"/> names it in messages.</summary>
         public static AssetFrame Parse(string text, string source, FrameKind kind = FrameKind.Prices)
@@ -112,7 +111,6 @@ namespace NinjaTraderPortfolio.Core.Data
         }
 
         // Reads the value cells of one line (after the date cell ending at pos) into row `row` of cols.
-        [MethodImpl(Numerics.Jit.Optimize)]
         private static void ReadCells(string text, int pos, int le, char sep, char other, string[] assets, double[][] cols, int row,
             DateTime date, bool prices, string source, int line)
         {
@@ -164,7 +162,7 @@ namespace NinjaTraderPortfolio.Core.Data
                 throw new InvalidInputException($"{source} line {line}: mixed separators: found '{other}' but the header uses '{sep}'");
         }
 
-        private static char DetectSeparator(string text, int start, int end, string source, int line)
+        internal static char DetectSeparator(string text, int start, int end, string source, int line)
         {
             bool comma = text.IndexOf(',', start, end - start) >= 0;
             bool semi = text.IndexOf(';', start, end - start) >= 0;
@@ -174,7 +172,7 @@ namespace NinjaTraderPortfolio.Core.Data
             return comma ? ',' : ';';
         }
 
-        private static string[] ReadHeader(string text, int start, int end, char sep, string source, int line)
+        internal static string[] ReadHeader(string text, int start, int end, char sep, string source, int line)
         {
             var cells = new List<string>();
             int pos = start;

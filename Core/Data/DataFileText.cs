@@ -64,7 +64,6 @@ namespace NinjaTraderPortfolio.Core.Data
         /// starts an invalid UTF-8 sequence (RFC 3629), or -1. Eight bytes at a time while they are plain printable
         /// ASCII (SWAR test: no high bit, no byte below 0x20, no 0x7F), byte by byte otherwise.
         /// </summary>
-        [System.Runtime.CompilerServices.MethodImpl(Numerics.Jit.Optimize)]
         private static int FirstInvalidByte(byte[] b, int start, out bool binary)
         {
             const ulong High = 0x8080808080808080UL, Ones = 0x0101010101010101UL;

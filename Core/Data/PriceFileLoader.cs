@@ -27,6 +27,12 @@ namespace NinjaTraderPortfolio.Core.Data
             {
                 if (string.IsNullOrWhiteSpace(path)) throw new InvalidInputException("a price file path is empty");
                 if (!seen.Add(path)) throw new InvalidInputException($"price file '{path}' is given twice");
+                var fast = AsciiCsvReader.TryLoad(path, csvKind); // plain CSV files: streamed and parsed from bytes
+                if (fast != null)
+                {
+                    frames.Add(fast);
+                    continue;
+                }
                 string text = DataFileText.Read(path, "price file");
                 if (IsExport(path, text))
                 {

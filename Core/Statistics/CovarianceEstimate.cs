@@ -25,22 +25,43 @@ namespace NinjaTraderPortfolio.Core.Statistics
 
         private CovarianceEstimate(string[] assets, double[,] matrix, CovarianceMethod method, double? shrinkageIntensity,
             double conditionNumber, List<string> warnings, int? periodsPerYear)
+            : this(assets, matrix, method, shrinkageIntensity, Known(conditionNumber), warnings, periodsPerYear)
+        {
+        }
+
+        private CovarianceEstimate(string[] assets, double[,] matrix, CovarianceMethod method, double? shrinkageIntensity,
+            Lazy<double> conditionNumber, List<string> warnings, int? periodsPerYear)
         {
             if (shrinkageIntensity.HasValue) Guard.InRange(shrinkageIntensity.Value, 0, 1, nameof(shrinkageIntensity));
-            if (double.IsNaN(conditionNumber) || conditionNumber < 1 - 1e-9)
-                throw new ArgumentOutOfRangeException(nameof(conditionNumber), conditionNumber, $"conditionNumber must be >= 1 or +Infinity, got {Guard.Format(conditionNumber)}");
             if (periodsPerYear.HasValue) Guard.Positive(periodsPerYear.Value, nameof(periodsPerYear));
             _assets = assets;
             _matrix = matrix;
             Method = method;
             ShrinkageIntensity = shrinkageIntensity;
-            ConditionNumber = conditionNumber;
+            _condition = conditionNumber;
             Warnings = warnings.AsReadOnly();
             PeriodsPerYear = periodsPerYear;
         }
 
+        private readonly Lazy<double> _condition;
+
+        private static Lazy<double> Known(double conditionNumber)
+        {
+            if (double.IsNaN(conditionNumber) || conditionNumber < 1 - 1e-9)
+                throw new ArgumentOutOfRangeException(nameof(conditionNumber), conditionNumber, $"conditionNumber must be >= 1 or +Infinity, got {Guard.Format(conditionNumber)}");
+            return new Lazy<double>(() => conditionNumber, System.Threading.LazyThreadSafetyMode.PublicationOnly);
+        }
+
         internal static CovarianceEstimate Wrap(string[] assets, double[,] matrix, CovarianceMethod method, double? shrinkageIntensity,
             double conditionNumber, List<string> warnings, int? periodsPerYear)
+            => new CovarianceEstimate(assets, matrix, method, shrinkageIntensity, conditionNumber, warnings, periodsPerYear);
+
+        /// <summary>
+        /// As the other overload, with the condition number computed on first read (<see cref="CovarianceEstimator"/> after a
+        /// Cholesky certificate that it is below the warning threshold: the eigenvalues are then only needed if asked for).
+        /// </summary>
+        internal static CovarianceEstimate Wrap(string[] assets, double[,] matrix, CovarianceMethod method, double? shrinkageIntensity,
+            Lazy<double> conditionNumber, List<string> warnings, int? periodsPerYear)
             => new CovarianceEstimate(assets, matrix, method, shrinkageIntensity, conditionNumber, warnings, periodsPerYear);
 
         /// <summary>Asset names, in row/column order.</summary>
@@ -65,7 +86,7 @@ namespace NinjaTraderPortfolio.Core.Statistics
         public double? ShrinkageIntensity { get; }
 
         /// <summary>Largest over smallest eigenvalue (unchanged by annualisation); +Infinity when singular.</summary>
-        public double ConditionNumber { get; }
+        public double ConditionNumber => _condition.Value;
 
         /// <summary>Notes for the user: PSD repairs, ill-conditioning, singularity.</summary>
         public IReadOnlyList<string> Warnings { get; }
@@ -86,7 +107,7 @@ namespace NinjaTraderPortfolio.Core.Statistics
         {
             Guard.Positive(periodsPerYear, nameof(periodsPerYear));
             if (PeriodsPerYear.HasValue) throw new InvalidOperationException($"the estimate is already annualised with {PeriodsPerYear.Value} periods per year");
-            return new CovarianceEstimate(_assets, Annualisation.Covariance(_matrix, periodsPerYear), Method, ShrinkageIntensity, ConditionNumber,
+            return new CovarianceEstimate(_assets, Annualisation.Covariance(_matrix, periodsPerYear), Method, ShrinkageIntensity, _condition,
                 new List<string>(Warnings), periodsPerYear);
         }
 

@@ -93,6 +93,15 @@ namespace NinjaTraderPortfolio.Core.Statistics
         private static CovarianceEstimate Finish(string[] assets, double[,] matrix, CovarianceOptions options, double? intensity, List<string> warnings, string source)
         {
             string name = CovarianceMethodNames.ToName(options.Method);
+            if (PsdCheck.CertifiesConditionAtMost(matrix, options.ConditionWarning / 2))
+            {
+                // Positive definite and well below the warning's condition number: the eigenvalues are only computed if
+                // someone reads the condition number.
+                var perPeriod = matrix;
+                var condition = new Lazy<double>(() => Math.Max(1.0, PsdCheck.Analyse(perPeriod).ConditionNumber));
+                if (options.PeriodsPerYear.HasValue) matrix = Annualisation.Covariance(matrix, options.PeriodsPerYear.Value);
+                return CovarianceEstimate.Wrap(assets, matrix, options.Method, intensity, condition, warnings, options.PeriodsPerYear);
+            }
             var report = PsdCheck.Analyse(matrix);
             if (!report.IsPositiveSemidefinite)
             {

@@ -18,7 +18,105 @@ namespace NinjaTraderPortfolio.Core.Statistics
         public const int RowChunk = 256;
 
         /// <summary>A^T A (symmetric N x N), upper triangle computed and mirrored.</summary>
-        public static double[,] Gram(double[][] a) => Multiply(a, a, symmetric: true);
+        public static double[,] Gram(double[][] a)
+        {
+            if (!Numerics.DotKernels.Wide || a.Length == 0) return Multiply(a, a, symmetric: true);
+            int n = a.Length, t = a[0].Length;
+            foreach (var c in a) if (c.Length != t) throw new ArgumentException("columns differ in length", nameof(a));
+            int m = PaddedWidth(n);
+            var x = new double[(long)t * m > int.MaxValue ? throw new OutOfMemoryException("data too large for one array") : t * m];
+            for (int j = 0; j < n; j++)
+            {
+                var col = a[j];
+                for (int r = 0; r < t; r++) x[r * m + j] = col[r];
+            }
+            return GramRowMajor(x, t, n);
+        }
+
+        /// <summary>The scalar blocked kernel for A^T A (the reference order of <see cref="GramRowMajor"/>; also the path without SIMD).</summary>
+        internal static double[,] GramScalar(double[][] a) => Multiply(a, a, symmetric: true);
+
+        /// <summary>Row stride of the row-major layout of <see cref="GramRowMajor"/>: N rounded up to a multiple of 8 (zero padding).</summary>
+        public static int PaddedWidth(int n) => (n + 7) & ~7;
+
+        /// <summary>
+        /// A^T A from A held row-major: row r of the T x N data at x[r*m .. r*m+N), m = <see cref="PaddedWidth"/>(N), padding
+        /// zero. A 4 x 8 tile of the product lives in eight 4-wide vector accumulators: per data row, four broadcast values of
+        /// the tile's rows times two vectors of its columns. Every entry is summed in the order of <see cref="Multiply"/>
+        /// (rows in sequence within each chunk of <see cref="RowChunk"/>, chunks added in turn, no fused multiply-add), so
+        /// the result is bit for bit that of the scalar kernel. Only called when <see cref="Numerics.DotKernels.Wide"/>.
+        /// </summary>
+        public static double[,] GramRowMajor(double[] x, int t, int n)
+        {
+            int m = PaddedWidth(n);
+            if (x.Length < (long)t * m) throw new ArgumentException("row-major data shorter than T x padded N", nameof(x));
+            var result = new double[n, n]; // accumulates the upper triangle, mirrored at the end
+            bool parallel = (double)n * n * t >= ParallelThreshold && Environment.ProcessorCount > 1;
+            for (int r0 = 0; r0 < t; r0 += RowChunk) AccumulateRows(x, n, result, r0, Math.Min(t, r0 + RowChunk), parallel);
+            MirrorUpper(result);
+            return result;
+        }
+
+        /// <summary>
+        /// Adds the products of data rows [<paramref name="r0"/>, <paramref name="r1"/>) of row-major <paramref name="x"/>
+        /// (stride <see cref="PaddedWidth"/>(N), at most <see cref="RowChunk"/> rows: one chunk of the summation order) to the
+        /// upper triangle of <paramref name="result"/>. With <see cref="MirrorUpper"/> after the last chunk this is
+        /// <see cref="GramRowMajor"/> for data given one chunk at a time (a reused chunk buffer instead of a T x N copy).
+        /// </summary>
+        internal static void AccumulateRows(double[] x, int n, double[,] result, int r0, int r1, bool parallel)
+        {
+            int m = PaddedWidth(n), blocks = (n + 3) / 4;
+            if (parallel)
+                System.Threading.Tasks.Parallel.For(0, blocks, b => RowBlock(x, m, n, result, 4 * b, r0, r1));
+            else
+                for (int b = 0; b < blocks; b++) RowBlock(x, m, n, result, 4 * b, r0, r1);
+        }
+
+        /// <summary>Copies the upper triangle of <paramref name="result"/> onto the lower.</summary>
+        internal static void MirrorUpper(double[,] result)
+        {
+            int n = result.GetLength(0);
+            for (int i = 0; i < n; i++)
+                for (int j = i + 1; j < n; j++) result[j, i] = result[i, j];
+        }
+
+        // Rows i .. i+3 of the product against columns from the 8-block holding i to the end, data rows [r0, r1).
+        private static void RowBlock(double[] x, int m, int n, double[,] acc, int i, int r0, int r1)
+        {
+            var tile = new double[32];
+            for (int j = i - (i % 8); j < n; j += 8)
+            {
+                Tile4x8(x, m, i, j, r0, r1, tile);
+                for (int p = 0; p < 4 && i + p < n; p++)
+                    for (int q = 0; q < 8 && j + q < n; q++)
+                        if (j + q >= i + p) acc[i + p, j + q] += tile[p * 8 + q];
+            }
+        }
+
+        [MethodImpl(Numerics.Jit.Vector)]
+        private static void Tile4x8(double[] x, int m, int i, int j, int r0, int r1, double[] tile)
+        {
+            var z = System.Numerics.Vector<double>.Zero;
+            System.Numerics.Vector<double> t00 = z, t01 = z, t10 = z, t11 = z, t20 = z, t21 = z, t30 = z, t31 = z;
+            for (int r = r0; r < r1; r++)
+            {
+                int o = r * m;
+                var y0 = new System.Numerics.Vector<double>(x, o + j);
+                var y1 = new System.Numerics.Vector<double>(x, o + j + 4);
+                var a = new System.Numerics.Vector<double>(x[o + i]);
+                t00 += a * y0; t01 += a * y1;
+                a = new System.Numerics.Vector<double>(x[o + i + 1]);
+                t10 += a * y0; t11 += a * y1;
+                a = new System.Numerics.Vector<double>(x[o + i + 2]);
+                t20 += a * y0; t21 += a * y1;
+                a = new System.Numerics.Vector<double>(x[o + i + 3]);
+                t30 += a * y0; t31 += a * y1;
+            }
+            t00.CopyTo(tile, 0); t01.CopyTo(tile, 4);
+            t10.CopyTo(tile, 8); t11.CopyTo(tile, 12);
+            t20.CopyTo(tile, 16); t21.CopyTo(tile, 20);
+            t30.CopyTo(tile, 24); t31.CopyTo(tile, 28);
+        }
 
         /// <summary>A^T B (N_a x N_b); all columns must have the same length.</summary>
         public static double[,] Cross(double[][] a, double[][] b) => Multiply(a, b, symmetric: false);

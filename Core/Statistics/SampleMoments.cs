@@ -42,8 +42,32 @@ namespace NinjaTraderPortfolio.Core.Statistics
             Guard.NotNull(returns, nameof(returns));
             int t = returns.Rows, n = returns.AssetCount;
             if (t < 2) throw new InvalidInputException($"{returns.Source}: covariance needs at least 2 observations, got {t}");
-            var centred = Centre(returns.Columns);
-            var cov = CrossProductKernel.Gram(centred);
+            double[,] cov;
+            if (Numerics.DotKernels.Wide)
+            {
+                // Centred one row chunk at a time into a reused row-major buffer (RowChunk x padded N, 1 MB at N = 500) that
+                // the vector kernel reads: the same sums as over a whole centred copy, without allocating one (T x N).
+                var cols = returns.Columns;
+                int m = CrossProductKernel.PaddedWidth(n);
+                var means = new double[n];
+                for (int j = 0; j < n; j++) means[j] = Mean(cols[j]);
+                var chunk = new double[CrossProductKernel.RowChunk * m];
+                cov = new double[n, n];
+                bool parallel = (double)n * n * t >= CrossProductKernel.ParallelThreshold && Environment.ProcessorCount > 1;
+                for (int r0 = 0; r0 < t; r0 += CrossProductKernel.RowChunk)
+                {
+                    int rows = Math.Min(CrossProductKernel.RowChunk, t - r0);
+                    for (int j = 0; j < n; j++)
+                    {
+                        var col = cols[j];
+                        double mean = means[j];
+                        for (int r = 0; r < rows; r++) chunk[r * m + j] = col[r0 + r] - mean;
+                    }
+                    CrossProductKernel.AccumulateRows(chunk, n, cov, 0, rows, parallel);
+                }
+                CrossProductKernel.MirrorUpper(cov);
+            }
+            else cov = CrossProductKernel.Gram(Centre(returns.Columns));
             double div = t - 1;
             for (int a = 0; a < n; a++)
                 for (int b = 0; b < n; b++) cov[a, b] /= div;

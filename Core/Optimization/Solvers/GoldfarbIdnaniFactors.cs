@@ -25,7 +25,7 @@ namespace NinjaTraderPortfolio.Core.Optimization.Solvers
             j = inverseCholeskyTranspose;
             n = j.Length;
             r = new double[n][];
-            for (int c = 0; c < n; c++) r[c] = new double[n];
+            for (int c = 0; c < n; c++) r[c] = new double[c + 1]; // column c of R has c + 1 entries (grown in Add if a dropped column's array lands later)
             boundRow = new bool[n];
             position = new int[n];
             for (int i = 0; i < n; i++) position[i] = -1;
@@ -53,7 +53,17 @@ namespace NinjaTraderPortfolio.Core.Optimization.Solvers
         public void PrimalDirection(double[] d, double[] z)
         {
             int q = Count;
-            for (int i = 0; i < n; i++)
+            if ((long)n * (n - q) >= 2 * ParallelWork && Environment.ProcessorCount > 1)
+            {
+                int half = n / 2;
+                System.Threading.Tasks.Parallel.Invoke(() => PrimalRows(d, z, q, 0, half), () => PrimalRows(d, z, q, half, n));
+            }
+            else PrimalRows(d, z, q, 0, n);
+        }
+
+        private void PrimalRows(double[] d, double[] z, int q, int from, int to)
+        {
+            for (int i = from; i < to; i++)
                 z[i] = boundRow[i] ? 0.0 : Numerics.DotKernels.Dot(j[i], d, q, n);
         }
 
@@ -67,7 +77,7 @@ namespace NinjaTraderPortfolio.Core.Optimization.Solvers
                 var col = r[c];
                 double v = rr[c] / col[c];
                 rr[c] = v;
-                for (int i = 0; i < c; i++) rr[i] -= v * col[i];
+                Numerics.DotKernels.SubtractScaled(rr, v, col, c);
             }
         }
 
@@ -104,15 +114,19 @@ namespace NinjaTraderPortfolio.Core.Optimization.Solvers
             }
             if (top > q)
             {
-                // Rows are independent; four at a time hide the latency of the carried recurrence.
+                // Rows are independent; four at a time hide the latency of the carried recurrence. Large updates are split
+                // between two threads (each row's arithmetic is the same either way, so the result is too).
                 int count = 0;
                 for (int i = 0; i < n; i++) if (!boundRow[i]) freeRows[count++] = i;
-                int k = 0;
-                for (; k + 3 < count; k += 4)
-                    RotateDown(j[freeRows[k]], j[freeRows[k + 1]], j[freeRows[k + 2]], j[freeRows[k + 3]], top, q);
-                for (; k < count; k++) RotateDown(j[freeRows[k]], top, q);
+                if ((long)count * (top - q) >= ParallelWork && Environment.ProcessorCount > 1)
+                {
+                    int half = count / 8 * 4;
+                    System.Threading.Tasks.Parallel.Invoke(() => RotateRows(0, half, top, q), () => RotateRows(half, count, top, q));
+                }
+                else RotateRows(0, count, top, q);
             }
             var col = r[q];
+            if (col.Length < q + 1) r[q] = col = new double[q + 1];
             Array.Copy(d, col, q + 1);
             Count = q + 1;
             if (variable >= 0)
@@ -122,6 +136,20 @@ namespace NinjaTraderPortfolio.Core.Optimization.Solvers
                 boundRow[variable] = true;
                 position[variable] = q;
             }
+        }
+
+        /// <summary>
+        /// Row-times-column updates (rotations or products) from which one update uses two threads (a setting so that tests
+        /// can compare both paths; the results are the same bit for bit).
+        /// </summary>
+        internal static long ParallelWork = 120_000;
+
+        private void RotateRows(int from, int to, int top, int q)
+        {
+            int k = from;
+            for (; k + 3 < to; k += 4)
+                RotateDown(j[freeRows[k]], j[freeRows[k + 1]], j[freeRows[k + 2]], j[freeRows[k + 3]], top, q);
+            for (; k < to; k++) RotateDown(j[freeRows[k]], top, q);
         }
 
         // Applies the stored rotations for c = top .. q+1 (descending) to one row: new (x[c-1], x[c]) =

@@ -4,7 +4,8 @@ namespace NinjaTraderPortfolio.Core.Optimization.Solvers
 {
     /// <summary>
     /// Remembers the factorisation of the last P (and ridge setting) so that re-solves with the same P, e.g. the
-    /// points of an efficient frontier, skip the O(n^3) work. P is compared element by element against a private
+    /// points of an efficient frontier, skip the O(n^3) work (from the third solve of an instance on: the first keeps
+    /// nothing, so a single solve allocates no copies). P is compared element by element against a private
     /// copy (O(n^2)), so mutating a matrix in place between solves is safe. Thread-safe.
     /// </summary>
     internal sealed class RidgedCholeskyCache
@@ -13,6 +14,7 @@ namespace NinjaTraderPortfolio.Core.Optimization.Solvers
         private double[,]? matrix;
         private double relativeRidge;
         private RidgedCholesky? factor;
+        private bool solvedBefore;
 
         /// <summary>A factor of P whose J0 the caller may overwrite (a private copy).</summary>
         public RidgedCholesky Get(double[,] p, double ridgeSetting)
@@ -23,12 +25,23 @@ namespace NinjaTraderPortfolio.Core.Optimization.Solvers
                     return factor.Copy();
             }
             var fresh = RidgedCholesky.Factor(p, ridgeSetting);
+            lock (sync)
+            {
+                // The first solve of an instance keeps nothing (a one-shot solve, the CLI's case, then copies no n x n arrays);
+                // from the second on, the last P and its factor are kept for the next re-solve with the same P.
+                if (!solvedBefore)
+                {
+                    solvedBefore = true;
+                    return fresh;
+                }
+            }
             var copy = (double[,])p.Clone();
+            var kept = fresh.Copy();
             lock (sync)
             {
                 matrix = copy;
                 relativeRidge = ridgeSetting;
-                factor = fresh.Copy();
+                factor = kept;
             }
             return fresh;
         }
