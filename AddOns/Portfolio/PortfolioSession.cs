@@ -22,10 +22,12 @@ namespace NinjaTrader.NinjaScript.AddOns.Portfolio
     /// <summary>
     /// Everything one Portfolio Manager tab holds, without WPF: the account, the instruments (with sectors), daily history
     /// from one <see cref="BarsRequest"/> per instrument, live last prices from <see cref="MarketData"/> subscriptions, and
-    /// rebalance execution through <see cref="ScheduleExecutor"/>s over an <see cref="AccountOrderGateway"/> wrapped in
+    /// rebalance execution as one Core <see cref="ExecutionSession"/> per Execute over an <see cref="AccountOrderGateway"/>:
     /// Core's trading guards (<see cref="GuardedOrderGateway"/>: live-account opt-in, per-order and daily caps, kill switch),
-    /// recorded in a durable execution store (SQLite when <see cref="PortfolioExecutionSettings.StorePath"/> is set; working
-    /// parents found there are resumed and reconciled with Account.Orders when the session opens). Execute is idempotent:
+    /// one <see cref="ScheduleExecutor"/> per order, recorded in a durable execution store (SQLite when
+    /// <see cref="PortfolioExecutionSettings.StorePath"/> is set, as the window always does; in memory otherwise, e.g. in
+    /// tests). Working parents found in the store are resumed and reconciled with Account.Orders at the first
+    /// <see cref="Poll"/> with a price for every instrument. Execute is idempotent:
     /// it re-plans the preview against the current positions and prices, refuses while a plan works, and sends nothing when
     /// the positions are already at the plan. Alerts stay until dismissed. NinjaTrader raises its events on its own
     /// threads: state is guarded by a lock and the window polls snapshots on a timer. <see cref="Dispose"/> releases the

@@ -141,13 +141,13 @@ namespace NinjaTraderPortfolio.Cli.Commands
         private void CheckMethodOptions(CliArgs a)
         {
             var used = new HashSet<string>(Mix.Select(kv => kv.Key), StringComparer.Ordinal);
-            if (Method == "mixed")
+            if (Method == OptimizerCatalog.Mixed)
             {
                 if (Mix.Count == 0) throw new CliUsageException("method mixed needs --mix METHOD=W,... (e.g. --mix min-variance=0.5,max-sharpe=0.5)");
                 foreach (var kv in Mix)
                 {
-                    if (kv.Key == "mixed" || Array.IndexOf(Methods, kv.Key) < 0)
-                        throw new CliUsageException($"option --mix: unknown method '{kv.Key}'; use {string.Join("|", Methods.Where(m => m != "mixed"))}");
+                    if (kv.Key == OptimizerCatalog.Mixed || Array.IndexOf(Methods, kv.Key) < 0)
+                        throw new CliUsageException($"option --mix: unknown method '{kv.Key}'; use {string.Join("|", Methods.Where(m => m != OptimizerCatalog.Mixed))}");
                     if (kv.Value < 0) throw new CliUsageException($"option --mix: weight of {kv.Key} must be >= 0, got {Fmt(kv.Value)}");
                 }
                 if (Mix.Select(kv => kv.Key).Distinct().Count() != Mix.Count) throw new CliUsageException("option --mix names a method twice");
@@ -157,14 +157,26 @@ namespace NinjaTraderPortfolio.Cli.Commands
             else if (a.Has("mix")) throw new CliUsageException("option --mix is only for --method mixed");
             else used.Add(Method);
 
-            if (used.Contains("target-return") && TargetReturn == null) throw new CliUsageException("method target-return needs --target-return X");
-            if (used.Contains("target-volatility") && TargetVolatility == null) throw new CliUsageException("method target-volatility needs --target-volatility X");
-            if (!used.Contains("target-return") && TargetReturn != null) throw new CliUsageException("option --target-return is only for method target-return");
-            if (!used.Contains("target-volatility") && TargetVolatility != null) throw new CliUsageException("option --target-volatility is only for method target-volatility");
-            if (!used.Contains("kelly") && a.Has("kelly-fraction")) throw new CliUsageException("option --kelly-fraction is only for method kelly");
-            if (!used.Contains("risk-parity") && BudgetsPath != null) throw new CliUsageException("option --budgets (risk budgets) is only for method risk-parity");
+            // Which method takes which option is the catalog's parameter list (one vocabulary): a parameter without a default
+            // is needed by the methods in use that declare it; an option no method in use declares is refused.
+            var given = new Dictionary<string, bool>(StringComparer.Ordinal)
+            {
+                [OptimizerCatalog.TargetReturn.Name] = TargetReturn != null,
+                [OptimizerCatalog.TargetVolatility.Name] = TargetVolatility != null,
+                [OptimizerCatalog.KellyFraction.Name] = a.Has(OptimizerCatalog.KellyFraction.Name),
+            };
+            foreach (var spec in OptimizerCatalog.All.Where(s => used.Contains(s.Name)))
+                foreach (var p in spec.Parameters)
+                    if (p.Default == null && !given[p.Name]) throw new CliUsageException($"method {spec.Name} needs --{p.Name} X");
+            foreach (var option in given.Where(g => g.Value).Select(g => g.Key))
+            {
+                var takers = OptimizerCatalog.All.Where(s => s.Parameters.Any(p => p.Name == option)).Select(s => s.Name).ToList();
+                if (!takers.Any(used.Contains)) throw new CliUsageException($"option --{option} is only for method {string.Join("|", takers)}");
+            }
+            if (!used.Contains(RiskParityOptimizer.MethodName) && BudgetsPath != null)
+                throw new CliUsageException($"option --budgets (risk budgets) is only for method {RiskParityOptimizer.MethodName}");
             if (!OptimizerCatalog.Get(Method).UsesLimits && HasExplicitLimits)
-                throw new CliUsageException("method risk-parity takes no weight, sector, leverage or turnover limits (it is long-only and fully invested); use --method mixed --mix risk-parity=1 to project it onto limits");
+                throw new CliUsageException($"method {Method} takes no weight, sector, leverage or turnover limits (it is long-only and fully invested); use --method mixed --mix {Method}=1 to project it onto limits");
         }
 
         private static string Fmt(double v) => v.ToString("R", CultureInfo.InvariantCulture);

@@ -8,7 +8,8 @@ namespace NinjaTraderPortfolio.Core.Backtesting
     /// When a backtest rebalances after the first allocation: never, on the first bar of each new calendar period
     /// (day, ISO week, month, quarter), or when any weight drifts more than an absolute band from its target.
     /// Maps onto <see cref="RebalanceTriggerOptions"/>, so the decision is made by the same
-    /// <see cref="RebalanceTriggerEvaluator"/> that the NinjaTrader strategy's <see cref="DynamicAllocationEngine"/> uses.
+    /// <see cref="RebalanceTriggerEvaluator"/> that the one <see cref="Rebalancing.RebalancingLoop"/> runs for the backtester, the
+    /// portfolio manager and the NinjaTrader strategy.
     /// </summary>
     public sealed class RebalancePolicy
     {

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using NinjaTraderPortfolio.Core.Optimization.Constraints;
 using NinjaTraderPortfolio.Core.Optimization.Solvers;
 
 namespace NinjaTraderPortfolio.Core.Optimization
@@ -87,34 +88,7 @@ namespace NinjaTraderPortfolio.Core.Optimization
         public static ConstraintId? WorstViolation(QuadraticProgram problem, double[] x, out double amount)
         {
             Guard.NotNull(problem, nameof(problem));
-            return WorstViolation(problem.Constraints, problem.Lower, problem.Upper, problem.BoundId, x, out amount);
-        }
-
-        /// <summary>
-        /// The row of <paramref name="rows"/> or bound that <paramref name="x"/> violates most (null when none is), bounds
-        /// named by <paramref name="boundId"/>; <paramref name="amount"/> is the violation. Used for the solver's answer and,
-        /// by <see cref="Constraints.PortfolioProgramLayout"/>, for the final weights.
-        /// </summary>
-        public static ConstraintId? WorstViolation(IReadOnlyList<LinearConstraint> rows, double[] lower, double[] upper,
-            Func<int, ConstraintSide, ConstraintId> boundId, double[] x, out double amount)
-        {
-            Guard.NotNull(x, nameof(x));
-            amount = 0;
-            ConstraintId? worst = null;
-            foreach (var c in rows)
-            {
-                double ax = 0;
-                for (int j = 0; j < x.Length; j++) ax += c.Coefficients[j] * x[j];
-                double v = c.Sense == ConstraintSense.Equal ? Math.Abs(ax - c.Bound)
-                    : c.Sense == ConstraintSense.LessOrEqual ? ax - c.Bound : c.Bound - ax;
-                if (v > amount) { amount = v; worst = c.Id; }
-            }
-            for (int j = 0; j < x.Length; j++)
-            {
-                if (lower[j] - x[j] > amount) { amount = lower[j] - x[j]; worst = boundId(j, ConstraintSide.Lower); }
-                if (x[j] - upper[j] > amount) { amount = x[j] - upper[j]; worst = boundId(j, ConstraintSide.Upper); }
-            }
-            return worst;
+            return ProgramViolation.Worst(problem.Constraints, problem.Lower, problem.Upper, problem.BoundId, x, out amount);
         }
 
         /// <summary>Joins non-empty messages with "; ".</summary>

@@ -7,7 +7,8 @@ namespace NinjaTraderPortfolio.Core.Execution.Executor
     /// <summary>
     /// Durable execution state. Every child transition goes through <see cref="RecordChild"/> (snapshot + audit entry, one
     /// transaction in a database implementation); the parent's plan through <see cref="SaveParent"/>. The SQLite
-    /// implementation is <c>SqlitePortfolioStore</c> (the default of every host); <see cref="InMemoryExecutionStore"/> serves tests only.
+    /// implementation is <c>SqlitePortfolioStore</c> (what every host's live orders use); <see cref="InMemoryExecutionStore"/> serves
+    /// tests and the strategy's historical (simulated) bars, which have nothing to persist.
     /// </summary>
     public interface IExecutionStore
     {

@@ -31,7 +31,8 @@ namespace NinjaTraderPortfolio.Core.Execution.Session
     /// <see cref="SmartOrderRouter"/>, else TWAP; or fixed TWAP/VWAP/IS slices), one <see cref="ScheduleExecutor"/> per parent,
     /// the <see cref="TradingGuard"/> in front of the gateway (<see cref="GuardedOrderGateway"/>), the <see cref="KillSwitch"/>
     /// (also tripped by <see cref="ExecutionSessionOptions.KillPath"/>), the durable state in an <see cref="IExecutionStore"/>
-    /// (SQLite in every host; the in-memory store in tests only) and the reconciliation with the broker at start.
+    /// (SQLite for every host's live orders; the in-memory store in tests and for the strategy's historical bars) and the
+    /// reconciliation with the broker at start.
     /// <para>
     /// It has no thread or timer of its own: the host calls <see cref="Start"/> once, then <see cref="Poll"/> whenever it
     /// likes (a timer, each bar, after order events); gateway events reach the executors through

@@ -84,7 +84,7 @@ namespace NinjaTraderPortfolio.Core.Optimization.Constraints
             for (int i = 0; i < n; i++) x[i] = w[i];
             if (AbsOffset >= 0) for (int i = 0; i < n; i++) x[AbsOffset + i] = System.Math.Abs(w[i]);
             if (TurnoverOffset >= 0) for (int i = 0; i < n; i++) x[TurnoverOffset + i] = System.Math.Abs(w[i] - _currentWeights[i]);
-            return QpOutcome.WorstViolation(Rows, Lower, Upper, (j, side) => (side == ConstraintSide.Lower ? LowerBoundIds[j] : UpperBoundIds[j])
+            return ProgramViolation.Worst(Rows, Lower, Upper, (j, side) => (side == ConstraintSide.Lower ? LowerBoundIds[j] : UpperBoundIds[j])
                 ?? ConstraintId.Bound(VariableNames[j], side), x, out amount);
         }
     }

@@ -2,6 +2,7 @@ using System;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using NinjaTraderPortfolio.Core.Execution.Schedules;
+using NinjaTraderPortfolio.Core.Persistence.Records;
 
 namespace NinjaTraderPortfolio.Core.Persistence.Sqlite
 {

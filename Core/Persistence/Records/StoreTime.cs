@@ -1,6 +1,6 @@
 using System;
 
-namespace NinjaTraderPortfolio.Core.Persistence
+namespace NinjaTraderPortfolio.Core.Persistence.Records
 {
     /// <summary>Time rules of the store: instants are UTC; a local time is converted, an unspecified one refused.</summary>
     internal static class StoreTime
