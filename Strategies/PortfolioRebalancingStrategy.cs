@@ -50,7 +50,6 @@ namespace NinjaTrader.NinjaScript.Strategies
 
         private PortfolioRebalancer rebalancer;
         private UnmanagedOrderGateway gateway;
-        private ExecutionRoute route;
         private string[] names;
         private double[] pointValues;
         private double[] closes;
@@ -70,9 +69,9 @@ namespace NinjaTrader.NinjaScript.Strategies
         private DateTime lossDay;
         private KillSwitch killSwitch;
         private SqlitePortfolioStore store;
-        // Guard limits of the properties, checked once in State.DataLoaded; dailyLimits null without a daily cap.
+        // Guard limits of the properties, checked once in State.DataLoaded; the day's usage the sessions' guards share.
         private TradingLimits liveLimits;
-        private TradingLimits dailyLimits;
+        private DailyUsage dailyUsage;
         private SettableClock marketClock;
         private bool accountSubscribed;
         private bool handoverPending;
@@ -263,17 +262,16 @@ namespace NinjaTrader.NinjaScript.Strategies
             gateway = new UnmanagedOrderGateway(SubmitChild,
                 (order, quantity) => { Order o = Current(order); if (o != null) ChangeOrder(o, quantity, o.LimitPrice, o.StopPrice); },
                 order => { Order o = Current(order); if (o != null) CancelOrder(o); });
-            route = new ExecutionRoute(gateway);
             // The one check of the guard properties (0 = no limit; anything else against its declaration in Core's
-            // LimitCatalog, naming the property): the session's per-order guards and the daily caps per instrument.
+            // LimitCatalog, naming the property): the session's per-order guards and its daily caps per instrument.
             liveLimits = new TradingLimits()
                 .WithLiveAccounts(AllowLiveAccount)
                 .WithMaxOrderQuantity(MaxOrderContracts == 0 ? (long?)null : MaxOrderContracts, "property Max order contracts")
-                .WithMaxOrderNotional(MaxOrderNotional == 0 ? (double?)null : MaxOrderNotional, "property Max order notional");
-            dailyLimits = MaxDailyContracts == 0 && MaxDailyNotional == 0 ? null : new TradingLimits()
-                .WithLiveAccounts(true)
-                .WithMaxDailyQuantity(MaxDailyContracts == 0 ? (long?)null : MaxDailyContracts, "property Max daily contracts")
-                .WithMaxDailyNotional(MaxDailyNotional == 0 ? (double?)null : MaxDailyNotional, "property Max daily notional");
+                .WithMaxOrderNotional(MaxOrderNotional == 0 ? (double?)null : MaxOrderNotional, "property Max order notional")
+                .WithMaxDailyQuantityPerInstrument(MaxDailyContracts == 0 ? (long?)null : MaxDailyContracts, "property Max daily contracts")
+                .WithMaxDailyNotionalPerInstrument(MaxDailyNotional == 0 ? (double?)null : MaxDailyNotional, "property Max daily notional");
+            // One day's usage for all of the strategy's sessions (one per rebalance), on the bar-time clock.
+            dailyUsage = new DailyUsage(marketClock);
             rebalancer = new PortfolioRebalancer(new PortfolioRebalancerOptions
             {
                 Instruments = names,
@@ -295,7 +293,7 @@ namespace NinjaTrader.NinjaScript.Strategies
                 SliceHorizon = TimeSpan.FromMinutes(SliceHorizonMinutes),
                 DryRun = false,
                 IsMarketOpen = instrument => !live || !seriesOf.ContainsKey(instrument) || sessionIterators[seriesOf[instrument]].IsInSession(lastDecision, true, true),
-            }, route, new SettableClock(), new StrategyAlertSink(this), message => Print(message));
+            }, gateway, new SettableClock(), new StrategyAlertSink(this), message => Print(message));
             killSwitch.Tripped += (sender, reason) =>
             {
                 rebalancer.CancelAll();
@@ -322,9 +320,9 @@ namespace NinjaTrader.NinjaScript.Strategies
             dayStartPnl = 0;
             lossDay = DateTime.MinValue;
 
-            // Realtime orders run through Core's execution session: per-order caps, live-account opt-in, gross leverage and
-            // the kill file are the session's guards; the daily caps per instrument (UTC day of the bar time) sit behind it.
-            route.Use(new DailyCaps(gateway, this));
+            // Realtime orders run through Core's execution session: per-order caps, the daily caps per instrument (UTC day of
+            // the bar time, shared by every rebalance's session), live-account opt-in, gross leverage and the kill file are the
+            // session's guards; a refused order halts its parent after the retries, and the session's alert says which guard.
             string accountName = Account == null ? string.Empty : Account.Name;
             if (!AllowLiveAccount && !AccountClassifier.IsSimulation(accountName))
                 RaiseAlert("Guard LiveAccount", "account '" + accountName + "' is not a simulation account and AllowLiveAccount is off: "
@@ -334,10 +332,11 @@ namespace NinjaTrader.NinjaScript.Strategies
             Directory.CreateDirectory(Path.GetDirectoryName(path));
             store = new SqlitePortfolioStore(path);
             var query = new AccountOrderQuery(Account, "P");
-            rebalancer.UseExecution(route, store, query, new ExecutionSessionOptions
+            rebalancer.UseExecution(gateway, store, query, new ExecutionSessionOptions
             {
                 Account = accountName,
                 Limits = liveLimits,
+                DailyUsage = dailyUsage,
                 KillPath = string.IsNullOrWhiteSpace(KillFile) ? null : KillFile.Trim(),
                 RiskLimit = new GrossLeverageCheck(this),
             });
@@ -755,78 +754,6 @@ namespace NinjaTrader.NinjaScript.Strategies
 
         // ---- adapters between NinjaTrader state and Core's guards ----
 
-        // Submits through the unguarded gateway while historical, through the guarded one once live; events always come
-        // from the strategy's own gateway, so executors started before the switch keep receiving them.
-        private sealed class ExecutionRoute : IOrderGateway
-        {
-            private readonly UnmanagedOrderGateway events;
-            private IOrderGateway orders;
-
-            internal ExecutionRoute(UnmanagedOrderGateway gateway)
-            {
-                events = gateway;
-                orders = gateway;
-            }
-
-            public event EventHandler<OrderUpdate> OrderUpdated
-            {
-                add { events.OrderUpdated += value; }
-                remove { events.OrderUpdated -= value; }
-            }
-
-            internal void Use(IOrderGateway gateway) => orders = gateway;
-
-            public void Submit(ChildOrderRequest order) => orders.Submit(order);
-
-            public void Cancel(string clientOrderId) => orders.Cancel(clientOrderId);
-
-            public void Change(string clientOrderId, int newQuantity) => orders.Change(clientOrderId, newQuantity);
-        }
-
-        // Daily caps per instrument (contracts and notional sent per UTC day of the bar time), behind the session's guards.
-        private sealed class DailyCaps : IOrderGateway
-        {
-            private readonly IOrderGateway inner;
-            private readonly PortfolioRebalancingStrategy owner;
-            private readonly Dictionary<string, TradingGuard> guards = new Dictionary<string, TradingGuard>(StringComparer.Ordinal);
-
-            internal DailyCaps(IOrderGateway inner, PortfolioRebalancingStrategy owner)
-            {
-                this.inner = inner;
-                this.owner = owner;
-            }
-
-            public event EventHandler<OrderUpdate> OrderUpdated
-            {
-                add { inner.OrderUpdated += value; }
-                remove { inner.OrderUpdated -= value; }
-            }
-
-            public void Submit(ChildOrderRequest order)
-            {
-                if (owner.dailyLimits != null)
-                {
-                    TradingGuard guard;
-                    if (!guards.TryGetValue(order.Instrument, out guard))
-                        guards[order.Instrument] = guard = new TradingGuard(owner.dailyLimits, owner.marketClock);
-                    int k = owner.slotOf[order.Instrument];
-                    double close = owner.LastClose(k, owner.lastDecision);
-                    GuardDecision d = guard.TryCommit(new OrderIntent(string.Empty, order.Instrument, order.Side, order.Quantity,
-                        double.IsNaN(close) ? 0m : (decimal)close, owner.marketClock.UtcNow, (decimal)owner.pointValues[k]));
-                    if (!d.IsAllowed)
-                    {
-                        owner.RaiseAlert("Guard " + d.RefusedBy, "order '" + order.ClientOrderId + "' not sent: " + d.Message + " (per instrument)");
-                        throw new TradingGuardException(d);
-                    }
-                }
-                inner.Submit(order);
-            }
-
-            public void Cancel(string clientOrderId) => inner.Cancel(clientOrderId);
-
-            public void Change(string clientOrderId, int newQuantity) => inner.Change(clientOrderId, newQuantity);
-        }
-
         // Gross leverage after the order: sum of |position| x close x point value over equity (Capital + live P&L).
         private sealed class GrossLeverageCheck : IRiskLimitCheck
         {
@@ -1008,12 +935,12 @@ namespace NinjaTrader.NinjaScript.Strategies
 
         [NinjaScriptProperty]
         [Range(0, int.MaxValue)]
-        [Display(Name = "Max daily contracts", Description = "Contracts sent per day, all instruments; 0 = no limit", GroupName = "Live trading", Order = 8)]
+        [Display(Name = "Max daily contracts", Description = "Contracts sent per day, per instrument; 0 = no limit", GroupName = "Live trading", Order = 8)]
         public int MaxDailyContracts { get; set; }
 
         [NinjaScriptProperty]
         [Range(0.0, double.MaxValue)]
-        [Display(Name = "Max daily notional", Description = "Notional sent per day, all instruments, account currency; 0 = no limit", GroupName = "Live trading", Order = 9)]
+        [Display(Name = "Max daily notional", Description = "Notional sent per day, per instrument, account currency; 0 = no limit", GroupName = "Live trading", Order = 9)]
         public double MaxDailyNotional { get; set; }
 
 

@@ -50,7 +50,7 @@ namespace NinjaTraderPortfolio.Core.Tests.Limits
         public void EveryLimit_IsDeclaredOnce_WithNameUnitAndDescription()
         {
             Assert.That(LimitCatalog.All.Select(s => s.Name).Distinct().Count(), Is.EqualTo(LimitCatalog.All.Count));
-            Assert.That(LimitCatalog.All.Count, Is.EqualTo(15));
+            Assert.That(LimitCatalog.All.Count, Is.EqualTo(17));
             foreach (var s in LimitCatalog.All)
                 Assert.That(s.ToString(), Does.StartWith(s.Name + " (" + s.Unit + "), " + s.RangeText));
         }

@@ -76,6 +76,14 @@ namespace NinjaTraderPortfolio.Core.Limits
         public static readonly LimitSpec MaxDailyNotional = new LimitSpec("max daily notional", "currency", 0, false, double.PositiveInfinity, false, null,
             "largest total notional sent per day");
 
+        /// <summary>Trading guard: largest quantity of one instrument sent per UTC day, &gt; 0.</summary>
+        public static readonly LimitSpec MaxDailyQuantityPerInstrument = new LimitSpec("max daily quantity per instrument", "whole units", 0, false, double.PositiveInfinity, false, null,
+            "largest quantity of one instrument sent per day");
+
+        /// <summary>Trading guard: largest notional of one instrument sent per UTC day, &gt; 0.</summary>
+        public static readonly LimitSpec MaxDailyNotionalPerInstrument = new LimitSpec("max daily notional per instrument", "currency", 0, false, double.PositiveInfinity, false, null,
+            "largest notional of one instrument sent per day");
+
         /// <summary>Trading guard: largest order quantity as a fraction of the market volume, in (0, 1].</summary>
         public static readonly LimitSpec MaxParticipation = new LimitSpec("max participation", "fraction of market volume", 0, false, 1, true, null,
             "largest order quantity relative to the market volume");
@@ -88,7 +96,8 @@ namespace NinjaTraderPortfolio.Core.Limits
         public static IReadOnlyList<LimitSpec> All { get; } = new[]
         {
             MinWeight, MaxWeight, SectorMax, SectorMin, Budget, MaxLeverage, MaxTurnover, MaxAbsWeight, MaxNotional,
-            MaxOrderQuantity, MaxOrderNotional, MaxDailyQuantity, MaxDailyNotional, MaxParticipation, MaxPriceAge,
+            MaxOrderQuantity, MaxOrderNotional, MaxDailyQuantity, MaxDailyNotional, MaxDailyQuantityPerInstrument, MaxDailyNotionalPerInstrument,
+            MaxParticipation, MaxPriceAge,
         };
     }
 }

@@ -23,7 +23,8 @@ namespace NinjaTraderPortfolio.Core.Safety
         {
         }
 
-        private TradingLimits(bool allowLive, long? orderQuantity, decimal? orderNotional, long? dailyQuantity, decimal? dailyNotional, double? participation, TimeSpan? priceAge)
+        private TradingLimits(bool allowLive, long? orderQuantity, decimal? orderNotional, long? dailyQuantity, decimal? dailyNotional, double? participation, TimeSpan? priceAge,
+            long? dailyQuantityPerInstrument, decimal? dailyNotionalPerInstrument)
         {
             AllowLiveAccounts = allowLive;
             MaxOrderQuantity = orderQuantity;
@@ -32,6 +33,8 @@ namespace NinjaTraderPortfolio.Core.Safety
             MaxDailyNotional = dailyNotional;
             MaxParticipation = participation;
             MaxPriceAge = priceAge;
+            MaxDailyQuantityPerInstrument = dailyQuantityPerInstrument;
+            MaxDailyNotionalPerInstrument = dailyNotionalPerInstrument;
         }
 
         /// <summary>Explicit opt-in to send orders to accounts that are not simulation accounts (default false).</summary>
@@ -49,6 +52,12 @@ namespace NinjaTraderPortfolio.Core.Safety
         /// <summary>Largest total notional sent per day (all instruments), currency (<see cref="LimitCatalog.MaxDailyNotional"/>).</summary>
         public decimal? MaxDailyNotional { get; }
 
+        /// <summary>Largest quantity of one instrument sent per day, whole units (<see cref="LimitCatalog.MaxDailyQuantityPerInstrument"/>).</summary>
+        public long? MaxDailyQuantityPerInstrument { get; }
+
+        /// <summary>Largest notional of one instrument sent per day, currency (<see cref="LimitCatalog.MaxDailyNotionalPerInstrument"/>).</summary>
+        public decimal? MaxDailyNotionalPerInstrument { get; }
+
         /// <summary>
         /// Largest order quantity as a fraction of the market volume given with the order (0.1 = 10%); refuses orders without
         /// a volume (<see cref="LimitCatalog.MaxParticipation"/>).
@@ -60,52 +69,67 @@ namespace NinjaTraderPortfolio.Core.Safety
 
         /// <summary>These limits with the live-account opt-in set to <paramref name="allow"/>.</summary>
         public TradingLimits WithLiveAccounts(bool allow)
-            => new TradingLimits(allow, MaxOrderQuantity, MaxOrderNotional, MaxDailyQuantity, MaxDailyNotional, MaxParticipation, MaxPriceAge);
+            => new TradingLimits(allow, MaxOrderQuantity, MaxOrderNotional, MaxDailyQuantity, MaxDailyNotional, MaxParticipation, MaxPriceAge, MaxDailyQuantityPerInstrument, MaxDailyNotionalPerInstrument);
 
         /// <summary>
         /// These limits with the largest order quantity <paramref name="value"/> (null = none), checked against
         /// <see cref="LimitCatalog.MaxOrderQuantity"/>; <paramref name="culprit"/> names where the user typed it.
         /// </summary>
         public TradingLimits WithMaxOrderQuantity(long? value, string culprit)
-            => new TradingLimits(AllowLiveAccounts, Checked(LimitCatalog.MaxOrderQuantity, value, culprit), MaxOrderNotional, MaxDailyQuantity, MaxDailyNotional, MaxParticipation, MaxPriceAge);
+            => new TradingLimits(AllowLiveAccounts, Checked(LimitCatalog.MaxOrderQuantity, value, culprit), MaxOrderNotional, MaxDailyQuantity, MaxDailyNotional, MaxParticipation, MaxPriceAge, MaxDailyQuantityPerInstrument, MaxDailyNotionalPerInstrument);
 
         /// <summary>These limits with the largest order notional <paramref name="value"/> (currency; null = none), checked against <see cref="LimitCatalog.MaxOrderNotional"/>.</summary>
         public TradingLimits WithMaxOrderNotional(decimal? value, string culprit)
-            => new TradingLimits(AllowLiveAccounts, MaxOrderQuantity, Checked(LimitCatalog.MaxOrderNotional, value, culprit), MaxDailyQuantity, MaxDailyNotional, MaxParticipation, MaxPriceAge);
+            => new TradingLimits(AllowLiveAccounts, MaxOrderQuantity, Checked(LimitCatalog.MaxOrderNotional, value, culprit), MaxDailyQuantity, MaxDailyNotional, MaxParticipation, MaxPriceAge, MaxDailyQuantityPerInstrument, MaxDailyNotionalPerInstrument);
 
         /// <summary>As <see cref="WithMaxOrderNotional(decimal?, string)"/> for a face that holds money as a double (checked before it becomes a decimal).</summary>
         public TradingLimits WithMaxOrderNotional(double? value, string culprit)
-            => new TradingLimits(AllowLiveAccounts, MaxOrderQuantity, Money(LimitCatalog.MaxOrderNotional, value, culprit), MaxDailyQuantity, MaxDailyNotional, MaxParticipation, MaxPriceAge);
+            => new TradingLimits(AllowLiveAccounts, MaxOrderQuantity, Money(LimitCatalog.MaxOrderNotional, value, culprit), MaxDailyQuantity, MaxDailyNotional, MaxParticipation, MaxPriceAge, MaxDailyQuantityPerInstrument, MaxDailyNotionalPerInstrument);
 
         /// <summary>These limits with the largest daily quantity <paramref name="value"/> (null = none), checked against <see cref="LimitCatalog.MaxDailyQuantity"/>.</summary>
         public TradingLimits WithMaxDailyQuantity(long? value, string culprit)
-            => new TradingLimits(AllowLiveAccounts, MaxOrderQuantity, MaxOrderNotional, Checked(LimitCatalog.MaxDailyQuantity, value, culprit), MaxDailyNotional, MaxParticipation, MaxPriceAge);
+            => new TradingLimits(AllowLiveAccounts, MaxOrderQuantity, MaxOrderNotional, Checked(LimitCatalog.MaxDailyQuantity, value, culprit), MaxDailyNotional, MaxParticipation, MaxPriceAge, MaxDailyQuantityPerInstrument, MaxDailyNotionalPerInstrument);
 
         /// <summary>These limits with the largest daily notional <paramref name="value"/> (currency; null = none), checked against <see cref="LimitCatalog.MaxDailyNotional"/>.</summary>
         public TradingLimits WithMaxDailyNotional(decimal? value, string culprit)
-            => new TradingLimits(AllowLiveAccounts, MaxOrderQuantity, MaxOrderNotional, MaxDailyQuantity, Checked(LimitCatalog.MaxDailyNotional, value, culprit), MaxParticipation, MaxPriceAge);
+            => new TradingLimits(AllowLiveAccounts, MaxOrderQuantity, MaxOrderNotional, MaxDailyQuantity, Checked(LimitCatalog.MaxDailyNotional, value, culprit), MaxParticipation, MaxPriceAge, MaxDailyQuantityPerInstrument, MaxDailyNotionalPerInstrument);
 
         /// <summary>As <see cref="WithMaxDailyNotional(decimal?, string)"/> for a face that holds money as a double (checked before it becomes a decimal).</summary>
         public TradingLimits WithMaxDailyNotional(double? value, string culprit)
-            => new TradingLimits(AllowLiveAccounts, MaxOrderQuantity, MaxOrderNotional, MaxDailyQuantity, Money(LimitCatalog.MaxDailyNotional, value, culprit), MaxParticipation, MaxPriceAge);
+            => new TradingLimits(AllowLiveAccounts, MaxOrderQuantity, MaxOrderNotional, MaxDailyQuantity, Money(LimitCatalog.MaxDailyNotional, value, culprit), MaxParticipation, MaxPriceAge, MaxDailyQuantityPerInstrument, MaxDailyNotionalPerInstrument);
+
+        /// <summary>These limits with the largest daily quantity of each instrument <paramref name="value"/> (null = none), checked against <see cref="LimitCatalog.MaxDailyQuantityPerInstrument"/>.</summary>
+        public TradingLimits WithMaxDailyQuantityPerInstrument(long? value, string culprit)
+            => new TradingLimits(AllowLiveAccounts, MaxOrderQuantity, MaxOrderNotional, MaxDailyQuantity, MaxDailyNotional, MaxParticipation, MaxPriceAge,
+                Checked(LimitCatalog.MaxDailyQuantityPerInstrument, value, culprit), MaxDailyNotionalPerInstrument);
+
+        /// <summary>These limits with the largest daily notional of each instrument <paramref name="value"/> (currency; null = none), checked against <see cref="LimitCatalog.MaxDailyNotionalPerInstrument"/>.</summary>
+        public TradingLimits WithMaxDailyNotionalPerInstrument(decimal? value, string culprit)
+            => new TradingLimits(AllowLiveAccounts, MaxOrderQuantity, MaxOrderNotional, MaxDailyQuantity, MaxDailyNotional, MaxParticipation, MaxPriceAge,
+                MaxDailyQuantityPerInstrument, Checked(LimitCatalog.MaxDailyNotionalPerInstrument, value, culprit));
+
+        /// <summary>As <see cref="WithMaxDailyNotionalPerInstrument(decimal?, string)"/> for a face that holds money as a double (checked before it becomes a decimal).</summary>
+        public TradingLimits WithMaxDailyNotionalPerInstrument(double? value, string culprit)
+            => new TradingLimits(AllowLiveAccounts, MaxOrderQuantity, MaxOrderNotional, MaxDailyQuantity, MaxDailyNotional, MaxParticipation, MaxPriceAge,
+                MaxDailyQuantityPerInstrument, Money(LimitCatalog.MaxDailyNotionalPerInstrument, value, culprit));
 
         /// <summary>These limits with the largest participation <paramref name="value"/> (fraction of market volume; null = none), checked against <see cref="LimitCatalog.MaxParticipation"/>.</summary>
         public TradingLimits WithMaxParticipation(double? value, string culprit)
         {
             if (value is double p) LimitCatalog.MaxParticipation.Check(p, culprit);
-            return new TradingLimits(AllowLiveAccounts, MaxOrderQuantity, MaxOrderNotional, MaxDailyQuantity, MaxDailyNotional, value, MaxPriceAge);
+            return new TradingLimits(AllowLiveAccounts, MaxOrderQuantity, MaxOrderNotional, MaxDailyQuantity, MaxDailyNotional, value, MaxPriceAge, MaxDailyQuantityPerInstrument, MaxDailyNotionalPerInstrument);
         }
 
         /// <summary>These limits with the oldest acceptable price <paramref name="value"/> (null = none), checked in milliseconds against <see cref="LimitCatalog.MaxPriceAge"/>.</summary>
         public TradingLimits WithMaxPriceAge(TimeSpan? value, string culprit)
         {
             if (value is TimeSpan age) LimitCatalog.MaxPriceAge.Check(age.TotalMilliseconds, culprit);
-            return new TradingLimits(AllowLiveAccounts, MaxOrderQuantity, MaxOrderNotional, MaxDailyQuantity, MaxDailyNotional, MaxParticipation, value);
+            return new TradingLimits(AllowLiveAccounts, MaxOrderQuantity, MaxOrderNotional, MaxDailyQuantity, MaxDailyNotional, MaxParticipation, value, MaxDailyQuantityPerInstrument, MaxDailyNotionalPerInstrument);
         }
 
-        /// <summary>These limits without the daily ones (a preflight of single orders); the values kept were checked when these were built.</summary>
+        /// <summary>These limits without the daily ones, account-wide and per instrument (a preflight of single orders); the values kept were checked when these were built.</summary>
         public TradingLimits PerOrderOnly()
-            => new TradingLimits(AllowLiveAccounts, MaxOrderQuantity, MaxOrderNotional, null, null, MaxParticipation, MaxPriceAge);
+            => new TradingLimits(AllowLiveAccounts, MaxOrderQuantity, MaxOrderNotional, null, null, MaxParticipation, MaxPriceAge, null, null);
 
         private static long? Checked(LimitSpec spec, long? value, string culprit) => value is long v ? spec.Check(v, culprit) : (long?)null;
 

@@ -331,7 +331,9 @@ namespace NinjaTraderPortfolio.NinjaScript.Tests.Strategies
             LiveRun run = Run(start, s => s.MaxDailyContracts = (int)largest - 1);
 
             string refusedInstrument = plan.Trades.First(t => Math.Abs(t.OrderQuantity) == largest).Instrument.Symbol;
-            Assert.That(run.Strategy.RaisedAlerts, Has.Some.Contains("Guard DailyQuantity").And.Contains(refusedInstrument));
+            // The session's guard refuses (the daily cap per instrument, Max daily contracts); its alert names the guard and the instrument.
+            Assert.That(run.Strategy.RaisedAlerts, Has.Some.Contains("trading guard DailyQuantity").And.Contains(refusedInstrument)
+                .And.Contains("maximum daily quantity per instrument " + (largest - 1)));
             Assert.That(run.Live.Where(o => o.Order.Instrument.FullName == refusedInstrument), Is.Empty, "refused orders are not sent");
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             using (var store = new SqlitePortfolioStore(run.StorePath))

@@ -327,7 +327,7 @@ namespace NinjaTraderPortfolio.NinjaScript.Tests.Strategies
             var contracts = Assert.Throws<NinjaTraderPortfolio.Core.InvalidInputException>(() => Run(s => s.MaxOrderContracts = -1));
             Assert.That(contracts.Message, Is.EqualTo("property Max order contracts: max order quantity must be > 0 (whole units), got -1"));
             var notional = Assert.Throws<NinjaTraderPortfolio.Core.InvalidInputException>(() => Run(s => s.MaxDailyNotional = double.NaN));
-            Assert.That(notional.Message, Is.EqualTo("property Max daily notional: " + LimitCatalog.MaxDailyNotional.Message("NaN")));
+            Assert.That(notional.Message, Is.EqualTo("property Max daily notional: " + LimitCatalog.MaxDailyNotionalPerInstrument.Message("NaN")));
         }
 
         [Test]

@@ -76,7 +76,7 @@ namespace NinjaTraderPortfolio.Core.Execution.Session
             Guard.NonNegative(_options.MaxRetries, "MaxRetries");
             _alerts = alerts;
             KillSwitch = new KillSwitch();
-            TradingGuard = new TradingGuard(_options.Limits, clock, KillSwitch, _options.RiskLimit);
+            TradingGuard = new TradingGuard(_options.Limits, clock, KillSwitch, _options.RiskLimit, _options.DailyUsage);
             Gateway = new GuardedOrderGateway(gateway, TradingGuard, quotes, _options.Account, _options.PointValue);
             KillSwitch.Tripped += (_, __) => { foreach (var ex in Executors) ex.CancelAll(); };
         }
@@ -247,7 +247,7 @@ namespace NinjaTraderPortfolio.Core.Execution.Session
                         foreach (var child in _store.LoadChildren(id))
                         {
                             var b = _broker.FindOrder(child.ClientOrderId);
-                            if (b != null && b.State != OrderUpdateKind.Rejected) TradingGuard.RecordUsage(b.Quantity, b.Quantity * unitNotional);
+                            if (b != null && b.State != OrderUpdateKind.Rejected) TradingGuard.RecordUsage(o.Instrument, b.Quantity, b.Quantity * unitNotional);
                         }
                     }
                     var ex = ScheduleExecutor.Resume(id, Gateway, _store, _clock, executorOptions, _alerts);

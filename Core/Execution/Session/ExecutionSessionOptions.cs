@@ -24,6 +24,13 @@ namespace NinjaTraderPortfolio.Core.Execution.Session
         /// <summary>A path that trips the kill switch as soon as anything exists there (file, folder, link, FIFO); null for none.</summary>
         public string? KillPath { get; set; }
 
+        /// <summary>
+        /// The day's usage the session's guard judges and counts against (account-wide and per instrument), shared with
+        /// other sessions; its clock sets the day boundary. Null (default): the session's own, on the session's clock.
+        /// The strategy shares one across its rebalances (its daily caps per instrument, UTC day of the bar time).
+        /// </summary>
+        public DailyUsage? DailyUsage { get; set; }
+
         /// <summary>An optional extra pre-trade risk check.</summary>
         public IRiskLimitCheck? RiskLimit { get; set; }
     }
