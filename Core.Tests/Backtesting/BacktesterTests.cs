@@ -323,5 +323,15 @@ namespace NinjaTraderPortfolio.Core.Tests.Backtesting
             var f = Frame(new[] { "2024-01-30", "2024-01-31" }, new[] { "A" }, new[] { 1.0, 1 });
             Assert.Throws<ArgumentOutOfRangeException>(() => new Backtester().Run(f, Plain(f), new FixedWeightSource(new[] { 1.0 }), new BacktestOptions { InitialCapital = 0m }));
         }
+
+        [TestCase(1.0)]
+        [TestCase(-0.1)]
+        [TestCase(double.NaN)]
+        public void CashBufferOutsideZeroToOne_IsRejectedByTheLoop_WithItsMessage(double buffer)
+        {
+            var f = Frame(new[] { "2024-01-30", "2024-01-31" }, new[] { "A" }, new[] { 1.0, 1 });
+            var ex = Assert.Throws<InvalidInputException>(() => new Backtester().Run(f, Plain(f), new FixedWeightSource(new[] { 1.0 }), new BacktestOptions { CashBuffer = buffer }));
+            Assert.That(ex!.Message, Does.StartWith("cash buffer must be in [0, 1), got "));
+        }
     }
 }

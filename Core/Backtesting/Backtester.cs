@@ -37,10 +37,8 @@ namespace NinjaTraderPortfolio.Core.Backtesting
             if (prices.Kind != FrameKind.Prices) throw new InvalidInputException($"{prices.Source}: a backtest needs prices, got {prices.Kind}");
             Guard.Positive(options.InitialCapital, nameof(options.InitialCapital));
             Guard.Positive(options.PeriodsPerYear, nameof(options.PeriodsPerYear));
-            if (double.IsNaN(options.CashBuffer) || options.CashBuffer < 0 || options.CashBuffer >= 1)
-                throw new InvalidInputException($"cash buffer must be in [0, 1), got {Guard.Format(options.CashBuffer)}");
+            // The cash buffer and the triggers are checked once, by the loop built below (same messages).
             var policy = Guard.NotNull(options.Policy, nameof(options.Policy));
-            options.Triggers?.Validate();
             var costs = Guard.NotNull(options.Costs, nameof(options.Costs));
             if (options.Execution != null && options.FractionalUnits)
                 throw new InvalidInputException($"sliced execution ({options.Execution.Description}) splits whole lots; it cannot be combined with fractional units");
